@@ -1,0 +1,134 @@
+import { SwitchboardError } from '../errors/SwitchboardError';
+import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
+import type { ProfilePlugin, ProtocolSession, SessionRequest, SessionSink } from '../plugins/ProtocolPlugin';
+import { Account } from './Account';
+import type { StateChange } from './AccountEvents';
+
+const profile: ProfileDescriptor = {
+  id: 'fake',
+  name: 'Fake',
+  protocol: 'fake',
+  server: { port: 1, tls: 'direct' },
+  mechanisms: [],
+  credentialKinds: ['password'],
+  capabilities: {
+    rosterRead: true,
+    rosterWrite: false,
+    vcardRead: false,
+    vcardWrite: false,
+    chatStates: false,
+    delayedDelivery: false,
+    ping: false,
+    messageTypes: ['chat'],
+  },
+};
+
+class FakePlugin implements ProfilePlugin {
+  readonly profile = profile;
+  sink: SessionSink | undefined;
+  sent: unknown[] = [];
+  opens = 0;
+  constructor(private readonly outcome: 'ok' | SwitchboardError | Error) {}
+  async open(request: SessionRequest): Promise<ProtocolSession> {
+    this.opens++;
+    this.sink = request.sink;
+    request.sink.authenticating();
+    await Promise.resolve();
+    if (this.outcome !== 'ok') throw this.outcome;
+    return {
+      address: 'me@fake/1',
+      sendMessage: async (m) => void this.sent.push(m),
+      sendPresence: async (p) => void this.sent.push(p),
+      getRoster: async () => [],
+      subscribe: async () => undefined,
+      approveSubscription: async () => undefined,
+      close: async () => undefined,
+    };
+  }
+}
+
+const config = { profile: 'fake', address: 'me@fake', credential: { kind: 'password', password: 's3cret' } } as const;
+
+function record(account: Account): string[] {
+  const seen: string[] = [];
+  account.on('state', (c: StateChange) => seen.push(`${c.from}>${c.to}`));
+  return seen;
+}
+
+describe(Account, () => {
+  describe('.connect', () => {
+    it('when the plugin succeeds, goes offline → connecting → authenticating → online', async () => {
+      const account = new Account(config, new FakePlugin('ok'));
+      const states = record(account);
+      const online = new Promise((resolve) => account.once('online', resolve));
+      await account.connect();
+      expect(states).toEqual(['offline>connecting', 'connecting>authenticating', 'authenticating>online']);
+      await expect(online).resolves.toBe('me@fake/1');
+      expect(account.address).toBe('me@fake/1');
+    });
+
+    it('when called twice at once, opens one session', async () => {
+      const plugin = new FakePlugin('ok');
+      const account = new Account(config, plugin);
+      await Promise.all([account.connect(), account.connect()]);
+      expect(plugin.opens).toBe(1);
+    });
+
+    it('when the plugin fails with a coded error, the account is failed with that error', async () => {
+      const error = new SwitchboardError('SB_SASL_FAILURE', 'rejected', { details: { condition: 'not-authorized' } });
+      const account = new Account(config, new FakePlugin(error));
+      const changes: StateChange[] = [];
+      account.on('state', (c) => changes.push(c));
+      await expect(account.connect()).rejects.toBe(error);
+      expect(account.state).toBe('failed');
+      expect(changes.at(-1)?.error).toBe(error);
+    });
+
+    it('when the plugin throws a plain error, it is wrapped as SB_CONNECTION_FAILED', async () => {
+      const account = new Account(config, new FakePlugin(new Error('boom')));
+      await expect(account.connect()).rejects.toMatchObject({ code: 'SB_CONNECTION_FAILED' });
+    });
+  });
+
+  describe('.sendMessage', () => {
+    it('when offline, rejects with SB_ACCOUNT_STATE before anything is sent', async () => {
+      const plugin = new FakePlugin('ok');
+      const account = new Account(config, plugin);
+      await expect(account.sendMessage({ to: 'x@fake', body: 'hi' })).rejects.toMatchObject({
+        code: 'SB_ACCOUNT_STATE',
+      });
+      expect(plugin.sent).toEqual([]);
+    });
+  });
+
+  describe('session end', () => {
+    it('when the server drops an online session, the account is disconnected and emits the error', async () => {
+      const plugin = new FakePlugin('ok');
+      const account = new Account(config, plugin);
+      await account.connect();
+      const errors: SwitchboardError[] = [];
+      account.on('error', (e) => errors.push(e));
+      plugin.sink?.closed(new SwitchboardError('SB_CONNECTION_CLOSED'));
+      expect(account.state).toBe('disconnected');
+      expect(errors.map((e) => e.code)).toEqual(['SB_CONNECTION_CLOSED']);
+    });
+
+    it('when the host disconnects, the account goes offline without an error event', async () => {
+      const account = new Account(config, new FakePlugin('ok'));
+      await account.connect();
+      const errors: unknown[] = [];
+      account.on('error', (e) => errors.push(e));
+      await account.disconnect();
+      expect(account.state).toBe('offline');
+      expect(errors).toEqual([]);
+    });
+
+    it('never puts the password into an event payload', async () => {
+      const account = new Account(config, new FakePlugin(new SwitchboardError('SB_SASL_FAILURE')));
+      const payloads: unknown[] = [];
+      account.on('state', (c) => payloads.push(c));
+      await account.connect().catch(() => undefined);
+      expect(JSON.stringify(payloads)).not.toContain('s3cret');
+    });
+  });
+});

@@ -1,0 +1,151 @@
+import { EventEmitter } from 'eventemitter3';
+import { SwitchboardError } from '../errors/SwitchboardError';
+import type { OutboundMessage, OutboundPresence, RosterItem } from '../im/types';
+import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
+import type { AccountConfig } from './AccountConfig';
+import type { AccountEvents } from './AccountEvents';
+import { type AccountState, assertTransition } from './AccountState';
+
+/**
+ * One account on one profile: owns the connection state machine
+ * (offline → connecting → authenticating → online → disconnected / failed)
+ * and turns what the protocol session reports into typed events.
+ */
+export class Account extends EventEmitter<AccountEvents> {
+  /** Stable id, `profile:address` unless configured. */
+  readonly id: string;
+  readonly config: AccountConfig;
+  readonly #plugin: ProfilePlugin;
+  #state: AccountState = 'offline';
+  #session: ProtocolSession | undefined;
+  #connecting: Promise<void> | undefined;
+  #closing = false;
+
+  constructor(config: AccountConfig, plugin: ProfilePlugin) {
+    super();
+    this.config = config;
+    this.id = config.id ?? `${config.profile}:${config.address}`;
+    this.#plugin = plugin;
+  }
+
+  /** The current state. */
+  get state(): AccountState {
+    return this.#state;
+  }
+
+  /** The address the server assigned once online (e.g. a full JID), else undefined. */
+  get address(): string | undefined {
+    return this.#session?.address;
+  }
+
+  /** The profile this account runs on. */
+  get profile(): ProfilePlugin['profile'] {
+    return this.#plugin.profile;
+  }
+
+  /**
+   * Connects and authenticates; resolves once online. Concurrent calls share one attempt.
+   * Rejects with a coded {@link SwitchboardError}; the account is then `failed`.
+   */
+  connect(): Promise<void> {
+    if (this.#state === 'online') return Promise.resolve();
+    this.#connecting ??= this.#connect().finally(() => {
+      this.#connecting = undefined;
+    });
+    return this.#connecting;
+  }
+
+  /** Closes the session; the account goes `offline`. Safe to call in any state. */
+  async disconnect(): Promise<void> {
+    const session = this.#session;
+    this.#session = undefined;
+    if (session !== undefined) {
+      this.#closing = true;
+      try {
+        await session.close();
+      } finally {
+        this.#closing = false;
+      }
+    }
+    if (this.#state !== 'offline') this.#transition('offline');
+  }
+
+  /** Sends a message. Requires `online`. */
+  async sendMessage(message: OutboundMessage): Promise<void> {
+    return this.#online('sendMessage').sendMessage(message);
+  }
+
+  /** Broadcasts the account's presence. Requires `online`. */
+  async sendPresence(presence: OutboundPresence = {}): Promise<void> {
+    return this.#online('sendPresence').sendPresence(presence);
+  }
+
+  /** Fetches the roster from the server. Requires `online`. */
+  async getRoster(): Promise<RosterItem[]> {
+    return this.#online('getRoster').getRoster();
+  }
+
+  /** Asks to see a contact's presence. Requires `online`. */
+  async subscribe(address: string): Promise<void> {
+    return this.#online('subscribe').subscribe(address);
+  }
+
+  /** Lets a contact who asked see this account's presence. Requires `online`. */
+  async approveSubscription(address: string): Promise<void> {
+    return this.#online('approveSubscription').approveSubscription(address);
+  }
+
+  async #connect(): Promise<void> {
+    this.#transition('connecting');
+    try {
+      const session = await this.#plugin.open({
+        config: this.config,
+        credential: this.config.credential,
+        sink: this.#sink(),
+      });
+      this.#session = session;
+      this.#transition('online');
+      this.emit('online', session.address);
+    } catch (cause) {
+      const error = SwitchboardError.is(cause)
+        ? cause
+        : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause });
+      if (this.#state !== 'offline') this.#transition('failed', error);
+      throw error;
+    }
+  }
+
+  #sink(): SessionSink {
+    return {
+      authenticating: () => this.#transition('authenticating'),
+      mechanismSelected: (mechanism, trace) => this.emit('mechanism', mechanism, trace),
+      message: (message) => this.emit('message', message),
+      presence: (presence) => this.emit('presence', presence),
+      subscription: (update) => this.emit('subscription', update),
+      closed: (error) => {
+        if (this.#closing || this.#state !== 'online') return;
+        this.#session = undefined;
+        this.#transition('disconnected', error);
+        if (error !== undefined) this.emit('error', error);
+      },
+    };
+  }
+
+  #online(operation: string): ProtocolSession {
+    if (this.#state !== 'online' || this.#session === undefined) {
+      throw new SwitchboardError(
+        'SB_ACCOUNT_STATE',
+        `${operation} needs the account to be online; it is ${this.#state}. Call connect() first.`,
+        { details: { operation, state: this.#state, account: this.id } },
+      );
+    }
+    return this.#session;
+  }
+
+  #transition(to: AccountState, error?: SwitchboardError): void {
+    const from = this.#state;
+    assertTransition(from, to);
+    this.#state = to;
+    this.emit('state', error === undefined ? { from, to } : { from, to, error });
+  }
+}

@@ -1,0 +1,47 @@
+import type { Credential } from '../credentials/Credential';
+import type { OutboundPresence } from '../im/types';
+import type { TlsMode } from '../plugins/ProfileDescriptor';
+
+/**
+ * Trust settings for the TLS connection. Certificate verification is always on; these only
+ * choose what is trusted and which name is checked.
+ */
+export interface TlsTrust {
+  /** PEM certificate(s) to trust instead of the system store (e.g. a private CA). */
+  readonly ca?: string | readonly string[];
+  /** Name to verify the certificate against; default: the account's domain. */
+  readonly servername?: string;
+}
+
+/** Per-account overrides of the profile's server defaults. */
+export interface ServerOverrides {
+  readonly host?: string;
+  readonly port?: number;
+  readonly tls?: TlsMode;
+}
+
+/** Configuration of one account. */
+export interface AccountConfig {
+  /** Stable id for events and storage; default: `profile:address`. */
+  readonly id?: string;
+  /** Id of the profile to use, e.g. `'jabber'`. */
+  readonly profile: string;
+  /** The account's address, e.g. `'alice@example.org'`. */
+  readonly address: string;
+  readonly credential: Credential;
+  readonly server?: ServerOverrides;
+  readonly tls?: TlsTrust;
+  /** SASL mechanisms this account allows, most preferred first (narrows the profile's list). */
+  readonly mechanisms?: readonly string[];
+  /**
+   * Allow authentication without TLS. Honoured only when the server host is a loopback address
+   * (development against a local server); rejected for any other host.
+   */
+  readonly allowInsecureLoopback?: boolean;
+  /** Presence sent once online; `false` sends none. Default: available. */
+  readonly initialPresence?: OutboundPresence | false;
+  /** Resource to request at bind; default: server-assigned. */
+  readonly resource?: string;
+  /** Timeout for each protocol step, in milliseconds. Default 10,000. */
+  readonly timeoutMs?: number;
+}

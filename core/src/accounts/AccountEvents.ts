@@ -1,0 +1,32 @@
+import type { SwitchboardError } from '../errors/SwitchboardError';
+import type { InboundMessage, PresenceUpdate, SubscriptionUpdate } from '../im/types';
+import type { SelectionTraceEntry } from '../sasl/selection';
+import type { AccountState } from './AccountState';
+
+/** A state change of an account. */
+export interface StateChange {
+  readonly from: AccountState;
+  readonly to: AccountState;
+  /** Set when the change was caused by an error (`failed`, `disconnected`). */
+  readonly error?: SwitchboardError;
+}
+
+/**
+ * The events of an {@link Account}. Payloads never contain credentials.
+ */
+export interface AccountEvents {
+  /** Every state transition. */
+  state: (change: StateChange) => void;
+  /** The account is online with the address the server assigned. */
+  online: (address: string) => void;
+  /** The SASL mechanism chosen for this login, with why each other offered one was skipped. */
+  mechanism: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
+  /** A message arrived. */
+  message: (message: InboundMessage) => void;
+  /** A contact's presence changed. */
+  presence: (presence: PresenceUpdate) => void;
+  /** A contact asked to subscribe to this account's presence, or answered its request. */
+  subscription: (update: SubscriptionUpdate) => void;
+  /** A coded error that did not come from a call the host is awaiting. */
+  error: (error: SwitchboardError) => void;
+}

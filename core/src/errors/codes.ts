@@ -1,0 +1,46 @@
+/**
+ * The error catalogue: every error Switchboard raises has one of these stable codes.
+ * Codes never change meaning once published; messages may be reworded.
+ * The value is a short hint on what the user or host app should do next.
+ */
+export const ErrorCodes = {
+  // Configuration and loading
+  SB_CONFIG_INVALID: 'The account or switchboard configuration is invalid; fix the named field.',
+  SB_PROFILE_UNKNOWN: 'No loaded profile has this id; load its module or check the spelling.',
+  SB_DUPLICATE_PROFILE: 'Two loaded profiles share one id; load only one of them.',
+
+  // SASL and authentication
+  SB_SASL_DUPLICATE_MECHANISM:
+    'A mechanism with this name is already registered; pass { override: true } to replace it.',
+  SB_SASL_UNKNOWN_MECHANISM: 'No mechanism with this name is registered.',
+  SB_SASL_NO_MECHANISM:
+    'No offered SASL mechanism can be used; see the trace for why each one was skipped.',
+  SB_SASL_FAILURE: 'The server rejected authentication; check the credential.',
+  SB_SASL_MALFORMED_CHALLENGE: 'The server sent a SASL challenge that could not be parsed.',
+  SB_SASL_SERVER_VERIFICATION_FAILED:
+    'The server could not prove it knows the credential; the server may be an impostor.',
+  SB_SASL_PROTOCOL: 'The SASL exchange broke protocol rules (unexpected or missing data).',
+
+  // Transport and security
+  SB_CONNECTION_FAILED: 'The server could not be reached; check host, port and network.',
+  SB_CONNECTION_CLOSED: 'The connection closed unexpectedly.',
+  SB_TLS_REQUIRED:
+    'The server does not offer TLS, so no credential was sent; use a server with TLS or allow insecure loopback explicitly.',
+  SB_TLS_FAILED: 'The TLS handshake failed (certificate or protocol); check the CA and server name.',
+  SB_INSECURE_NOT_LOOPBACK:
+    'Insecure connections are only allowed to loopback addresses; use TLS for other hosts.',
+  SB_TIMEOUT: 'The server did not answer in time.',
+  SB_STREAM_ERROR: 'The server closed the XML stream with an error.',
+
+  // Accounts and stanzas
+  SB_ACCOUNT_STATE: 'The account is not in a state that allows this operation; connect it first.',
+  SB_STANZA_ERROR: 'The server or peer answered the request with an error.',
+  SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
+
+  // Test kit
+  SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',
+  SB_PROSODY_FAILED: 'Prosody did not start; see the log excerpt in the error details.',
+} as const;
+
+/** A stable error code from the catalogue. */
+export type ErrorCode = keyof typeof ErrorCodes;

@@ -1,0 +1,64 @@
+/**
+ * @switchboard/core: the protocol-agnostic kernel of Switchboard.
+ * @packageDocumentation
+ */
+import 'reflect-metadata';
+
+export { Account } from './accounts/Account';
+export type { AccountConfig, ServerOverrides, TlsTrust } from './accounts/AccountConfig';
+export type { AccountEvents, StateChange } from './accounts/AccountEvents';
+export type { AccountState } from './accounts/AccountState';
+export { assertTransition, canTransition } from './accounts/AccountState';
+export type {
+  Credential,
+  CredentialKind,
+  OAuth2Credential,
+  PasswordCredential,
+  TokenCredential,
+} from './credentials/Credential';
+export { coreModule } from './di/coreModule';
+export type { MechanismRegistration } from './di/tokens';
+export { MechanismRegistrationToken, ProfilePluginToken, SaslRegistryToken } from './di/tokens';
+export type { ErrorCode } from './errors/codes';
+export { ErrorCodes } from './errors/codes';
+export type { ErrorDetails, SwitchboardErrorOptions } from './errors/SwitchboardError';
+export { SwitchboardError } from './errors/SwitchboardError';
+export type {
+  Availability,
+  InboundMessage,
+  MessageType,
+  OutboundMessage,
+  OutboundPresence,
+  PresenceUpdate,
+  RosterItem,
+  Subscription,
+  SubscriptionUpdate,
+} from './im/types';
+export type { Capabilities, ProfileDescriptor, ServerDefaults, TlsMode } from './plugins/ProfileDescriptor';
+export type {
+  ProfilePlugin,
+  ProtocolSession,
+  SessionRequest,
+  SessionSink,
+} from './plugins/ProtocolPlugin';
+export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanism';
+export { adaptSaslMechanism } from './sasl/adaptSaslMechanism';
+export { bytesToUtf8, fromBase64, toBase64, toBytes } from './sasl/bytes';
+export type {
+  SaslCredentials,
+  SaslData,
+  SaslMechanism,
+  SaslMechanismDefinition,
+  SaslRedaction,
+} from './sasl/SaslMechanism';
+export type { RegisterOptions, RegistryEntry } from './sasl/SaslRegistry';
+export { SaslRegistry } from './sasl/SaslRegistry';
+export type {
+  SelectionPolicy,
+  SelectionResult,
+  SelectionTraceEntry,
+  SkipReason,
+} from './sasl/selection';
+export { formatTrace } from './sasl/selection';
+export type { SwitchboardOptions } from './Switchboard';
+export { Switchboard } from './Switchboard';

@@ -1,0 +1,49 @@
+/**
+ * One jest run for the whole workspace. TypeScript and the ESM-only dependencies (xmpp.js,
+ * inversify) are transformed to CommonJS by @swc/jest; workspace packages resolve to their sources.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(\\.pnpm|@xmpp|@inversifyjs|inversify|ltx|koa-compose|saslmechanisms))',
+  ],
+  moduleNameMapper: {
+    '^@switchboard/core$': '<rootDir>/core/src/index.ts',
+    '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
+    '^@switchboard/profile-jabber$': '<rootDir>/profiles/jabber/src/index.ts',
+    '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
+  },
+  setupFiles: ['reflect-metadata'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/**/src/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/src/**/*.int.spec.ts', '<rootDir>/**/test/**/*.int.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      testTimeout: 30000,
+    },
+  ],
+};

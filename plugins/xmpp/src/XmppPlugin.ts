@@ -1,0 +1,96 @@
+import {
+  type Credential,
+  type ProfileDescriptor,
+  type ProfilePlugin,
+  type ProtocolSession,
+  type SaslCredentials,
+  type SaslRegistry,
+  SaslRegistryToken,
+  type SessionRequest,
+} from '@switchboard/core';
+import { inject, injectable } from 'inversify';
+import { openXmppSession } from './connection/openXmppSession';
+import { resolveEndpoint } from './connection/resolveEndpoint';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The descriptor of the plain base plugin; profiles override it. */
+export const xmppDefaults: ProfileDescriptor = {
+  id: 'xmpp',
+  name: 'XMPP',
+  protocol: 'xmpp',
+  server: { port: 5222, tls: 'starttls' },
+  mechanisms: ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
+  credentialKinds: ['password'],
+  capabilities: {
+    rosterRead: true,
+    rosterWrite: true,
+    vcardRead: true,
+    vcardWrite: true,
+    chatStates: true,
+    delayedDelivery: true,
+    ping: true,
+    messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
+  },
+};
+
+function secretsOf(credential: Credential): SaslCredentials {
+  switch (credential.kind) {
+    case 'password':
+      return { password: credential.password };
+    case 'oauth2':
+      return { accessToken: credential.accessToken };
+    case 'token':
+      return { token: credential.token };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The base XMPP plugin. Profiles subclass it and override {@link profile} (and, when they
+ * must, {@link saslCredentials}). Authentication always goes through the container's
+ * {@link SaslRegistry}.
+ */
+@injectable()
+export class XmppPlugin implements ProfilePlugin {
+  readonly profile: ProfileDescriptor = xmppDefaults;
+  protected readonly registry: SaslRegistry;
+
+  constructor(@inject(SaslRegistryToken) registry: SaslRegistry) {
+    this.registry = registry;
+  }
+
+  /** Opens an authenticated, bound session for one account. */
+  async open(request: SessionRequest): Promise<ProtocolSession> {
+    const { config, credential, sink } = request;
+    const endpoint = resolveEndpoint(config, this.profile.server);
+    return openXmppSession({
+      endpoint,
+      registry: this.registry,
+      credentials: this.saslCredentials(request, endpoint.domain),
+      credentialKinds: [credential.kind],
+      profileMechanisms: this.profile.mechanisms,
+      accountMechanisms: config.mechanisms,
+      resource: config.resource,
+      initialPresence: config.initialPresence ?? {},
+      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      sink,
+    });
+  }
+
+  /** The values handed to SASL mechanisms; profiles may add provider-specific fields. */
+  protected saslCredentials(request: SessionRequest, domain: string): SaslCredentials {
+    const { address } = request.config;
+    const at = address.lastIndexOf('@');
+    return {
+      username: at >= 0 ? address.slice(0, at) : address,
+      address: address.split('/')[0] ?? address,
+      host: domain,
+      realm: domain,
+      serviceType: 'xmpp',
+      serviceName: domain,
+      ...secretsOf(request.credential),
+    };
+  }
+}

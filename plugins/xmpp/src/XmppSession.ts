@@ -1,0 +1,108 @@
+import type {
+  OutboundMessage,
+  OutboundPresence,
+  ProtocolSession,
+  RosterItem,
+  SessionSink,
+} from '@switchboard/core';
+import type { Client } from '@xmpp/client-core';
+import type { IqCaller } from '@xmpp/iq/caller.js';
+import type { Middleware } from '@xmpp/middleware';
+import { toSwitchboardError } from './connection/toSwitchboardError';
+import { buildMessage, parseMessage } from './im/messages';
+import { buildPresence, buildSubscription, parsePresence } from './im/presence';
+import { parseRoster, rosterQuery } from './im/roster';
+
+let counter = 0;
+function nextId(): string {
+  counter = (counter + 1) % Number.MAX_SAFE_INTEGER;
+  return `sb${Date.now().toString(36)}${counter.toString(36)}`;
+}
+
+/** What a live session is built from. */
+export interface XmppSessionParts {
+  readonly entity: Client;
+  readonly middleware: Middleware;
+  readonly iqCaller: IqCaller;
+  readonly sink: SessionSink;
+  readonly where: { host: string; port: number };
+  readonly timeoutMs: number;
+}
+
+/** An online XMPP session: routes inbound stanzas to the sink and sends what the account asks. */
+export class XmppSession implements ProtocolSession {
+  readonly address: string;
+  readonly #parts: XmppSessionParts;
+  #closed = false;
+
+  constructor(parts: XmppSessionParts) {
+    this.#parts = parts;
+    const { entity, middleware, sink, where } = parts;
+    this.address = entity.jid?.toString() ?? '';
+    middleware.use(({ stanza }, next) => {
+      if (stanza.name === 'message') {
+        const message = parseMessage(stanza);
+        if (message !== undefined) sink.message(message);
+      } else if (stanza.name === 'presence') {
+        const parsed = parsePresence(stanza);
+        if (parsed?.kind === 'presence') sink.presence(parsed.update);
+        else if (parsed?.kind === 'subscription') sink.subscription(parsed.update);
+      }
+      return next();
+    });
+    let lastError: unknown;
+    entity.on('error', (error: unknown) => {
+      lastError = error;
+    });
+    entity.on('disconnect', () => {
+      if (this.#closed) return;
+      this.#closed = true;
+      sink.closed(
+        toSwitchboardError(lastError ?? new Error('the server closed the connection'), where),
+      );
+    });
+  }
+
+  async sendMessage(message: OutboundMessage): Promise<void> {
+    await this.#send(buildMessage(message, nextId()));
+  }
+
+  async sendPresence(presence: OutboundPresence): Promise<void> {
+    await this.#send(buildPresence(presence));
+  }
+
+  async getRoster(): Promise<RosterItem[]> {
+    try {
+      return parseRoster(await this.#parts.iqCaller.get(rosterQuery(), undefined, this.#parts.timeoutMs));
+    } catch (error) {
+      throw toSwitchboardError(error, this.#parts.where);
+    }
+  }
+
+  async subscribe(address: string): Promise<void> {
+    await this.#send(buildSubscription(address, 'subscribe'));
+  }
+
+  async approveSubscription(address: string): Promise<void> {
+    await this.#send(buildSubscription(address, 'subscribed'));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const { entity } = this.#parts;
+    try {
+      await entity.stop();
+    } catch {
+      entity.socket?.destroy?.();
+    }
+  }
+
+  async #send(element: Parameters<Client['send']>[0]): Promise<void> {
+    try {
+      await this.#parts.entity.send(element);
+    } catch (error) {
+      throw toSwitchboardError(error, this.#parts.where);
+    }
+  }
+}

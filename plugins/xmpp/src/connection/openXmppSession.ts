@@ -1,0 +1,98 @@
+import {
+  type CredentialKind,
+  type OutboundPresence,
+  type SaslCredentials,
+  type SaslRegistry,
+  type SessionSink,
+  SwitchboardError,
+} from '@switchboard/core';
+import { Client } from '@xmpp/client-core';
+import createIqCallee from '@xmpp/iq/callee.js';
+import createIqCaller from '@xmpp/iq/caller.js';
+import createMiddleware from '@xmpp/middleware';
+import resourceBinding from '@xmpp/resource-binding';
+import createStreamFeatures from '@xmpp/stream-features';
+import { saslFeature } from '../sasl/saslFeature';
+import { XmppSession } from '../XmppSession';
+import type { Endpoint } from './resolveEndpoint';
+import { secureStream } from './secureStream';
+import { toSwitchboardError } from './toSwitchboardError';
+import { createTransports } from './transports';
+
+/** Everything needed to bring one XMPP session online. */
+export interface OpenXmppSessionOptions {
+  readonly endpoint: Endpoint;
+  readonly registry: SaslRegistry;
+  readonly credentials: SaslCredentials;
+  readonly credentialKinds: readonly CredentialKind[];
+  readonly profileMechanisms: readonly string[] | undefined;
+  readonly accountMechanisms: readonly string[] | undefined;
+  readonly resource: string | undefined;
+  readonly initialPresence: OutboundPresence | false;
+  readonly timeoutMs: number;
+  readonly sink: SessionSink;
+}
+
+function serviceUri({ host, port, tls }: Endpoint): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return `${tls === 'direct' ? 'xmpps' : 'xmpp'}://${h}:${port}`;
+}
+
+function deadline(ms: number, what: string): { promise: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SwitchboardError('SB_TIMEOUT', `${what} did not complete within ${ms} ms.`)), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Connects (direct TLS or STARTTLS), authenticates through the registry, binds, sends the
+ * initial presence, and returns the online session. On any failure the socket is closed and a
+ * coded error is thrown.
+ */
+export async function openXmppSession(options: OpenXmppSessionOptions): Promise<XmppSession> {
+  const { endpoint, timeoutMs, sink } = options;
+  const where = { host: endpoint.host, port: endpoint.port };
+  const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: timeoutMs });
+  entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
+  const middleware = createMiddleware({ entity });
+  const streamFeatures = createStreamFeatures({ middleware });
+  const iqCaller = createIqCaller({ entity, middleware });
+  const iqCallee = createIqCallee({ entity, middleware });
+  iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
+
+  secureStream({ middleware, settings: { servername: endpoint.servername, ca: endpoint.ca }, allowInsecure: endpoint.allowInsecure, timeoutMs });
+  saslFeature({
+    streamFeatures,
+    registry: options.registry,
+    credentials: options.credentials,
+    credentialKinds: options.credentialKinds,
+    profileMechanisms: options.profileMechanisms,
+    accountMechanisms: options.accountMechanisms,
+    allowInsecure: endpoint.allowInsecure,
+    timeoutMs,
+    onSelected: (mechanism, trace) => {
+      sink.authenticating();
+      sink.mechanismSelected(mechanism, trace);
+    },
+  });
+  resourceBinding({ iqCaller, streamFeatures }, options.resource);
+
+  // xmpp.js entities are Node emitters: an 'error' without a listener would crash the host.
+  const swallow = (): void => undefined;
+  entity.on('error', swallow);
+  const limit = deadline(timeoutMs * 3, `Connecting to ${where.host}:${where.port}`);
+  try {
+    await Promise.race([entity.start(), limit.promise]);
+    const session = new XmppSession({ entity, middleware, iqCaller, sink, where, timeoutMs });
+    if (options.initialPresence !== false) await session.sendPresence(options.initialPresence);
+    return session;
+  } catch (error) {
+    entity.socket?.destroy?.();
+    throw toSwitchboardError(error, where);
+  } finally {
+    limit.cancel();
+  }
+}
+

@@ -1,0 +1,36 @@
+/**
+ * Roster get (RFC 6121 §2.2).
+ */
+import type { RosterItem, Subscription } from '@switchboard/core';
+import xml, { type Element } from '@xmpp/xml';
+
+/** The roster namespace. */
+export const NS_ROSTER = 'jabber:iq:roster';
+
+const SUBSCRIPTIONS: readonly string[] = ['none', 'to', 'from', 'both', 'remove'];
+
+/** The `<query/>` of a roster get. */
+export function rosterQuery(): Element {
+  return xml('query', { xmlns: NS_ROSTER });
+}
+
+/** Items of a roster result; items without a jid are skipped. */
+export function parseRoster(query: Element | undefined): RosterItem[] {
+  if (query === undefined) return [];
+  return query.getChildren('item').flatMap((item) => {
+    const address = item.attrs.jid;
+    if (address === undefined) return [];
+    const raw = item.attrs.subscription ?? 'none';
+    const subscription = (SUBSCRIPTIONS.includes(raw) ? raw : 'none') as Subscription;
+    const { name } = item.attrs;
+    return [
+      {
+        address,
+        subscription,
+        groups: item.getChildren('group').map((g) => g.text()),
+        ...(name === undefined ? {} : { name }),
+        ...(item.attrs.ask === 'subscribe' ? { pending: true } : {}),
+      },
+    ];
+  });
+}

@@ -1,0 +1,11 @@
+/// <reference path="../types/xmpp.d.ts" />
+/**
+ * @switchboard/xmpp: the base XMPP plugin of Switchboard, built on xmpp.js, with SASL driven
+ * by the core mechanism registry.
+ * @packageDocumentation
+ */
+export type { Endpoint } from './connection/resolveEndpoint';
+export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
+export { anonymous, createScram, plain, scramSha1, scramSha256, standardMechanisms } from './sasl/mechanisms';
+export { XmppPlugin, xmppDefaults } from './XmppPlugin';
+export { xmppModule } from './xmppModule';

@@ -1,0 +1,101 @@
+/**
+ * One SASL exchange over an XMPP stream (RFC 6120 §6.4): `<auth/>`, any number of
+ * `<challenge/>`/`<response/>`, then `<success/>` (with optional data, verified by the
+ * mechanism) or `<failure/>` (surfaced as SB_SASL_FAILURE with condition and text).
+ */
+import {
+  type SaslCredentials,
+  type SaslMechanism,
+  type SaslMechanismDefinition,
+  SwitchboardError,
+} from '@switchboard/core';
+import type { Client } from '@xmpp/client-core';
+import xml, { type Element } from '@xmpp/xml';
+import { decodePayload, encodeInitial, encodeResponse } from './wire';
+
+/** The SASL namespace. */
+export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
+
+function failureError(element: Element, mechanism: string): SwitchboardError {
+  const condition = element.getChildElements().find((child) => child.name !== 'text')?.name ?? 'undefined-condition';
+  const text = element.getChildText('text') ?? undefined;
+  return new SwitchboardError(
+    'SB_SASL_FAILURE',
+    `The server rejected ${mechanism} authentication: ${condition}${text ? ` (${text})` : ''}.`,
+    { details: { condition, ...(text === undefined ? {} : { text }), mechanism } },
+  );
+}
+
+/** Waits for the next SASL element from the server. */
+function nextSaslElement(entity: Client, timeoutMs: number): Promise<Element> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      entity.off('nonza', onNonza);
+      entity.off('error', onError);
+      entity.off('disconnect', onClose);
+    };
+    const onNonza = (element: Element): void => {
+      if (element.getNS() !== NS_SASL) return;
+      cleanup();
+      resolve(element);
+    };
+    const onError = (error: unknown): void => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = (): void => {
+      cleanup();
+      reject(new SwitchboardError('SB_CONNECTION_CLOSED', 'The server closed the connection during authentication.'));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new SwitchboardError('SB_TIMEOUT', `The server did not answer the SASL exchange within ${timeoutMs} ms.`));
+    }, timeoutMs);
+    entity.on('nonza', onNonza);
+    entity.on('error', onError);
+    entity.on('disconnect', onClose);
+  });
+}
+
+async function abort(entity: Client): Promise<void> {
+  await entity.send(xml('abort', { xmlns: NS_SASL })).catch(() => undefined);
+}
+
+/** Runs the exchange to `<success/>`; throws a coded error otherwise. */
+export async function exchange(
+  entity: Client,
+  definition: SaslMechanismDefinition,
+  credentials: SaslCredentials,
+  timeoutMs: number,
+): Promise<void> {
+  const mechanism: SaslMechanism = definition.create();
+  const attrs = { xmlns: NS_SASL, mechanism: definition.name, ...mechanism.authAttributes?.(credentials) };
+  const text = definition.clientFirst ? encodeInitial(await mechanism.response(credentials)) : undefined;
+
+  let answer = nextSaslElement(entity, timeoutMs);
+  await entity.send(xml('auth', attrs, text));
+  for (;;) {
+    const element = await answer;
+    if (element.name === 'failure') throw failureError(element, definition.name);
+    try {
+      if (element.name === 'success') {
+        const data = decodePayload(element.text(), 'success');
+        await mechanism.success?.(data);
+        return;
+      }
+      if (element.name !== 'challenge') {
+        throw new SwitchboardError('SB_SASL_PROTOCOL', `Unexpected <${element.name}/> during SASL.`, {
+          details: { element: element.name },
+        });
+      }
+      await mechanism.challenge(decodePayload(element.text(), 'challenge') ?? new Uint8Array(0));
+      const reply = encodeResponse(await mechanism.response(credentials));
+      answer = nextSaslElement(entity, timeoutMs);
+      await entity.send(xml('response', { xmlns: NS_SASL }, reply));
+    } catch (error) {
+      if (element.name === 'challenge') await abort(entity);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  type CredentialKind,
+  formatTrace,
+  type SaslCredentials,
+  type SaslRegistry,
+  type SelectionPolicy,
+  type SelectionTraceEntry,
+  SwitchboardError,
+} from '@switchboard/core';
+import type { StreamFeatures } from '@xmpp/stream-features';
+import { exchange, NS_SASL } from './exchange';
+
+/** Everything the SASL step needs for one login. */
+export interface SaslFeatureOptions {
+  readonly streamFeatures: StreamFeatures;
+  readonly registry: SaslRegistry;
+  readonly credentials: SaslCredentials;
+  readonly credentialKinds: readonly CredentialKind[];
+  readonly profileMechanisms: readonly string[] | undefined;
+  readonly accountMechanisms: readonly string[] | undefined;
+  readonly allowInsecure: boolean;
+  readonly timeoutMs: number;
+  /** Called with the choice and the trace before the exchange starts. */
+  readonly onSelected: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
+}
+
+/**
+ * Replaces xmpp.js's SASL step: reads the offered mechanisms, asks the registry to choose,
+ * runs the exchange, and restarts the stream on success.
+ */
+export function saslFeature(options: SaslFeatureOptions): void {
+  options.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
+    const offered = feature.getChildren('mechanism', NS_SASL).map((m) => m.text().trim());
+    const policy: SelectionPolicy = {
+      secure: entity.isSecure(),
+      allowInsecure: options.allowInsecure,
+      credentialKinds: options.credentialKinds,
+      ...(options.profileMechanisms === undefined ? {} : { profileMechanisms: options.profileMechanisms }),
+      ...(options.accountMechanisms === undefined ? {} : { accountMechanisms: options.accountMechanisms }),
+    };
+    const { mechanism, trace } = options.registry.select(offered, policy);
+    if (mechanism === undefined) {
+      throw new SwitchboardError('SB_SASL_NO_MECHANISM', `No usable SASL mechanism: ${formatTrace(trace)}.`, {
+        details: { offered, trace },
+      });
+    }
+    options.onSelected(mechanism.name, trace);
+    await exchange(entity, mechanism, options.credentials, options.timeoutMs);
+    await entity.restart();
+  });
+}

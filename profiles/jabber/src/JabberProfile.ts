@@ -1,0 +1,20 @@
+import type { ProfileDescriptor } from '@switchboard/core';
+import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
+import { injectable, injectFromBase } from 'inversify';
+
+/** Generic Jabber/XMPP: any standards-compliant server, password authentication. */
+export const jabberProfile: ProfileDescriptor = {
+  ...xmppDefaults,
+  id: 'jabber',
+  name: 'Jabber / XMPP',
+  server: { port: 5222, tls: 'starttls' },
+  mechanisms: ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
+  credentialKinds: ['password'],
+};
+
+/** The Jabber profile: the base XMPP plugin with generic defaults. */
+@injectable()
+@injectFromBase({ extendConstructorArguments: true })
+export class JabberProfile extends XmppPlugin {
+  override readonly profile: ProfileDescriptor = jabberProfile;
+}

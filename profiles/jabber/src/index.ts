@@ -1,0 +1,6 @@
+/**
+ * @switchboard/profile-jabber: the generic Jabber/XMPP profile.
+ * @packageDocumentation
+ */
+export { JabberProfile, jabberProfile } from './JabberProfile';
+export { jabberModule } from './jabberModule';

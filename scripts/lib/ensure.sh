@@ -1,0 +1,51 @@
+# Shared checks for the scripts in this folder: each installs what is missing or says exactly
+# what to install. Source it; do not run it.
+
+PNPM_VERSION=10.34.9
+NODE_MAJOR_MIN=20
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
+
+ensure_node() {
+  command -v node >/dev/null 2>&1 || die "Node.js is missing: install Node.js ${NODE_MAJOR_MIN}.19 or newer (Debian: apt-get install nodejs, or https://nodejs.org)."
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge "$NODE_MAJOR_MIN" ] || die "Node.js $(node --version) is too old: install Node.js ${NODE_MAJOR_MIN}.19 or newer."
+}
+
+ensure_pnpm() {
+  if command -v pnpm >/dev/null 2>&1; then return; fi
+  say "Installing pnpm ${PNPM_VERSION} with npm"
+  npm install -g "pnpm@${PNPM_VERSION}" >/dev/null 2>&1 || as_root npm install -g "pnpm@${PNPM_VERSION}" >/dev/null ||
+    die "Could not install pnpm: run 'npm install -g pnpm@${PNPM_VERSION}' (with sudo if npm's prefix is not writable)."
+  command -v pnpm >/dev/null 2>&1 || die "pnpm was installed but is not on PATH: add \"$(npm prefix -g)/bin\" to PATH."
+}
+
+ensure_prosody() {
+  if command -v prosody >/dev/null 2>&1 && command -v prosodyctl >/dev/null 2>&1; then return; fi
+  if command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's prosody (the XMPP server the tests run against)"
+    if as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prosody >/dev/null 2>&1 ||
+      { as_root apt-get update -qq >/dev/null 2>&1 &&
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prosody >/dev/null; }; then
+      return
+    fi
+  fi
+  die "Prosody is missing and could not be installed here: run 'sudo apt-get install -y prosody' (Debian/Ubuntu)."
+}
+
+ensure_openssl() {
+  command -v openssl >/dev/null 2>&1 && return
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null 2>&1 ||
+    die "openssl is missing: run 'sudo apt-get install -y openssl'."
+}
+
+ensure_workspace() {
+  say "Installing workspace dependencies"
+  pnpm install --frozen-lockfile --reporter=silent || die "pnpm install failed (see above)."
+}
