@@ -77,25 +77,46 @@ function report(rows: readonly Row[]): string {
 async function main(): Promise<void> {
   const domain = 'bench.test';
   const password = 'bench-password';
-  const server = await startProsody({ hosts: [{ domain, users: [{ username: 'bench', password }] }] });
+  const server = await startProsody({
+    hosts: [{ domain, users: [{ username: 'bench', password }] }],
+  });
   try {
     const caFile = join(server.dir, 'bench-ca.pem');
     await writeFile(caFile, server.ca);
-    const target: Target = { host: server.host, port: server.port, domain, username: 'bench', password, ca: server.ca };
+    const target: Target = {
+      host: server.host,
+      port: server.port,
+      domain,
+      username: 'bench',
+      password,
+      ca: server.ca,
+    };
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? '', '--worker', ...process.argv.slice(2)], {
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, SB_BENCH_TARGET: JSON.stringify(target) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [...process.execArgv, process.argv[1] ?? '', '--worker', ...process.argv.slice(2)],
+        {
+          env: {
+            ...process.env,
+            NODE_EXTRA_CA_CERTS: caFile,
+            SB_BENCH_TARGET: JSON.stringify(target),
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
       });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`benchmark worker exited with ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`benchmark worker exited with ${code}`)),
+      );
     });
     const rows = JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as Row[];
-    process.stdout.write(`Login latency, connect → online (Prosody on loopback, Nagle off, ${new Date().toISOString()})\n\n`);
+    process.stdout.write(
+      `Login latency, connect → online (Prosody on loopback, Nagle off, ${new Date().toISOString()})\n\n`,
+    );
     process.stdout.write(`${report(rows)}\n`);
   } finally {
     await server.stop();
@@ -104,6 +125,8 @@ async function main(): Promise<void> {
 
 const run = process.argv.includes('--worker') ? worker : main;
 run().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -28,9 +28,13 @@ export class Switchboard {
     for (const plugin of container.getAll(ProfilePluginToken, { optional: true })) {
       const { id } = plugin.profile;
       if (this.#profiles.has(id)) {
-        throw new SwitchboardError('SB_DUPLICATE_PROFILE', `Two loaded modules define profile "${id}".`, {
-          details: { profile: id },
-        });
+        throw new SwitchboardError(
+          'SB_DUPLICATE_PROFILE',
+          `Two loaded modules define profile "${id}".`,
+          {
+            details: { profile: id },
+          },
+        );
       }
       this.#profiles.set(id, plugin);
     }

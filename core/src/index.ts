@@ -34,13 +34,20 @@ export type {
   Subscription,
   SubscriptionUpdate,
 } from './im/types';
-export type { Capabilities, ProfileDescriptor, ServerDefaults, TlsMode } from './plugins/ProfileDescriptor';
+export type {
+  Capabilities,
+  ProfileDescriptor,
+  ServerDefaults,
+  TlsMode,
+} from './plugins/ProfileDescriptor';
 export type {
   ProfilePlugin,
   ProtocolSession,
   SessionRequest,
   SessionSink,
 } from './plugins/ProtocolPlugin';
+export type { SwitchboardOptions } from './Switchboard';
+export { Switchboard } from './Switchboard';
 export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanism';
 export { adaptSaslMechanism } from './sasl/adaptSaslMechanism';
 export { bytesToUtf8, fromBase64, toBase64, toBytes } from './sasl/bytes';
@@ -60,5 +67,3 @@ export type {
   SkipReason,
 } from './sasl/selection';
 export { formatTrace } from './sasl/selection';
-export type { SwitchboardOptions } from './Switchboard';
-export { Switchboard } from './Switchboard';

@@ -1,6 +1,11 @@
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
-import type { ProfilePlugin, ProtocolSession, SessionRequest, SessionSink } from '../plugins/ProtocolPlugin';
+import type {
+  ProfilePlugin,
+  ProtocolSession,
+  SessionRequest,
+  SessionSink,
+} from '../plugins/ProtocolPlugin';
 import { Account } from './Account';
 import type { StateChange } from './AccountEvents';
 
@@ -47,7 +52,11 @@ class FakePlugin implements ProfilePlugin {
   }
 }
 
-const config = { profile: 'fake', address: 'me@fake', credential: { kind: 'password', password: 's3cret' } } as const;
+const config = {
+  profile: 'fake',
+  address: 'me@fake',
+  credential: { kind: 'password', password: 's3cret' },
+} as const;
 
 function record(account: Account): string[] {
   const seen: string[] = [];
@@ -62,7 +71,11 @@ describe(Account, () => {
       const states = record(account);
       const online = new Promise((resolve) => account.once('online', resolve));
       await account.connect();
-      expect(states).toEqual(['offline>connecting', 'connecting>authenticating', 'authenticating>online']);
+      expect(states).toEqual([
+        'offline>connecting',
+        'connecting>authenticating',
+        'authenticating>online',
+      ]);
       await expect(online).resolves.toBe('me@fake/1');
       expect(account.address).toBe('me@fake/1');
     });
@@ -75,7 +88,9 @@ describe(Account, () => {
     });
 
     it('when the plugin fails with a coded error, the account is failed with that error', async () => {
-      const error = new SwitchboardError('SB_SASL_FAILURE', 'rejected', { details: { condition: 'not-authorized' } });
+      const error = new SwitchboardError('SB_SASL_FAILURE', 'rejected', {
+        details: { condition: 'not-authorized' },
+      });
       const account = new Account(config, new FakePlugin(error));
       const changes: StateChange[] = [];
       account.on('state', (c) => changes.push(c));

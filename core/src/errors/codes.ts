@@ -26,7 +26,8 @@ export const ErrorCodes = {
   SB_CONNECTION_CLOSED: 'The connection closed unexpectedly.',
   SB_TLS_REQUIRED:
     'The server does not offer TLS, so no credential was sent; use a server with TLS or allow insecure loopback explicitly.',
-  SB_TLS_FAILED: 'The TLS handshake failed (certificate or protocol); check the CA and server name.',
+  SB_TLS_FAILED:
+    'The TLS handshake failed (certificate or protocol); check the CA and server name.',
   SB_INSECURE_NOT_LOOPBACK:
     'Insecure connections are only allowed to loopback addresses; use TLS for other hosts.',
   SB_TIMEOUT: 'The server did not answer in time.',

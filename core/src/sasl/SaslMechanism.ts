@@ -42,7 +42,9 @@ export interface SaslMechanism {
    * The next client message. `null` or `undefined` means "no data" (a server-first `<auth/>`
    * without text, or an empty `<response/>`); an empty string or array means a zero-length payload.
    */
-  response(credentials: SaslCredentials): SaslData | null | undefined | Promise<SaslData | null | undefined>;
+  response(
+    credentials: SaslCredentials,
+  ): SaslData | null | undefined | Promise<SaslData | null | undefined>;
   /** Receives a server challenge (already base64-decoded). May throw a coded error. */
   challenge(data: Uint8Array): unknown;
   /**

@@ -43,7 +43,10 @@ describe(SaslRegistry, () => {
 
   describe('.select', () => {
     it('when nothing orders the choice, the highest priority wins regardless of server order', () => {
-      const { mechanism, trace } = registry().select(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'], secureWithPassword);
+      const { mechanism, trace } = registry().select(
+        ['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'],
+        secureWithPassword,
+      );
       expect(mechanism?.name).toBe('SCRAM-SHA-256');
       expect(trace).toEqual([
         { mechanism: 'PLAIN', outcome: 'skipped', reason: 'lower-preference' },
@@ -58,7 +61,11 @@ describe(SaslRegistry, () => {
         profileMechanisms: ['PLAIN', 'SCRAM-SHA-256'],
       });
       expect(mechanism?.name).toBe('PLAIN');
-      expect(trace).toContainEqual({ mechanism: 'ANONYMOUS', outcome: 'skipped', reason: 'not-allowed' });
+      expect(trace).toContainEqual({
+        mechanism: 'ANONYMOUS',
+        outcome: 'skipped',
+        reason: 'not-allowed',
+      });
     });
 
     it('when the account forces a mechanism, only that one can be chosen', () => {
@@ -68,15 +75,16 @@ describe(SaslRegistry, () => {
         accountMechanisms: ['SCRAM-SHA-1'],
       });
       expect(mechanism?.name).toBe('SCRAM-SHA-1');
-      expect(trace.filter((t) => t.outcome === 'skipped').map((t) => 'reason' in t && t.reason)).toEqual([
-        'not-allowed',
-        'not-allowed',
-      ]);
+      expect(
+        trace.filter((t) => t.outcome === 'skipped').map((t) => 'reason' in t && t.reason),
+      ).toEqual(['not-allowed', 'not-allowed']);
     });
 
     it('when a mechanism is disabled, it is skipped with reason disabled, and enable restores it', () => {
       const r = registry().disable('SCRAM-SHA-256');
-      expect(r.select(['SCRAM-SHA-256', 'SCRAM-SHA-1'], secureWithPassword).mechanism?.name).toBe('SCRAM-SHA-1');
+      expect(r.select(['SCRAM-SHA-256', 'SCRAM-SHA-1'], secureWithPassword).mechanism?.name).toBe(
+        'SCRAM-SHA-1',
+      );
       expect(r.select(['SCRAM-SHA-256'], secureWithPassword).trace).toEqual([
         { mechanism: 'SCRAM-SHA-256', outcome: 'skipped', reason: 'disabled' },
       ]);
@@ -85,7 +93,9 @@ describe(SaslRegistry, () => {
     });
 
     it('when disabling an unknown name, fails with a coded error', () => {
-      expect(() => registry().disable('NOPE')).toThrow(expect.objectContaining({ code: 'SB_SASL_UNKNOWN_MECHANISM' }));
+      expect(() => registry().disable('NOPE')).toThrow(
+        expect.objectContaining({ code: 'SB_SASL_UNKNOWN_MECHANISM' }),
+      );
     });
 
     it('when the stream is not encrypted, only mechanisms allowed on insecure streams remain', () => {
@@ -101,14 +111,22 @@ describe(SaslRegistry, () => {
     });
 
     it('when insecure streams are explicitly allowed, password mechanisms are eligible', () => {
-      const result = registry().select(['PLAIN'], { secure: false, allowInsecure: true, credentialKinds: ['password'] });
+      const result = registry().select(['PLAIN'], {
+        secure: false,
+        allowInsecure: true,
+        credentialKinds: ['password'],
+      });
       expect(result.mechanism?.name).toBe('PLAIN');
     });
 
     it('when the account lacks the credential kind, reports missing-credential', () => {
       const { mechanism, trace } = registry().select(['X-OAUTH2', 'PLAIN'], secureWithPassword);
       expect(mechanism?.name).toBe('PLAIN');
-      expect(trace[0]).toEqual({ mechanism: 'X-OAUTH2', outcome: 'skipped', reason: 'missing-credential' });
+      expect(trace[0]).toEqual({
+        mechanism: 'X-OAUTH2',
+        outcome: 'skipped',
+        reason: 'missing-credential',
+      });
     });
 
     it('when the server offers unknown mechanisms only, nothing is selected and each is traced', () => {
@@ -121,7 +139,9 @@ describe(SaslRegistry, () => {
     });
 
     it('when names differ only by case, they are different mechanisms', () => {
-      expect(registry().select(['plain'], secureWithPassword).trace[0]).toMatchObject({ reason: 'not-registered' });
+      expect(registry().select(['plain'], secureWithPassword).trace[0]).toMatchObject({
+        reason: 'not-registered',
+      });
     });
   });
 
@@ -129,7 +149,9 @@ describe(SaslRegistry, () => {
     it('when a mechanism is removed, it is reported as not registered', () => {
       const r = registry();
       expect(r.unregister('PLAIN')).toBe(true);
-      expect(r.select(['PLAIN'], secureWithPassword).trace[0]).toMatchObject({ reason: 'not-registered' });
+      expect(r.select(['PLAIN'], secureWithPassword).trace[0]).toMatchObject({
+        reason: 'not-registered',
+      });
       expect(SwitchboardError.is(new SwitchboardError('SB_SASL_NO_MECHANISM'))).toBe(true);
     });
   });

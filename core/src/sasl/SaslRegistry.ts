@@ -97,7 +97,11 @@ export class SaslRegistry {
     const chosen = ranked[0];
     const trace: SelectionTraceEntry[] = [...new Set(offered)].map((name) => {
       if (name === chosen) return { mechanism: name, outcome: 'selected' };
-      return { mechanism: name, outcome: 'skipped', reason: skipped.get(name) ?? 'lower-preference' };
+      return {
+        mechanism: name,
+        outcome: 'skipped',
+        reason: skipped.get(name) ?? 'lower-preference',
+      };
     });
     return { mechanism: chosen === undefined ? undefined : this.get(chosen), trace };
   }
@@ -132,9 +136,13 @@ export class SaslRegistry {
 
   #assertKnown(name: string): void {
     if (!this.#entries.has(name)) {
-      throw new SwitchboardError('SB_SASL_UNKNOWN_MECHANISM', `SASL mechanism ${name} is not registered.`, {
-        details: { mechanism: name },
-      });
+      throw new SwitchboardError(
+        'SB_SASL_UNKNOWN_MECHANISM',
+        `SASL mechanism ${name} is not registered.`,
+        {
+          details: { mechanism: name },
+        },
+      );
     }
   }
 }

@@ -8,7 +8,10 @@ describe(adaptSaslMechanism, () => {
   it('when given npm sasl-plain unchanged, it registers and produces the RFC 4616 message', async () => {
     const plain = adaptSaslMechanism(SaslPlain, { credentialKinds: ['password'] });
     const registry = new SaslRegistry().register(plain, { priority: 1 });
-    const { mechanism } = registry.select(['PLAIN'], { secure: true, credentialKinds: ['password'] });
+    const { mechanism } = registry.select(['PLAIN'], {
+      secure: true,
+      credentialKinds: ['password'],
+    });
     expect(mechanism?.name).toBe('PLAIN');
     expect(mechanism?.clientFirst).toBe(true);
     const session = mechanism?.create();
@@ -17,7 +20,10 @@ describe(adaptSaslMechanism, () => {
   });
 
   it('when given npm sasl-anonymous, the adapter keeps its name and hands challenges over as text', async () => {
-    const anonymous = adaptSaslMechanism(SaslAnonymous, { credentialKinds: [], allowInsecure: true });
+    const anonymous = adaptSaslMechanism(SaslAnonymous, {
+      credentialKinds: [],
+      allowInsecure: true,
+    });
     expect(anonymous.name).toBe('ANONYMOUS');
     expect(anonymous.allowInsecure).toBe(true);
     const session = anonymous.create();

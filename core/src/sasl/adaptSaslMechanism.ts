@@ -1,6 +1,11 @@
 import type { CredentialKind } from '../credentials/Credential';
 import { bytesToUtf8 } from './bytes';
-import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition, SaslRedaction } from './SaslMechanism';
+import type {
+  SaslCredentials,
+  SaslMechanism,
+  SaslMechanismDefinition,
+  SaslRedaction,
+} from './SaslMechanism';
 
 /**
  * A mechanism class in the saslmechanisms convention (npm `sasl-plain`, `sasl-anonymous`,
@@ -30,7 +35,10 @@ export interface AdaptOptions {
  * Registers an unchanged saslmechanisms-style mechanism from npm. Challenges are handed to it as
  * UTF-8 text and its string responses are UTF-8 encoded.
  */
-export function adaptSaslMechanism(Mech: SaslmechanismsClass, options: AdaptOptions): SaslMechanismDefinition {
+export function adaptSaslMechanism(
+  Mech: SaslmechanismsClass,
+  options: AdaptOptions,
+): SaslMechanismDefinition {
   const name = options.name ?? Mech.prototype.name;
   if (typeof name !== 'string' || name.length === 0) {
     throw new TypeError('adaptSaslMechanism: the mechanism has no name; pass options.name.');

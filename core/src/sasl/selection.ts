@@ -47,6 +47,10 @@ export interface SelectionResult {
 export function formatTrace(trace: readonly SelectionTraceEntry[]): string {
   if (trace.length === 0) return 'the server offered no mechanism';
   return trace
-    .map((e) => (e.outcome === 'selected' ? `${e.mechanism}: selected` : `${e.mechanism}: skipped (${e.reason})`))
+    .map((e) =>
+      e.outcome === 'selected'
+        ? `${e.mechanism}: selected`
+        : `${e.mechanism}: skipped (${e.reason})`,
+    )
     .join('; ');
 }

@@ -73,7 +73,9 @@ export class XmppSession implements ProtocolSession {
 
   async getRoster(): Promise<RosterItem[]> {
     try {
-      return parseRoster(await this.#parts.iqCaller.get(rosterQuery(), undefined, this.#parts.timeoutMs));
+      return parseRoster(
+        await this.#parts.iqCaller.get(rosterQuery(), undefined, this.#parts.timeoutMs),
+      );
     } catch (error) {
       throw toSwitchboardError(error, this.#parts.where);
     }

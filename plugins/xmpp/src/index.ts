@@ -6,6 +6,13 @@
  */
 export type { Endpoint } from './connection/resolveEndpoint';
 export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
-export { anonymous, createScram, plain, scramSha1, scramSha256, standardMechanisms } from './sasl/mechanisms';
+export {
+  anonymous,
+  createScram,
+  plain,
+  scramSha1,
+  scramSha256,
+  standardMechanisms,
+} from './sasl/mechanisms';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
 export { xmppModule } from './xmppModule';

@@ -19,7 +19,11 @@ declare module '@xmpp/xml' {
   }
   export type Node = Element | string | null | undefined | false;
   interface XmlFactory {
-    (name: string, attrs?: Record<string, string | undefined> | null, ...children: Array<Node | Node[]>): Element;
+    (
+      name: string,
+      attrs?: Record<string, string | undefined> | null,
+      ...children: Array<Node | Node[]>
+    ): Element;
     Element: typeof Element;
   }
   export class Parser {
@@ -58,9 +62,9 @@ declare module '@xmpp/events' {
 }
 
 declare module '@xmpp/connection' {
-  import type { Element } from '@xmpp/xml';
-  import type { JID } from '@xmpp/jid';
   import { EventEmitter } from '@xmpp/events';
+  import type { JID } from '@xmpp/jid';
+  import type { Element } from '@xmpp/xml';
   export interface ConnectionSocket extends NodeJS.EventEmitter {
     secure?: boolean;
     connect(...args: unknown[]): void;
@@ -93,6 +97,7 @@ declare module '@xmpp/connection-tcp' {
   import Connection from '@xmpp/connection';
   export default class ConnectionTCP extends Connection {
     Socket: new () => unknown;
+    NS: string;
   }
 }
 
@@ -101,8 +106,8 @@ declare module '@xmpp/client-core' {
   export class Client extends Connection {
     transports: Array<new (...args: never[]) => unknown>;
   }
-  export { default as xml } from '@xmpp/xml';
   export { default as jid } from '@xmpp/jid';
+  export { default as xml } from '@xmpp/xml';
 }
 
 declare module '@xmpp/middleware' {
@@ -131,7 +136,11 @@ declare module '@xmpp/stream-features' {
   import type { Context, Middleware, Next } from '@xmpp/middleware';
   import type { Element } from '@xmpp/xml';
   export interface StreamFeatures {
-    use(name: string, xmlns: string, handler: (ctx: Context, next: Next, feature: Element) => unknown): void;
+    use(
+      name: string,
+      xmlns: string,
+      handler: (ctx: Context, next: Next, feature: Element) => unknown,
+    ): void;
   }
   export default function streamFeatures(deps: { middleware: Middleware }): StreamFeatures;
 }
@@ -153,8 +162,16 @@ declare module '@xmpp/iq/callee.js' {
   import type { Context, Middleware } from '@xmpp/middleware';
   import type { Element } from '@xmpp/xml';
   export interface IqCallee {
-    get(ns: string, name: string, handler: (ctx: Context) => Element | object | Promise<Element | object>): void;
-    set(ns: string, name: string, handler: (ctx: Context) => Element | object | Promise<Element | object>): void;
+    get(
+      ns: string,
+      name: string,
+      handler: (ctx: Context) => Element | object | Promise<Element | object>,
+    ): void;
+    set(
+      ns: string,
+      name: string,
+      handler: (ctx: Context) => Element | object | Promise<Element | object>,
+    ): void;
   }
   export default function iqCallee(deps: { entity: Client; middleware: Middleware }): IqCallee;
 }

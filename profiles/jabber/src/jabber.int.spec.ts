@@ -1,13 +1,26 @@
-import { type Account, type AccountConfig, type InboundMessage, type PresenceUpdate, Switchboard } from '@switchboard/core';
+import {
+  type Account,
+  type AccountConfig,
+  type InboundMessage,
+  type PresenceUpdate,
+  Switchboard,
+} from '@switchboard/core';
 import { type ProsodyServer, startProsody, startWireTap } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
 import { jabberModule } from './jabberModule';
 
 const DOMAIN = 'jabber.test';
 
-function nextEvent<T>(account: Account, event: 'message' | 'presence', match: (value: T) => boolean): Promise<T> {
+function nextEvent<T>(
+  account: Account,
+  event: 'message' | 'presence',
+  match: (value: T) => boolean,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching ${event} event within 5 s`)), 5000);
+    const timer = setTimeout(
+      () => reject(new Error(`no matching ${event} event within 5 s`)),
+      5000,
+    );
     const listener = (value: T): void => {
       if (!match(value)) return;
       clearTimeout(timer);
@@ -59,7 +72,9 @@ describe('Jabber profile on a real Prosody', () => {
     return created;
   }
 
-  async function loginPair(extra: Partial<AccountConfig> = {}): Promise<{ alice: Account; bob: Account; mechanisms: string[] }> {
+  async function loginPair(
+    extra: Partial<AccountConfig> = {},
+  ): Promise<{ alice: Account; bob: Account; mechanisms: string[] }> {
     const alice = account('alice', 'alice-pw', extra);
     const bob = account('bob', 'bob-pw', extra);
     const mechanisms: string[] = [];
@@ -75,17 +90,29 @@ describe('Jabber profile on a real Prosody', () => {
     expect(alice.address).toMatch(new RegExp(`^alice@${DOMAIN}/.+`));
 
     // Mutual subscription, so each sees the other's presence.
-    const bobAsked = new Promise<void>((resolve) => bob.once('subscription', (u) => u.type === 'subscribe' && resolve()));
+    const bobAsked = new Promise<void>((resolve) =>
+      bob.once('subscription', (u) => u.type === 'subscribe' && resolve()),
+    );
     await alice.subscribe(`bob@${DOMAIN}`);
     await bobAsked;
     await bob.approveSubscription(`alice@${DOMAIN}`);
-    const aliceAsked = new Promise<void>((resolve) => alice.once('subscription', (u) => u.type === 'subscribe' && resolve()));
+    const aliceAsked = new Promise<void>((resolve) =>
+      alice.once('subscription', (u) => u.type === 'subscribe' && resolve()),
+    );
     await bob.subscribe(`alice@${DOMAIN}`);
     await aliceAsked;
     await alice.approveSubscription(`bob@${DOMAIN}`);
 
-    const aliceSeesBob = nextEvent<PresenceUpdate>(alice, 'presence', (p) => p.from.startsWith(`bob@${DOMAIN}`) && p.availability === 'away');
-    const bobSeesAlice = nextEvent<PresenceUpdate>(bob, 'presence', (p) => p.from.startsWith(`alice@${DOMAIN}`) && p.availability === 'dnd');
+    const aliceSeesBob = nextEvent<PresenceUpdate>(
+      alice,
+      'presence',
+      (p) => p.from.startsWith(`bob@${DOMAIN}`) && p.availability === 'away',
+    );
+    const bobSeesAlice = nextEvent<PresenceUpdate>(
+      bob,
+      'presence',
+      (p) => p.from.startsWith(`alice@${DOMAIN}`) && p.availability === 'dnd',
+    );
     await bob.sendPresence({ availability: 'away', status: 'lunch' });
     await alice.sendPresence({ availability: 'dnd' });
     await expect(aliceSeesBob).resolves.toMatchObject({ status: 'lunch' });
@@ -99,7 +126,9 @@ describe('Jabber profile on a real Prosody', () => {
     await expect(toAlice).resolves.toMatchObject({ from: bob.address });
 
     const roster = await alice.getRoster();
-    expect(roster).toContainEqual(expect.objectContaining({ address: `bob@${DOMAIN}`, subscription: 'both' }));
+    expect(roster).toContainEqual(
+      expect.objectContaining({ address: `bob@${DOMAIN}`, subscription: 'both' }),
+    );
   });
 
   it('uses SCRAM-SHA-1 when the account policy forces it', async () => {
@@ -116,14 +145,22 @@ describe('Jabber profile on a real Prosody', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ code: 'SB_SASL_FAILURE', details: { condition: 'not-authorized' } });
+    expect(error).toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized' },
+    });
     expect(alice.state).toBe('failed');
-    expect(String((error as Error).message) + JSON.stringify(error)).not.toContain('wrong-password');
+    expect(String((error as Error).message) + JSON.stringify(error)).not.toContain(
+      'wrong-password',
+    );
   });
 
   it('logs in over direct TLS when the account asks for it', async () => {
-    if (server.directTlsPort === undefined) throw new Error('the kit did not open a direct TLS port');
-    const alice = account('alice', 'alice-pw', { server: { host: server.host, port: server.directTlsPort, tls: 'direct' } });
+    if (server.directTlsPort === undefined)
+      throw new Error('the kit did not open a direct TLS port');
+    const alice = account('alice', 'alice-pw', {
+      server: { host: server.host, port: server.directTlsPort, tls: 'direct' },
+    });
     await alice.connect();
     expect(alice.state).toBe('online');
   });
@@ -144,7 +181,10 @@ describe('Jabber profile against a server without TLS', () => {
   const switchboard = Switchboard.create({ modules: [xmppModule, jabberModule] });
 
   beforeAll(async () => {
-    server = await startProsody({ tls: 'none', hosts: [{ domain: DOMAIN, users: [{ username: 'alice', password: 'alice-pw' }] }] });
+    server = await startProsody({
+      tls: 'none',
+      hosts: [{ domain: DOMAIN, users: [{ username: 'alice', password: 'alice-pw' }] }],
+    });
   });
   afterAll(async () => {
     await server?.stop();

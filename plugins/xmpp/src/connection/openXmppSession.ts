@@ -41,7 +41,10 @@ function serviceUri({ host, port, tls }: Endpoint): string {
 function deadline(ms: number, what: string): { promise: Promise<never>; cancel: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SwitchboardError('SB_TIMEOUT', `${what} did not complete within ${ms} ms.`)), ms);
+    timer = setTimeout(
+      () => reject(new SwitchboardError('SB_TIMEOUT', `${what} did not complete within ${ms} ms.`)),
+      ms,
+    );
   });
   return { promise, cancel: () => clearTimeout(timer) };
 }
@@ -54,7 +57,11 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
 export async function openXmppSession(options: OpenXmppSessionOptions): Promise<XmppSession> {
   const { endpoint, timeoutMs, sink } = options;
   const where = { host: endpoint.host, port: endpoint.port };
-  const entity = new Client({ service: serviceUri(endpoint), domain: endpoint.domain, timeout: timeoutMs });
+  const entity = new Client({
+    service: serviceUri(endpoint),
+    domain: endpoint.domain,
+    timeout: timeoutMs,
+  });
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
@@ -62,7 +69,12 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
 
-  secureStream({ middleware, settings: { servername: endpoint.servername, ca: endpoint.ca }, allowInsecure: endpoint.allowInsecure, timeoutMs });
+  secureStream({
+    middleware,
+    settings: { servername: endpoint.servername, ca: endpoint.ca },
+    allowInsecure: endpoint.allowInsecure,
+    timeoutMs,
+  });
   saslFeature({
     streamFeatures,
     registry: options.registry,
@@ -95,4 +107,3 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     limit.cancel();
   }
 }
-

@@ -1,5 +1,10 @@
 import { isIP } from 'node:net';
-import { type AccountConfig, type ServerDefaults, SwitchboardError, type TlsMode } from '@switchboard/core';
+import {
+  type AccountConfig,
+  type ServerDefaults,
+  SwitchboardError,
+  type TlsMode,
+} from '@switchboard/core';
 
 /** Where and how one account connects, after profile defaults and account overrides. */
 export interface Endpoint {
@@ -27,9 +32,13 @@ function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   const domain = (at >= 0 ? address.slice(at + 1) : address).split('/')[0] ?? '';
   if (domain.length === 0 || at === 0) {
-    throw new SwitchboardError('SB_CONFIG_INVALID', `The account address "${address}" has no domain; use user@domain.`, {
-      details: { field: 'address' },
-    });
+    throw new SwitchboardError(
+      'SB_CONFIG_INVALID',
+      `The account address "${address}" has no domain; use user@domain.`,
+      {
+        details: { field: 'address' },
+      },
+    );
   }
   return domain;
 }
@@ -40,9 +49,13 @@ export function resolveEndpoint(config: AccountConfig, defaults: ServerDefaults)
   const host = config.server?.host ?? defaults.host ?? domain;
   const port = config.server?.port ?? defaults.port;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new SwitchboardError('SB_CONFIG_INVALID', `Port ${String(port)} is not a valid TCP port.`, {
-      details: { field: 'server.port' },
-    });
+    throw new SwitchboardError(
+      'SB_CONFIG_INVALID',
+      `Port ${String(port)} is not a valid TCP port.`,
+      {
+        details: { field: 'server.port' },
+      },
+    );
   }
   const allowInsecure = config.allowInsecureLoopback === true;
   if (allowInsecure && !isLoopbackHost(host)) {

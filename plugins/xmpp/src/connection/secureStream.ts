@@ -7,7 +7,8 @@ import { SwitchboardError } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import { promise } from '@xmpp/events';
 import type { Middleware } from '@xmpp/middleware';
-import xml, { type Element } from '@xmpp/xml';
+import xml from '@xmpp/xml';
+import { nextNonza } from './nextNonza';
 import { type TlsSettings, TlsSocket } from './TlsSocket';
 
 const NS_STREAM = 'http://etherx.jabber.org/streams';
@@ -23,13 +24,17 @@ export interface SecureStreamOptions {
 }
 
 async function upgrade(entity: Client, settings: TlsSettings, timeoutMs: number): Promise<void> {
-  const answered = promise<Element>(entity, 'nonza', 'error', timeoutMs);
+  const answered = nextNonza(entity, NS_TLS, timeoutMs, 'STARTTLS');
   await entity.send(xml('starttls', { xmlns: NS_TLS }));
   const answer = await answered;
   if (!answer.is('proceed', NS_TLS)) {
-    throw new SwitchboardError('SB_TLS_FAILED', 'The server refused STARTTLS; no credential was sent.', {
-      details: { answer: answer.name },
-    });
+    throw new SwitchboardError(
+      'SB_TLS_FAILED',
+      'The server refused STARTTLS; no credential was sent.',
+      {
+        details: { answer: answer.name },
+      },
+    );
   }
   const plain = entity.socket as unknown as Socket;
   const tls = TlsSocket.upgrade(plain, settings);
@@ -50,7 +55,12 @@ async function upgrade(entity: Client, settings: TlsSettings, timeoutMs: number)
 }
 
 /** Installs the STARTTLS step and the TLS guard; must run before the SASL feature. */
-export function secureStream({ middleware, settings, allowInsecure, timeoutMs }: SecureStreamOptions): void {
+export function secureStream({
+  middleware,
+  settings,
+  allowInsecure,
+  timeoutMs,
+}: SecureStreamOptions): void {
   middleware.use(async ({ stanza, entity }, next) => {
     if (!stanza.is('features', NS_STREAM) || entity.isSecure()) return next();
     if (stanza.getChild('starttls', NS_TLS) !== undefined) {

@@ -1,6 +1,14 @@
 import { SwitchboardError } from '@switchboard/core';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 interface ErrorLike {
   readonly name?: string;
@@ -12,37 +20,58 @@ interface ErrorLike {
 
 function isTlsError(code: string | undefined): boolean {
   if (code === undefined) return false;
-  return code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_/.test(code);
+  return (
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('ERR_SSL') ||
+    /CERT|SELF_SIGNED|UNABLE_TO_/.test(code)
+  );
 }
 
 /**
  * Maps anything thrown by the transport or xmpp.js to a coded error. XMPP errors keep their
  * condition and text in `details`.
  */
-export function toSwitchboardError(error: unknown, where: { host: string; port: number }): SwitchboardError {
+export function toSwitchboardError(
+  error: unknown,
+  where: { host: string; port: number },
+): SwitchboardError {
   if (SwitchboardError.is(error)) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const target = `${where.host}:${where.port}`;
   if (e.name === 'StreamError') {
-    return new SwitchboardError('SB_STREAM_ERROR', `The server closed the stream: ${e.condition ?? 'unknown'}.`, {
-      cause: error,
-      details: { condition: e.condition, text: e.text },
-    });
+    return new SwitchboardError(
+      'SB_STREAM_ERROR',
+      `The server closed the stream: ${e.condition ?? 'unknown'}.`,
+      {
+        cause: error,
+        details: { condition: e.condition, text: e.text },
+      },
+    );
   }
   if (e.name === 'StanzaError') {
-    return new SwitchboardError('SB_STANZA_ERROR', `The request failed: ${e.condition ?? 'unknown'}.`, {
-      cause: error,
-      details: { condition: e.condition, text: e.text },
-    });
+    return new SwitchboardError(
+      'SB_STANZA_ERROR',
+      `The request failed: ${e.condition ?? 'unknown'}.`,
+      {
+        cause: error,
+        details: { condition: e.condition, text: e.text },
+      },
+    );
   }
   if (e.name === 'TimeoutError') {
-    return new SwitchboardError('SB_TIMEOUT', `${target} did not answer in time.`, { cause: error });
+    return new SwitchboardError('SB_TIMEOUT', `${target} did not answer in time.`, {
+      cause: error,
+    });
   }
   if (isTlsError(e.code)) {
-    return new SwitchboardError('SB_TLS_FAILED', `TLS with ${target} failed (${e.code}): ${e.message ?? ''}`.trim(), {
-      cause: error,
-      details: { code: e.code },
-    });
+    return new SwitchboardError(
+      'SB_TLS_FAILED',
+      `TLS with ${target} failed (${e.code}): ${e.message ?? ''}`.trim(),
+      {
+        cause: error,
+        details: { code: e.code },
+      },
+    );
   }
   if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
     return new SwitchboardError('SB_CONNECTION_FAILED', `Could not reach ${target} (${e.code}).`, {
@@ -50,7 +79,11 @@ export function toSwitchboardError(error: unknown, where: { host: string; port: 
       details: { code: e.code, host: where.host, port: where.port },
     });
   }
-  return new SwitchboardError('SB_CONNECTION_FAILED', `The connection to ${target} failed: ${e.message ?? 'unknown error'}.`, {
-    cause: error,
-  });
+  return new SwitchboardError(
+    'SB_CONNECTION_FAILED',
+    `The connection to ${target} failed: ${e.message ?? 'unknown error'}.`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -11,7 +11,13 @@ class NoDelaySocket extends Socket {
   }
 }
 
-function parseService(service: string, scheme: 'xmpp:' | 'xmpps:'): { host: string; port: number } | undefined {
+/** The default namespace of client streams (RFC 6120 §4.8.2). */
+const NS_CLIENT = 'jabber:client';
+
+function parseService(
+  service: string,
+  scheme: 'xmpp:' | 'xmpps:',
+): { host: string; port: number } | undefined {
   let url: URL;
   try {
     url = new URL(service);
@@ -34,6 +40,7 @@ export function createTransports(settings: TlsSettings): Array<typeof Connection
     }
   }
   PlainTransport.prototype.Socket = NoDelaySocket;
+  PlainTransport.prototype.NS = NS_CLIENT;
 
   class DirectTlsTransport extends ConnectionTCP {
     override socketParameters(service: string): Record<string, unknown> | undefined {
@@ -42,6 +49,7 @@ export function createTransports(settings: TlsSettings): Array<typeof Connection
     }
   }
   DirectTlsTransport.prototype.Socket = TlsSocket;
+  DirectTlsTransport.prototype.NS = NS_CLIENT;
 
   return [PlainTransport, DirectTlsTransport];
 }

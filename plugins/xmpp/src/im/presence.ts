@@ -1,7 +1,12 @@
 /**
  * Presence (RFC 6121 §4) and presence subscriptions (RFC 6121 §3).
  */
-import type { Availability, OutboundPresence, PresenceUpdate, SubscriptionUpdate } from '@switchboard/core';
+import type {
+  Availability,
+  OutboundPresence,
+  PresenceUpdate,
+  SubscriptionUpdate,
+} from '@switchboard/core';
 import xml, { type Element } from '@xmpp/xml';
 
 const SHOW: readonly string[] = ['away', 'chat', 'dnd', 'xa'];
@@ -39,7 +44,10 @@ export function parsePresence(stanza: Element): ParsedPresence {
 
 /** The `<presence/>` for the account's own availability. */
 export function buildPresence(presence: OutboundPresence): Element {
-  const show = presence.availability === undefined || presence.availability === 'available' ? null : presence.availability;
+  const show =
+    presence.availability === undefined || presence.availability === 'available'
+      ? null
+      : presence.availability;
   return xml(
     'presence',
     presence.to === undefined ? {} : { to: presence.to },

@@ -11,51 +11,22 @@ import {
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
+import { nextNonza } from '../connection/nextNonza';
 import { decodePayload, encodeInitial, encodeResponse } from './wire';
 
 /** The SASL namespace. */
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
 function failureError(element: Element, mechanism: string): SwitchboardError {
-  const condition = element.getChildElements().find((child) => child.name !== 'text')?.name ?? 'undefined-condition';
+  const condition =
+    element.getChildElements().find((child) => child.name !== 'text')?.name ??
+    'undefined-condition';
   const text = element.getChildText('text') ?? undefined;
   return new SwitchboardError(
     'SB_SASL_FAILURE',
     `The server rejected ${mechanism} authentication: ${condition}${text ? ` (${text})` : ''}.`,
     { details: { condition, ...(text === undefined ? {} : { text }), mechanism } },
   );
-}
-
-/** Waits for the next SASL element from the server. */
-function nextSaslElement(entity: Client, timeoutMs: number): Promise<Element> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      entity.off('nonza', onNonza);
-      entity.off('error', onError);
-      entity.off('disconnect', onClose);
-    };
-    const onNonza = (element: Element): void => {
-      if (element.getNS() !== NS_SASL) return;
-      cleanup();
-      resolve(element);
-    };
-    const onError = (error: unknown): void => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new SwitchboardError('SB_CONNECTION_CLOSED', 'The server closed the connection during authentication.'));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new SwitchboardError('SB_TIMEOUT', `The server did not answer the SASL exchange within ${timeoutMs} ms.`));
-    }, timeoutMs);
-    entity.on('nonza', onNonza);
-    entity.on('error', onError);
-    entity.on('disconnect', onClose);
-  });
 }
 
 async function abort(entity: Client): Promise<void> {
@@ -70,10 +41,16 @@ export async function exchange(
   timeoutMs: number,
 ): Promise<void> {
   const mechanism: SaslMechanism = definition.create();
-  const attrs = { xmlns: NS_SASL, mechanism: definition.name, ...mechanism.authAttributes?.(credentials) };
-  const text = definition.clientFirst ? encodeInitial(await mechanism.response(credentials)) : undefined;
+  const attrs = {
+    xmlns: NS_SASL,
+    mechanism: definition.name,
+    ...mechanism.authAttributes?.(credentials),
+  };
+  const text = definition.clientFirst
+    ? encodeInitial(await mechanism.response(credentials))
+    : undefined;
 
-  let answer = nextSaslElement(entity, timeoutMs);
+  let answer = nextNonza(entity, NS_SASL, timeoutMs, 'the SASL exchange');
   await entity.send(xml('auth', attrs, text));
   for (;;) {
     const element = await answer;
@@ -85,13 +62,17 @@ export async function exchange(
         return;
       }
       if (element.name !== 'challenge') {
-        throw new SwitchboardError('SB_SASL_PROTOCOL', `Unexpected <${element.name}/> during SASL.`, {
-          details: { element: element.name },
-        });
+        throw new SwitchboardError(
+          'SB_SASL_PROTOCOL',
+          `Unexpected <${element.name}/> during SASL.`,
+          {
+            details: { element: element.name },
+          },
+        );
       }
       await mechanism.challenge(decodePayload(element.text(), 'challenge') ?? new Uint8Array(0));
       const reply = encodeResponse(await mechanism.response(credentials));
-      answer = nextSaslElement(entity, timeoutMs);
+      answer = nextNonza(entity, NS_SASL, timeoutMs, 'the SASL exchange');
       await entity.send(xml('response', { xmlns: NS_SASL }, reply));
     } catch (error) {
       if (element.name === 'challenge') await abort(entity);

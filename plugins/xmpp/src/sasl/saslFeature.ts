@@ -35,14 +35,22 @@ export function saslFeature(options: SaslFeatureOptions): void {
       secure: entity.isSecure(),
       allowInsecure: options.allowInsecure,
       credentialKinds: options.credentialKinds,
-      ...(options.profileMechanisms === undefined ? {} : { profileMechanisms: options.profileMechanisms }),
-      ...(options.accountMechanisms === undefined ? {} : { accountMechanisms: options.accountMechanisms }),
+      ...(options.profileMechanisms === undefined
+        ? {}
+        : { profileMechanisms: options.profileMechanisms }),
+      ...(options.accountMechanisms === undefined
+        ? {}
+        : { accountMechanisms: options.accountMechanisms }),
     };
     const { mechanism, trace } = options.registry.select(offered, policy);
     if (mechanism === undefined) {
-      throw new SwitchboardError('SB_SASL_NO_MECHANISM', `No usable SASL mechanism: ${formatTrace(trace)}.`, {
-        details: { offered, trace },
-      });
+      throw new SwitchboardError(
+        'SB_SASL_NO_MECHANISM',
+        `No usable SASL mechanism: ${formatTrace(trace)}.`,
+        {
+          details: { offered, trace },
+        },
+      );
     }
     options.onSelected(mechanism.name, trace);
     await exchange(entity, mechanism, options.credentials, options.timeoutMs);

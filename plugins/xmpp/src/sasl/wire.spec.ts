@@ -31,7 +31,9 @@ describe('SASL wire framing', () => {
       expect(() => decodePayload('not*base64', 'challenge')).toThrow(
         expect.objectContaining({ code: 'SB_SASL_MALFORMED_CHALLENGE' }),
       );
-      expect(() => decodePayload('abc', 'challenge')).toThrow(expect.objectContaining({ code: 'SB_SASL_MALFORMED_CHALLENGE' }));
+      expect(() => decodePayload('abc', 'challenge')).toThrow(
+        expect.objectContaining({ code: 'SB_SASL_MALFORMED_CHALLENGE' }),
+      );
     });
   });
 });

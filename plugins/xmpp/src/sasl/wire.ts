@@ -27,9 +27,13 @@ export function decodePayload(text: string, element: 'challenge' | 'success'): U
   if (trimmed === '=') return new Uint8Array(0);
   const bytes = fromBase64(trimmed);
   if (bytes === undefined) {
-    throw new SwitchboardError('SB_SASL_MALFORMED_CHALLENGE', `The server's <${element}/> is not valid base64.`, {
-      details: { element },
-    });
+    throw new SwitchboardError(
+      'SB_SASL_MALFORMED_CHALLENGE',
+      `The server's <${element}/> is not valid base64.`,
+      {
+        details: { element },
+      },
+    );
   }
   return bytes;
 }

@@ -1,0 +1,54 @@
+/**
+ * PLAIN (RFC 4616): one client message `authzid NUL authcid NUL passwd`, UTF-8 encoded.
+ */
+import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
+import { SwitchboardError } from '@switchboard/core';
+import { readCredential } from './readCredential';
+
+const NAME = 'PLAIN';
+
+class PlainSession implements SaslMechanism {
+  readonly name = NAME;
+  readonly clientFirst = true;
+  #sent = false;
+
+  response(credentials: SaslCredentials): string {
+    if (this.#sent) {
+      throw new SwitchboardError(
+        'SB_SASL_PROTOCOL',
+        'PLAIN sends a single message; it was already sent.',
+        {
+          details: { mechanism: NAME },
+        },
+      );
+    }
+    const authzid = readCredential(credentials, 'authzid', NAME, false) ?? '';
+    const username = readCredential(credentials, 'username', NAME, true);
+    const password = readCredential(credentials, 'password', NAME, true);
+    this.#sent = true;
+    return `${authzid}\u0000${username}\u0000${password}`;
+  }
+
+  challenge(): never {
+    throw new SwitchboardError(
+      'SB_SASL_PROTOCOL',
+      'The server sent a challenge, but PLAIN has none.',
+      {
+        details: { mechanism: NAME },
+      },
+    );
+  }
+}
+
+/**
+ * PLAIN (RFC 4616). Sends `authzid \0 username \0 password` as UTF-8; the authzid part is
+ * empty unless `credentials.authzid` is set. Strings are sent as given: RFC 4616 leaves
+ * SASLprep to the server. Needs a `password` credential and TLS; payloads are redacted.
+ */
+export const plain: SaslMechanismDefinition = Object.freeze({
+  name: NAME,
+  clientFirst: true,
+  credentialKinds: Object.freeze(['password']),
+  redaction: 'all',
+  create: (): SaslMechanism => new PlainSession(),
+});

@@ -1,0 +1,55 @@
+import { ProfilePluginToken, Switchboard } from '@switchboard/core';
+import { XmppPlugin, xmppModule } from '@switchboard/xmpp';
+import { JabberProfile } from './JabberProfile';
+import { jabberModule } from './jabberModule';
+
+describe('jabberModule', () => {
+  it('when loaded with xmppModule, provides the jabber profile as an XmppPlugin subclass', () => {
+    const switchboard = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    const plugins = switchboard.container.getAll(ProfilePluginToken);
+    expect(plugins).toHaveLength(1);
+    expect(plugins[0]).toBeInstanceOf(JabberProfile);
+    expect(plugins[0]).toBeInstanceOf(XmppPlugin);
+    expect(switchboard.profiles().map((p) => [p.id, p.mechanisms])).toEqual([
+      ['jabber', ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
+    ]);
+  });
+
+  it('when loaded, the registry holds the standard mechanisms by priority', () => {
+    const { registry } = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    expect(registry.list().map((e) => [e.mechanism.name, e.priority])).toEqual([
+      ['SCRAM-SHA-256', 300],
+      ['SCRAM-SHA-1', 200],
+      ['PLAIN', 100],
+      ['ANONYMOUS', 0],
+    ]);
+  });
+
+  it('when two instances exist, each has its own registry (no globals)', () => {
+    const a = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    const b = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    a.registry.disable('PLAIN');
+    expect(a.registry).not.toBe(b.registry);
+    expect(b.registry.list().find((e) => e.mechanism.name === 'PLAIN')?.disabled).toBe(false);
+    // The profile plugin was injected with its own instance's registry.
+    const pluginA = a.container.getAll(ProfilePluginToken)[0] as unknown as { registry: unknown };
+    expect(pluginA.registry).toBe(a.registry);
+  });
+
+  it('when an account names an unknown profile, fails with SB_PROFILE_UNKNOWN', () => {
+    const switchboard = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    expect(() =>
+      switchboard.createAccount({
+        profile: 'icq',
+        address: 'a@b',
+        credential: { kind: 'password', password: 'x' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'SB_PROFILE_UNKNOWN' }));
+  });
+
+  it('when the same profile module is loaded twice, fails with SB_DUPLICATE_PROFILE', () => {
+    expect(() => Switchboard.create({ modules: [xmppModule, jabberModule, jabberModule] })).toThrow(
+      expect.objectContaining({ code: 'SB_DUPLICATE_PROFILE' }),
+    );
+  });
+});
