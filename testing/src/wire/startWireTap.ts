@@ -1,0 +1,67 @@
+import { connect, createServer, type Socket } from 'node:net';
+
+/** Options of {@link startWireTap}. */
+export interface WireTapOptions {
+  readonly targetHost: string;
+  readonly targetPort: number;
+}
+
+/** A recording TCP proxy on loopback. */
+export interface WireTap {
+  /** The loopback port clients connect to instead of the target. */
+  readonly port: number;
+  /** Every byte clients sent, as UTF-8 (ciphertext after TLS starts). */
+  clientToServer(): string;
+  /** Every byte the target sent back, as UTF-8. */
+  serverToClient(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a pass-through TCP proxy on 127.0.0.1 that records both directions, to prove what did
+ * (and did not) cross the wire.
+ */
+export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promise<WireTap> {
+  const up: Buffer[] = [];
+  const down: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect({ host: targetHost, port: targetPort });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.setNoDelay(true);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.on('data', (d: Buffer) => {
+      up.push(d);
+      upstream.write(d);
+    });
+    upstream.on('data', (d: Buffer) => {
+      down.push(d);
+      client.write(d);
+    });
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      resolve({
+        port,
+        clientToServer: () => Buffer.concat(up).toString('utf8'),
+        serverToClient: () => Buffer.concat(down).toString('utf8'),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
