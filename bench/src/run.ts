@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const domain = 'bench.test';
   const password = 'bench-password';
   const server = await startProsody({
+    authentication: 'internal_hashed',
     hosts: [{ domain, users: [{ username: 'bench', password }] }],
   });
   try {
