@@ -9,6 +9,9 @@ export type { AccountConfig, ServerOverrides, TlsTrust } from './accounts/Accoun
 export type { AccountEvents, StateChange } from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
+export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
+export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
+export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
 export type {
   Credential,
   CredentialKind,
@@ -25,6 +28,10 @@ export type { ErrorDetails, SwitchboardErrorOptions } from './errors/Switchboard
 export { SwitchboardError } from './errors/SwitchboardError';
 export type {
   Availability,
+  ChatState,
+  ChatStateUpdate,
+  ContactInput,
+  Delay,
   InboundMessage,
   MessageType,
   OutboundMessage,
@@ -33,9 +40,9 @@ export type {
   RosterItem,
   Subscription,
   SubscriptionUpdate,
+  VCard,
 } from './im/types';
 export type {
-  Capabilities,
   ProfileDescriptor,
   ServerDefaults,
   TlsMode,

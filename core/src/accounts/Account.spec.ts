@@ -17,13 +17,13 @@ const profile: ProfileDescriptor = {
   mechanisms: [],
   credentialKinds: ['password'],
   capabilities: {
-    rosterRead: true,
-    rosterWrite: false,
-    vcardRead: false,
-    vcardWrite: false,
+    'roster.read': true,
+    'roster.write': false,
+    'vcard.read': true,
+    'vcard.write': false,
     chatStates: false,
     delayedDelivery: false,
-    ping: false,
+    ping: true,
     messageTypes: ['chat'],
   },
 };
@@ -33,7 +33,14 @@ class FakePlugin implements ProfilePlugin {
   sink: SessionSink | undefined;
   sent: unknown[] = [];
   opens = 0;
+  features: readonly string[] = ['vcard-temp'];
+  failWith: SwitchboardError | undefined;
   constructor(private readonly outcome: 'ok' | SwitchboardError | Error) {}
+  #record = async (entry: unknown): Promise<undefined> => {
+    if (this.failWith !== undefined) throw this.failWith;
+    this.sent.push(entry);
+    return undefined;
+  };
   async open(request: SessionRequest): Promise<ProtocolSession> {
     this.opens++;
     this.sink = request.sink;
@@ -42,11 +49,18 @@ class FakePlugin implements ProfilePlugin {
     if (this.outcome !== 'ok') throw this.outcome;
     return {
       address: 'me@fake/1',
-      sendMessage: async (m) => void this.sent.push(m),
-      sendPresence: async (p) => void this.sent.push(p),
+      sendMessage: (m) => this.#record(m),
+      sendPresence: (p) => this.#record(p),
       getRoster: async () => [],
       subscribe: async () => undefined,
       approveSubscription: async () => undefined,
+      setContact: (c) => this.#record({ setContact: c }),
+      removeContact: (a) => this.#record({ removeContact: a }),
+      getVCard: async () => ({ fullName: 'Me' }),
+      setVCard: (v) => this.#record({ setVCard: v }),
+      sendChatState: (to, state) => this.#record({ to, state }),
+      ping: async () => 1,
+      serverFeatures: async () => this.features,
       close: async () => undefined,
     };
   }
@@ -144,6 +158,85 @@ describe(Account, () => {
       account.on('state', (c) => payloads.push(c));
       await account.connect().catch(() => undefined);
       expect(JSON.stringify(payloads)).not.toContain('s3cret');
+    });
+  });
+
+  describe('capabilities', () => {
+    async function online(
+      plugin = new FakePlugin('ok'),
+      extra = {},
+    ): Promise<{ account: Account; plugin: FakePlugin }> {
+      const account = new Account({ ...config, ...extra }, plugin);
+      await account.connect();
+      return { account, plugin };
+    }
+
+    it('when the profile lacks a capability, fails with SB_CAPABILITY_UNSUPPORTED before anything is sent', async () => {
+      const { account, plugin } = await online();
+      const error = await account.addContact({ address: 'x@fake' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'SB_CAPABILITY_UNSUPPORTED',
+        details: { profile: 'fake', capability: 'roster.write' },
+      });
+      expect((error as Error).message).toContain('Fake does not support roster.write');
+      await expect(account.sendChatState('x@fake', 'composing')).rejects.toMatchObject({
+        details: { capability: 'chatStates' },
+      });
+      await expect(account.setVCard({ fullName: 'X' })).rejects.toMatchObject({
+        details: { capability: 'vcard.write' },
+      });
+      expect(plugin.sent).toEqual([]);
+    });
+
+    it('when a message type is not delivered by the provider, refuses it before sending', async () => {
+      const { account, plugin } = await online();
+      await expect(
+        account.sendMessage({ to: 'x@fake', body: 'hi', type: 'headline' }),
+      ).rejects.toMatchObject({
+        code: 'SB_CAPABILITY_UNSUPPORTED',
+        details: { capability: 'messageTypes', messageType: 'headline' },
+      });
+      await account.sendMessage({ to: 'x@fake', body: 'hi' });
+      expect(plugin.sent).toHaveLength(1);
+    });
+
+    it('when the server does not announce a feature, the capability is withdrawn', async () => {
+      const plugin = new FakePlugin('ok');
+      plugin.features = [];
+      const { account } = await online(plugin);
+      expect(account.capabilities.ping).toBe(true);
+      await account.refreshCapabilities();
+      expect(account.capabilities.ping).toBe(false);
+      expect(account.capabilities['vcard.read']).toBe(false);
+      expect(account.capabilities['roster.read']).toBe(true);
+      await expect(account.ping()).rejects.toMatchObject({ code: 'SB_CAPABILITY_UNSUPPORTED' });
+    });
+
+    it('when checks are off and the server refuses, the refusal names profile, capability and condition', async () => {
+      const plugin = new FakePlugin('ok');
+      const { account } = await online(plugin, { enforceCapabilities: false });
+      plugin.failWith = new SwitchboardError('SB_STANZA_ERROR', 'x', {
+        details: { condition: 'feature-not-implemented' },
+      });
+      await expect(account.addContact({ address: 'x@fake' })).rejects.toMatchObject({
+        code: 'SB_CAPABILITY_REFUSED',
+        details: {
+          profile: 'fake',
+          capability: 'roster.write',
+          condition: 'feature-not-implemented',
+        },
+      });
+    });
+
+    it('when the server fails for another reason, the error passes through unchanged', async () => {
+      const plugin = new FakePlugin('ok');
+      const { account } = await online(plugin, { enforceCapabilities: false });
+      plugin.failWith = new SwitchboardError('SB_STANZA_ERROR', 'x', {
+        details: { condition: 'item-not-found' },
+      });
+      await expect(account.removeContact('x@fake')).rejects.toMatchObject({
+        code: 'SB_STANZA_ERROR',
+      });
     });
   });
 });

@@ -1,6 +1,23 @@
 import { EventEmitter } from 'eventemitter3';
+import {
+  type Capability,
+  type CapabilitySet,
+  mergeCapabilities,
+} from '../capabilities/CapabilitySet';
+import {
+  asRefusal,
+  requireCapability,
+  requireMessageType,
+} from '../capabilities/requireCapability';
 import { SwitchboardError } from '../errors/SwitchboardError';
-import type { OutboundMessage, OutboundPresence, RosterItem } from '../im/types';
+import type {
+  ChatState,
+  ContactInput,
+  OutboundMessage,
+  OutboundPresence,
+  RosterItem,
+  VCard,
+} from '../im/types';
 import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
@@ -20,6 +37,7 @@ export class Account extends EventEmitter<AccountEvents> {
   #session: ProtocolSession | undefined;
   #connecting: Promise<void> | undefined;
   #closing = false;
+  #announced: readonly string[] | undefined;
 
   constructor(config: AccountConfig, plugin: ProfilePlugin) {
     super();
@@ -70,9 +88,56 @@ export class Account extends EventEmitter<AccountEvents> {
     if (this.#state !== 'offline') this.#transition('offline');
   }
 
-  /** Sends a message. Requires `online`. */
+  /**
+   * What this account can do: the profile's declaration, narrowed by what the server announced
+   * (disco) once it has been asked.
+   */
+  get capabilities(): CapabilitySet {
+    return mergeCapabilities(this.#plugin.profile.capabilities, this.#announced);
+  }
+
+  /** Asks the server what it supports and updates {@link capabilities}. Requires `online`. */
+  async refreshCapabilities(): Promise<CapabilitySet> {
+    this.#announced = await this.#online('refreshCapabilities').serverFeatures();
+    return this.capabilities;
+  }
+
+  /** Sends a message. Requires `online` and a message type the provider delivers. */
   async sendMessage(message: OutboundMessage): Promise<void> {
-    return this.#online('sendMessage').sendMessage(message);
+    const session = this.#online('sendMessage');
+    if (this.#enforce) requireMessageType(this.profile, this.capabilities, message.type ?? 'chat');
+    if (message.chatState !== undefined && this.#enforce) this.#require('chatStates');
+    return session.sendMessage(message);
+  }
+
+  /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
+  async sendChatState(to: string, state: ChatState): Promise<void> {
+    return this.#guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));
+  }
+
+  /** Adds a contact or updates its name and groups. Requires `roster.write`. */
+  async addContact(contact: ContactInput): Promise<void> {
+    return this.#guard('roster.write', 'addContact', (s) => s.setContact(contact));
+  }
+
+  /** Removes a contact. Requires `roster.write`. */
+  async removeContact(address: string): Promise<void> {
+    return this.#guard('roster.write', 'removeContact', (s) => s.removeContact(address));
+  }
+
+  /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
+  async getVCard(address?: string): Promise<VCard> {
+    return this.#guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
+  }
+
+  /** Publishes the account's own vCard. Requires `vcard.write`. */
+  async setVCard(vcard: VCard): Promise<void> {
+    return this.#guard('vcard.write', 'setVCard', (s) => s.setVCard(vcard));
+  }
+
+  /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
+  async ping(address?: string): Promise<number> {
+    return this.#guard('ping', 'ping', (s) => s.ping(address));
   }
 
   /** Broadcasts the account's presence. Requires `online`. */
@@ -80,9 +145,9 @@ export class Account extends EventEmitter<AccountEvents> {
     return this.#online('sendPresence').sendPresence(presence);
   }
 
-  /** Fetches the roster from the server. Requires `online`. */
+  /** Fetches the roster from the server. Requires `online` and `roster.read`. */
   async getRoster(): Promise<RosterItem[]> {
-    return this.#online('getRoster').getRoster();
+    return this.#guard('roster.read', 'getRoster', (s) => s.getRoster());
   }
 
   /** Asks to see a contact's presence. Requires `online`. */
@@ -104,6 +169,7 @@ export class Account extends EventEmitter<AccountEvents> {
         sink: this.#sink(),
       });
       this.#session = session;
+      this.#announced = undefined;
       this.#transition('online');
       this.emit('online', session.address);
     } catch (cause) {
@@ -122,6 +188,7 @@ export class Account extends EventEmitter<AccountEvents> {
       message: (message) => this.emit('message', message),
       presence: (presence) => this.emit('presence', presence),
       subscription: (update) => this.emit('subscription', update),
+      chatState: (update) => this.emit('chatState', update),
       closed: (error) => {
         if (this.#closing || this.#state !== 'online') return;
         this.#session = undefined;
@@ -129,6 +196,29 @@ export class Account extends EventEmitter<AccountEvents> {
         if (error !== undefined) this.emit('error', error);
       },
     };
+  }
+
+  get #enforce(): boolean {
+    return this.config.enforceCapabilities !== false;
+  }
+
+  #require(capability: Capability): void {
+    requireCapability(this.profile, this.capabilities, capability);
+  }
+
+  /** Online check, capability check (before anything is sent), and refusal mapping. */
+  async #guard<T>(
+    capability: Capability,
+    operation: string,
+    run: (s: ProtocolSession) => Promise<T>,
+  ): Promise<T> {
+    const session = this.#online(operation);
+    if (this.#enforce) this.#require(capability);
+    try {
+      return await run(session);
+    } catch (error) {
+      throw asRefusal(error, this.profile, capability);
+    }
   }
 
   #online(operation: string): ProtocolSession {

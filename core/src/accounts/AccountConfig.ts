@@ -42,6 +42,11 @@ export interface AccountConfig {
   readonly initialPresence?: OutboundPresence | false;
   /** Resource to request at bind; default: server-assigned. */
   readonly resource?: string;
+  /**
+   * Check operations against the profile's capabilities before sending. Default true; turn off
+   * only to see what the server itself answers (diagnostics, emulator tests).
+   */
+  readonly enforceCapabilities?: boolean;
   /** Timeout for each protocol step, in milliseconds. Default 10,000. */
   readonly timeoutMs?: number;
 }

@@ -1,5 +1,10 @@
 import type { SwitchboardError } from '../errors/SwitchboardError';
-import type { InboundMessage, PresenceUpdate, SubscriptionUpdate } from '../im/types';
+import type {
+  ChatStateUpdate,
+  InboundMessage,
+  PresenceUpdate,
+  SubscriptionUpdate,
+} from '../im/types';
 import type { SelectionTraceEntry } from '../sasl/selection';
 import type { AccountState } from './AccountState';
 
@@ -23,6 +28,8 @@ export interface AccountEvents {
   mechanism: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
   /** A message arrived. */
   message: (message: InboundMessage) => void;
+  /** A contact is typing, paused, left, ... (XEP-0085), without a message body. */
+  chatState: (update: ChatStateUpdate) => void;
   /** A contact's presence changed. */
   presence: (presence: PresenceUpdate) => void;
   /** A contact asked to subscribe to this account's presence, or answered its request. */

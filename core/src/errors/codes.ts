@@ -37,6 +37,9 @@ export const ErrorCodes = {
   SB_ACCOUNT_STATE: 'The account is not in a state that allows this operation; connect it first.',
   SB_STANZA_ERROR: 'The server or peer answered the request with an error.',
   SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
+  SB_CAPABILITY_UNSUPPORTED:
+    "The profile's provider does not support this operation; nothing was sent.",
+  SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
 
   // Test kit
   SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',

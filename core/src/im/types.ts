@@ -6,6 +6,18 @@
 /** Message types, after RFC 6121. */
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
+/** Chat states (XEP-0085). */
+export type ChatState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
+
+/** When and by whom a message was delayed, e.g. stored while offline (XEP-0203). */
+export interface Delay {
+  /** When the message was originally sent. */
+  readonly stamp: Date;
+  /** Who delayed it (often the server). */
+  readonly from?: string;
+  readonly reason?: string;
+}
+
 /** A message received by an account. */
 export interface InboundMessage {
   readonly id?: string;
@@ -14,6 +26,32 @@ export interface InboundMessage {
   readonly type: MessageType;
   readonly body: string;
   readonly thread?: string;
+  /** The sender's chat state sent along with the message. */
+  readonly chatState?: ChatState;
+  /** Set when the message was delayed (offline storage). */
+  readonly delay?: Delay;
+}
+
+/** A chat state notification without a message body (e.g. "typing"). */
+export interface ChatStateUpdate {
+  readonly from: string;
+  readonly state: ChatState;
+}
+
+/** The vCard fields Switchboard reads and writes (XEP-0054). */
+export interface VCard {
+  readonly fullName?: string;
+  readonly nickname?: string;
+  readonly email?: string;
+  readonly url?: string;
+  readonly note?: string;
+}
+
+/** A contact to add or update in the roster. */
+export interface ContactInput {
+  readonly address: string;
+  readonly name?: string;
+  readonly groups?: readonly string[];
 }
 
 /** A message to send. */
@@ -24,6 +62,8 @@ export interface OutboundMessage {
   readonly type?: MessageType;
   readonly id?: string;
   readonly thread?: string;
+  /** A chat state to send along (XEP-0085); default `'active'` when chat states are supported. */
+  readonly chatState?: ChatState;
 }
 
 /** Availability, after RFC 6121 `<show/>`; `'offline'` means unavailable. */

@@ -1,5 +1,5 @@
+import type { CapabilitySet } from '../capabilities/CapabilitySet';
 import type { CredentialKind } from '../credentials/Credential';
-import type { MessageType } from '../im/types';
 
 /** How the transport is secured: STARTTLS on the plain port, or TLS from the first byte. */
 export type TlsMode = 'starttls' | 'direct';
@@ -10,21 +10,6 @@ export interface ServerDefaults {
   readonly host?: string;
   readonly port: number;
   readonly tls: TlsMode;
-}
-
-/**
- * What a provider can do. Later issues merge this with what the server announces; for now it is
- * the profile's declaration.
- */
-export interface Capabilities {
-  readonly rosterRead: boolean;
-  readonly rosterWrite: boolean;
-  readonly vcardRead: boolean;
-  readonly vcardWrite: boolean;
-  readonly chatStates: boolean;
-  readonly delayedDelivery: boolean;
-  readonly ping: boolean;
-  readonly messageTypes: readonly MessageType[];
 }
 
 /** The static description of a profile: one provider on one protocol. */
@@ -40,5 +25,6 @@ export interface ProfileDescriptor {
   readonly mechanisms: readonly string[];
   /** Credential kinds accounts of this profile use. */
   readonly credentialKinds: readonly CredentialKind[];
-  readonly capabilities: Capabilities;
+  /** What the provider can do; the account narrows it by what the server announces. */
+  readonly capabilities: CapabilitySet;
 }

@@ -2,12 +2,16 @@ import type { AccountConfig } from '../accounts/AccountConfig';
 import type { Credential } from '../credentials/Credential';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type {
+  ChatState,
+  ChatStateUpdate,
+  ContactInput,
   InboundMessage,
   OutboundMessage,
   OutboundPresence,
   PresenceUpdate,
   RosterItem,
   SubscriptionUpdate,
+  VCard,
 } from '../im/types';
 import type { SelectionTraceEntry } from '../sasl/selection';
 import type { ProfileDescriptor } from './ProfileDescriptor';
@@ -21,6 +25,7 @@ export interface SessionSink {
   message(message: InboundMessage): void;
   presence(presence: PresenceUpdate): void;
   subscription(update: SubscriptionUpdate): void;
+  chatState(update: ChatStateUpdate): void;
   /** The session ended; `error` is set when it did not end by request. */
   closed(error?: SwitchboardError): void;
 }
@@ -43,6 +48,20 @@ export interface ProtocolSession {
   subscribe(address: string): Promise<void>;
   /** Lets a contact who asked see this account's presence. */
   approveSubscription(address: string): Promise<void>;
+  /** Adds or updates a roster item. */
+  setContact(contact: ContactInput): Promise<void>;
+  /** Removes a roster item. */
+  removeContact(address: string): Promise<void>;
+  /** Fetches a vCard; the account's own when `address` is undefined. */
+  getVCard(address?: string): Promise<VCard>;
+  /** Publishes the account's own vCard. */
+  setVCard(vcard: VCard): Promise<void>;
+  /** Sends a chat state notification without a body. */
+  sendChatState(to: string, state: ChatState): Promise<void>;
+  /** Pings the server (or `address`); resolves with the round trip in milliseconds. */
+  ping(address?: string): Promise<number>;
+  /** Features the server announces (disco#info on the domain). */
+  serverFeatures(): Promise<readonly string[]>;
   /** Closes the session cleanly. Idempotent. */
   close(): Promise<void>;
 }

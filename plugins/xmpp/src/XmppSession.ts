@@ -1,17 +1,24 @@
 import type {
+  ChatState,
+  ContactInput,
   OutboundMessage,
   OutboundPresence,
   ProtocolSession,
   RosterItem,
   SessionSink,
+  VCard,
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import type { IqCaller } from '@xmpp/iq/caller.js';
 import type { Middleware } from '@xmpp/middleware';
+import xml, { type Element } from '@xmpp/xml';
 import { toSwitchboardError } from './connection/toSwitchboardError';
+import { chatStateElement, parseChatState } from './im/chatStates';
+import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
 import { buildMessage, parseMessage } from './im/messages';
 import { buildPresence, buildSubscription, parsePresence } from './im/presence';
-import { parseRoster, rosterQuery } from './im/roster';
+import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
+import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
 
 let counter = 0;
 function nextId(): string {
@@ -43,6 +50,7 @@ export class XmppSession implements ProtocolSession {
       if (stanza.name === 'message') {
         const message = parseMessage(stanza);
         if (message !== undefined) sink.message(message);
+        else this.#bodiless(stanza);
       } else if (stanza.name === 'presence') {
         const parsed = parsePresence(stanza);
         if (parsed?.kind === 'presence') sink.presence(parsed.update);
@@ -72,13 +80,37 @@ export class XmppSession implements ProtocolSession {
   }
 
   async getRoster(): Promise<RosterItem[]> {
-    try {
-      return parseRoster(
-        await this.#parts.iqCaller.get(rosterQuery(), undefined, this.#parts.timeoutMs),
-      );
-    } catch (error) {
-      throw toSwitchboardError(error, this.#parts.where);
-    }
+    return parseRoster(await this.#iq('get', rosterQuery()));
+  }
+
+  async setContact(contact: ContactInput): Promise<void> {
+    await this.#iq('set', rosterSetQuery(contact));
+  }
+
+  async removeContact(address: string): Promise<void> {
+    await this.#iq('set', rosterRemoveQuery(address));
+  }
+
+  async getVCard(address?: string): Promise<VCard> {
+    return parseVCard(await this.#iq('get', vcardQuery(), address));
+  }
+
+  async setVCard(vcard: VCard): Promise<void> {
+    await this.#iq('set', buildVCard(vcard));
+  }
+
+  async sendChatState(to: string, state: ChatState): Promise<void> {
+    await this.#send(xml('message', { to, type: 'chat', id: nextId() }, chatStateElement(state)));
+  }
+
+  async ping(address?: string): Promise<number> {
+    const start = performance.now();
+    await this.#iq('get', pingElement(), address ?? this.#parts.entity.jid?.domain);
+    return performance.now() - start;
+  }
+
+  async serverFeatures(): Promise<readonly string[]> {
+    return parseFeatures(await this.#iq('get', discoInfoQuery(), this.#parts.entity.jid?.domain));
   }
 
   async subscribe(address: string): Promise<void> {
@@ -97,6 +129,23 @@ export class XmppSession implements ProtocolSession {
       await entity.stop();
     } catch {
       entity.socket?.destroy?.();
+    }
+  }
+
+  #bodiless(stanza: Element): void {
+    const state = parseChatState(stanza);
+    const from = stanza.attrs.from;
+    if (state !== undefined && from !== undefined) this.#parts.sink.chatState({ from, state });
+  }
+
+  async #iq(type: 'get' | 'set', child: Element, to?: string): Promise<Element | undefined> {
+    const { iqCaller, timeoutMs, where } = this.#parts;
+    try {
+      return await (type === 'get'
+        ? iqCaller.get(child, to, timeoutMs)
+        : iqCaller.set(child, to, timeoutMs));
+    } catch (error) {
+      throw toSwitchboardError(error, where);
     }
   }
 

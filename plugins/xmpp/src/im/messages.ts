@@ -3,6 +3,8 @@
  */
 import type { InboundMessage, MessageType, OutboundMessage } from '@switchboard/core';
 import xml, { type Element } from '@xmpp/xml';
+import { chatStateElement, parseChatState } from './chatStates';
+import { parseDelay } from './delay';
 
 const TYPES: readonly MessageType[] = ['chat', 'normal', 'groupchat', 'headline', 'error'];
 
@@ -14,6 +16,8 @@ export function parseMessage(stanza: Element): InboundMessage | undefined {
   const rawType = stanza.attrs.type ?? 'normal';
   const type = (TYPES as readonly string[]).includes(rawType) ? (rawType as MessageType) : 'normal';
   const thread = stanza.getChildText('thread');
+  const chatState = parseChatState(stanza);
+  const delay = parseDelay(stanza);
   const { id, to } = stanza.attrs;
   return {
     from,
@@ -22,6 +26,8 @@ export function parseMessage(stanza: Element): InboundMessage | undefined {
     ...(id === undefined ? {} : { id }),
     ...(to === undefined ? {} : { to }),
     ...(thread === null ? {} : { thread }),
+    ...(chatState === undefined ? {} : { chatState }),
+    ...(delay === undefined ? {} : { delay }),
   };
 }
 
@@ -32,5 +38,6 @@ export function buildMessage(message: OutboundMessage, id: string): Element {
     { to: message.to, type: message.type ?? 'chat', id: message.id ?? id },
     xml('body', {}, message.body),
     message.thread === undefined ? null : xml('thread', {}, message.thread),
+    message.chatState === undefined ? null : chatStateElement(message.chatState),
   );
 }

@@ -1,7 +1,7 @@
 /**
- * Roster get (RFC 6121 §2.2).
+ * Roster get, set and remove (RFC 6121 §2.2–2.5).
  */
-import type { RosterItem, Subscription } from '@switchboard/core';
+import type { ContactInput, RosterItem, Subscription } from '@switchboard/core';
 import xml, { type Element } from '@xmpp/xml';
 
 /** The roster namespace. */
@@ -33,4 +33,24 @@ export function parseRoster(query: Element | undefined): RosterItem[] {
       },
     ];
   });
+}
+
+/** The `<query/>` of a roster set that adds or updates one contact. */
+export function rosterSetQuery(contact: ContactInput): Element {
+  return xml(
+    'query',
+    { xmlns: NS_ROSTER },
+    xml(
+      'item',
+      contact.name === undefined
+        ? { jid: contact.address }
+        : { jid: contact.address, name: contact.name },
+      ...(contact.groups ?? []).map((g) => xml('group', {}, g)),
+    ),
+  );
+}
+
+/** The `<query/>` of a roster set that removes one contact. */
+export function rosterRemoveQuery(address: string): Element {
+  return xml('query', { xmlns: NS_ROSTER }, xml('item', { jid: address, subscription: 'remove' }));
 }

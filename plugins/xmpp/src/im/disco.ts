@@ -1,0 +1,24 @@
+/**
+ * Service Discovery info (XEP-0030) and XMPP Ping (XEP-0199).
+ */
+import xml, { type Element } from '@xmpp/xml';
+
+/** The disco#info namespace. */
+export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
+/** The ping namespace. */
+export const NS_PING = 'urn:xmpp:ping';
+
+export function discoInfoQuery(): Element {
+  return xml('query', { xmlns: NS_DISCO_INFO });
+}
+
+/** The `var` of every `<feature/>` in a disco#info result. */
+export function parseFeatures(query: Element | undefined): string[] {
+  return (query?.getChildren('feature') ?? []).flatMap((f) =>
+    f.attrs.var === undefined ? [] : [f.attrs.var],
+  );
+}
+
+export function pingElement(): Element {
+  return xml('ping', { xmlns: NS_PING });
+}
