@@ -43,6 +43,7 @@ export type {
   VCard,
 } from './im/types';
 export type {
+  OAuth2Descriptor,
   ProfileDescriptor,
   ServerDefaults,
   TlsMode,

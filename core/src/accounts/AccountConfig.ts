@@ -38,6 +38,11 @@ export interface AccountConfig {
    * (development against a local server); rejected for any other host.
    */
   readonly allowInsecureLoopback?: boolean;
+  /**
+   * Provider-specific, non-secret parameters a profile documents (e.g. Facebook's `apiKey`, the
+   * app id). Secrets belong in `credential`.
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
   /** Presence sent once online; `false` sends none. Default: available. */
   readonly initialPresence?: OutboundPresence | false;
   /** Resource to request at bind; default: server-assigned. */

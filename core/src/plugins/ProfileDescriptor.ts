@@ -12,6 +12,20 @@ export interface ServerDefaults {
   readonly tls: TlsMode;
 }
 
+/**
+ * Where a provider's OAuth2 authorization server lives and what to ask it for. Every field can be
+ * overridden per Switchboard instance (tests point them at a local server).
+ */
+export interface OAuth2Descriptor {
+  readonly authorizationEndpoint: string;
+  readonly tokenEndpoint: string;
+  readonly scopes: readonly string[];
+  /** The redirect URI registered for desktop apps, when the provider had one. */
+  readonly redirectUri?: string;
+  /** Extra authorize parameters (e.g. Live's `display`). */
+  readonly authorizeParameters?: Readonly<Record<string, string>>;
+}
+
 /** The static description of a profile: one provider on one protocol. */
 export interface ProfileDescriptor {
   /** Stable id used in account configuration, e.g. `'jabber'`. */
@@ -27,4 +41,6 @@ export interface ProfileDescriptor {
   readonly credentialKinds: readonly CredentialKind[];
   /** What the provider can do; the account narrows it by what the server announces. */
   readonly capabilities: CapabilitySet;
+  /** The provider's OAuth2 endpoints and scopes, for profiles that use OAuth2 tokens. */
+  readonly oauth2?: OAuth2Descriptor;
 }

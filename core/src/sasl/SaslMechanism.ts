@@ -52,6 +52,11 @@ export interface SaslMechanism {
    * it, e.g. SCRAM's server signature. Throws a coded error when verification fails.
    */
   success?(data: Uint8Array | null): void | Promise<void>;
+  /**
+   * Facts the mechanism learned that explain a `<failure/>` (e.g. OAUTHBEARER's JSON `status`),
+   * merged into the error's details. Never secrets.
+   */
+  failureDetails?(): Readonly<Record<string, unknown>> | undefined;
   /** Extra attributes for the `<auth/>` element (e.g. Google's `auth:service`). */
   authAttributes?(credentials: SaslCredentials): Readonly<Record<string, string>>;
 }

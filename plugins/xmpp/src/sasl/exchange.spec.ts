@@ -213,4 +213,22 @@ describe(exchange, () => {
     entity.server(xml('success', { xmlns: NS_SASL }));
     await done;
   });
+
+  it('when the mechanism learned why it failed, those facts join the failure details', async () => {
+    const entity = new FakeEntity();
+    const mechanism: SaslMechanism = {
+      name: 'X-LEARN',
+      clientFirst: true,
+      response: () => 'a',
+      challenge: () => undefined,
+      failureDetails: () => ({ status: 'invalid_token' }),
+    };
+    const done = run(entity, definition(mechanism, true));
+    await entity.sentCount(1);
+    entity.server(xml('failure', { xmlns: NS_SASL }, xml('not-authorized')));
+    await expect(done).rejects.toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { status: 'invalid_token', condition: 'not-authorized' },
+    });
+  });
 });

@@ -17,7 +17,11 @@ import { decodePayload, encodeInitial, encodeResponse } from './wire';
 /** The SASL namespace. */
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
-function failureError(element: Element, mechanism: string): SwitchboardError {
+function failureError(
+  element: Element,
+  mechanism: string,
+  learned: Readonly<Record<string, unknown>> = {},
+): SwitchboardError {
   const condition =
     element.getChildElements().find((child) => child.name !== 'text')?.name ??
     'undefined-condition';
@@ -25,7 +29,7 @@ function failureError(element: Element, mechanism: string): SwitchboardError {
   return new SwitchboardError(
     'SB_SASL_FAILURE',
     `The server rejected ${mechanism} authentication: ${condition}${text ? ` (${text})` : ''}.`,
-    { details: { condition, ...(text === undefined ? {} : { text }), mechanism } },
+    { details: { ...learned, condition, ...(text === undefined ? {} : { text }), mechanism } },
   );
 }
 
@@ -54,7 +58,9 @@ export async function exchange(
   await entity.send(xml('auth', attrs, text));
   for (;;) {
     const element = await answer;
-    if (element.name === 'failure') throw failureError(element, definition.name);
+    if (element.name === 'failure') {
+      throw failureError(element, definition.name, mechanism.failureDetails?.());
+    }
     try {
       if (element.name === 'success') {
         const data = decodePayload(element.text(), 'success');
