@@ -6,9 +6,17 @@
  */
 export type { Endpoint } from './connection/resolveEndpoint';
 export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
+export type {
+  OAuthBearerDefinition,
+  OAuthBearerMechanism,
+  OAuthBearerServerError,
+  ScramHash,
+  ScramOptions,
+} from './sasl/mechanisms';
 export {
   anonymous,
   createScram,
+  oauthbearer,
   plain,
   scramSha1,
   scramSha256,

@@ -1,0 +1,8 @@
+/**
+ * @switchboard/profile-facebook: Facebook Chat over XMPP.
+ * @packageDocumentation
+ */
+export { FacebookProfile, facebookProfile } from './FacebookProfile';
+export { facebookModule } from './facebookModule';
+export type { XFacebookPlatformOptions } from './xFacebookPlatform';
+export { createXFacebookPlatform, xFacebookPlatform } from './xFacebookPlatform';

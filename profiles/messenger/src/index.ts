@@ -1,0 +1,7 @@
+/**
+ * @switchboard/profile-messenger: Windows Live Messenger over XMPP.
+ * @packageDocumentation
+ */
+export { MessengerProfile, messengerProfile } from './MessengerProfile';
+export { messengerModule } from './messengerModule';
+export { decodeRedirectToken, xMessengerOAuth2 } from './xMessengerOAuth2';
