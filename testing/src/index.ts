@@ -5,6 +5,7 @@
  */
 export { freePort } from './net/freePort';
 export type {
+  ProsodyAuthentication,
   ProsodyHost,
   ProsodyOptions,
   ProsodyTls,
@@ -12,5 +13,5 @@ export type {
 } from './prosody/ProsodyOptions';
 export type { ProsodyServer } from './prosody/ProsodyServer';
 export { startProsody } from './prosody/startProsody';
-export type { WireTap, WireTapOptions } from './wire/startWireTap';
+export type { WireChunk, WireTap, WireTapOptions } from './wire/startWireTap';
 export { startWireTap } from './wire/startWireTap';

@@ -1,52 +1,68 @@
-/** A user to register on a virtual host. */
+/** A user to register on a virtual host before the server starts. */
 export interface ProsodyUser {
+  /** The local part of the JID, e.g. `alice`. */
   readonly username: string;
+  /** Stored as the auth backend stores it (plain text or SCRAM hashes). */
   readonly password: string;
 }
 
 /** A virtual host of the test server. */
 export interface ProsodyHost {
+  /** The domain, e.g. `example.test`; also a subjectAltName of the server certificate. */
   readonly domain: string;
+  /** Users registered with `prosodyctl register` before the server starts. Default none. */
   readonly users?: readonly ProsodyUser[];
-  /** Use SASL ANONYMOUS authentication on this host. */
+  /** Use SASL ANONYMOUS (`authentication = "anonymous"`) on this host. Default false. */
   readonly anonymous?: boolean;
-  /** Lua lines added inside this host's `VirtualHost` section. */
+  /** Lua lines added inside this host's `VirtualHost` section (after {@link ProsodyOptions.hostConfig}). */
   readonly config?: string;
 }
 
-/** How the server offers TLS. */
+/** How the server offers TLS on its c2s port. */
 export type ProsodyTls =
   /** STARTTLS offered and required before authentication (the default). */
   | 'starttls'
-  /** No certificates and no STARTTLS; PLAIN allowed in the clear (to prove clients refuse). */
+  /** No certificates, no STARTTLS, PLAIN allowed in the clear: to prove a client refuses. */
   | 'none';
+
+/**
+ * The auth backend of the non-anonymous hosts. What Prosody 0.12.3 offers after TLS 1.3:
+ * - `internal_plain`: SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN (SCRAM keys derived per login with
+ *   10,000 iterations, a fixed value in this version).
+ * - `internal_hashed`: SCRAM-SHA-1 and PLAIN only (SCRAM-SHA-256 instead of SCRAM-SHA-1 with
+ *   `password_hash = "SHA-256"` in `extraConfig`); 10,000 iterations (`default_iteration_count`).
+ *
+ * Over TLS 1.2 both also offer the `-PLUS` variants (tls-unique channel binding).
+ */
+export type ProsodyAuthentication = 'internal_plain' | 'internal_hashed';
 
 /** Options of {@link startProsody}. All are optional. */
 export interface ProsodyOptions {
-  /** Virtual hosts; default one host `example.test` without users. */
+  /** Virtual hosts. Default one host `example.test` without users. */
   readonly hosts?: readonly ProsodyHost[];
   /** Default `'starttls'`. */
   readonly tls?: ProsodyTls;
-  /** Also listen for direct TLS (XEP-0368) on a second port. Default true unless `tls: 'none'`. */
+  /** Also listen for direct TLS (XEP-0368) on `directTlsPort`. Default true unless `tls: 'none'`. */
   readonly directTls?: boolean;
-  /**
-   * Auth backend. Default `internal_plain`, which offers SCRAM-SHA-1, SCRAM-SHA-256 and PLAIN
-   * (4096 SCRAM iterations). `internal_hashed` offers SCRAM-SHA-1 and PLAIN only, with Prosody's
-   * default 10,000 iterations.
-   */
-  readonly authentication?: 'internal_plain' | 'internal_hashed';
-  /** Extra modules to enable. */
+  /** Default `'internal_plain'`: the backend that offers SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN. */
+  readonly authentication?: ProsodyAuthentication;
+  /** Extra module names for `modules_enabled`. Default none. */
   readonly modules?: readonly string[];
-  /** Extra directories with Lua modules. */
+  /** Extra directories with Lua modules (`plugin_paths`). Default none. */
   readonly pluginPaths?: readonly string[];
-  /** Lua lines appended to the global section. */
+  /** Lua lines appended to the global section. Default none. */
   readonly extraConfig?: string;
-  /** Default `'info'`; `'debug'` logs every stanza. */
-  readonly logLevel?: 'debug' | 'info' | 'warn';
-  /** The prosody binary; default `prosody` on PATH. */
+  /** Lua lines per virtual host, keyed by domain, added inside its `VirtualHost` section. */
+  readonly hostConfig?: Readonly<Record<string, string>>;
+  /**
+   * Lowest level written to `logFile`. Default `'info'`; `'debug'` logs every stanza. Readiness is
+   * read from `info` lines, so nothing higher is offered.
+   */
+  readonly logLevel?: 'debug' | 'info';
+  /** The prosody binary, a name looked up on PATH or a path. Default `prosody`. */
   readonly prosodyBinary?: string;
-  /** The prosodyctl binary; default `prosodyctl` on PATH. */
+  /** The prosodyctl binary, a name looked up on PATH or a path. Default `prosodyctl`. */
   readonly prosodyctlBinary?: string;
-  /** How long to wait for the port to open. Default 10,000 ms. */
+  /** How long to wait for the ports to open. Default 10,000 ms. */
   readonly startTimeoutMs?: number;
 }

@@ -6,20 +6,22 @@ export interface ProsodyServer {
   readonly port: number;
   /** The direct TLS port, when enabled. */
   readonly directTlsPort: number | undefined;
+  /** The virtual host domains, in the order given. */
   readonly domains: readonly string[];
-  /** PEM of the CA that signed the server certificate (empty with `tls: 'none'`). */
+  /** PEM of the throwaway CA that signed the server certificate (empty with `tls: 'none'`). */
   readonly ca: string;
-  /** The server's own directory (config, data, certificates, log). */
+  /** The server's own directory (config, data, certificates, pidfile, log). */
   readonly dir: string;
+  /** Prosody's log file inside `dir`. */
   readonly logFile: string;
-  /** Registers a user while the server runs. */
+  /** Registers (or re-registers) a user; works while the server runs, no restart needed. */
   registerUser(domain: string, username: string, password: string): Promise<void>;
-  /** The log so far. */
+  /** The log so far, across restarts. */
   log(): Promise<string>;
-  /** Kills the process (default SIGKILL) and waits for it to exit; the data stays. */
+  /** Sends `signal` (default SIGKILL) and waits for the process to exit; the data stays. */
   kill(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts the process again on the same ports with the same data. */
+  /** Stops the process if it runs (SIGTERM), then starts it again on the same ports and data. */
   restart(): Promise<void>;
-  /** Stops the process (SIGTERM, then SIGKILL after 5 s) and removes its directory. Idempotent. */
+  /** Stops the process (SIGTERM, then SIGKILL after 5 s) and removes `dir`. Idempotent. */
   stop(): Promise<void>;
 }

@@ -1,16 +1,26 @@
 import type { ProsodyHost, ProsodyOptions } from './ProsodyOptions';
 
-/** Everything the config needs besides the options. */
+/** Everything the config needs besides the options: paths and ports of one server. */
 export interface ConfigPaths {
+  /** `data_path`. */
   readonly dataDir: string;
+  /** `certificates`: the directory Prosody indexes for certificates. */
+  readonly certDir: string;
+  /** `pidfile`. */
   readonly pidFile: string;
+  /** The log sink. */
   readonly logFile: string;
+  /** `c2s_ports`. */
   readonly port: number;
+  /** `c2s_direct_tls_ports`, if direct TLS is on. */
   readonly directTlsPort: number | undefined;
+  /** The server certificate, absent with `tls: 'none'`. */
   readonly certFile: string | undefined;
+  /** The server key, absent with `tls: 'none'`. */
   readonly keyFile: string | undefined;
 }
 
+/** A Lua string literal (JSON escapes are valid Lua escapes for these paths and names). */
 const lua = (s: string): string => JSON.stringify(s);
 
 const BASE_MODULES = [
@@ -23,19 +33,29 @@ const BASE_MODULES = [
   'message',
   'iq',
   'vcard',
+  'offline',
 ];
 
-function hostSection(host: ProsodyHost, paths: ConfigPaths): string {
-  const lines = [`VirtualHost ${lua(host.domain)}`];
-  if (host.anonymous === true) lines.push('  authentication = "anonymous"');
-  if (paths.certFile !== undefined && paths.keyFile !== undefined) {
-    lines.push(`  ssl = { certificate = ${lua(paths.certFile)}; key = ${lua(paths.keyFile)} }`);
-  }
-  if (host.config !== undefined) lines.push(host.config);
-  return lines.join('\n');
+function sslLine(paths: ConfigPaths): string {
+  if (paths.certFile === undefined || paths.keyFile === undefined) return '';
+  return `ssl = { certificate = ${lua(paths.certFile)}; key = ${lua(paths.keyFile)} }`;
 }
 
-/** The Lua configuration of one test server: loopback only, no s2s, Nagle off. */
+function hostSection(host: ProsodyHost, options: ProsodyOptions, paths: ConfigPaths): string {
+  const lines = [
+    `VirtualHost ${lua(host.domain)}`,
+    host.anonymous === true ? 'authentication = "anonymous"' : '',
+    sslLine(paths),
+    options.hostConfig?.[host.domain] ?? '',
+    host.config ?? '',
+  ];
+  return lines.filter((l) => l !== '').join('\n');
+}
+
+/**
+ * The Lua configuration of one test server: 127.0.0.1 only, no s2s, no HTTP, no components,
+ * Nagle off, one certificate for every virtual host (STARTTLS and direct TLS).
+ */
 export function renderConfig(
   options: ProsodyOptions,
   hosts: readonly ProsodyHost[],
@@ -45,30 +65,29 @@ export function renderConfig(
   const modules = [...BASE_MODULES, ...(options.modules ?? [])].filter(
     (m) => tls !== 'none' || m !== 'tls',
   );
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const global = [
     `pidfile = ${lua(paths.pidFile)}`,
     `data_path = ${lua(paths.dataDir)}`,
+    `certificates = ${lua(paths.certDir)}`,
     `plugin_paths = { ${(options.pluginPaths ?? []).map(lua).join(', ')} }`,
     'interfaces = { "127.0.0.1" }',
     'local_interfaces = { "127.0.0.1" }',
     `c2s_ports = { ${paths.port} }`,
     `c2s_direct_tls_ports = { ${paths.directTlsPort ?? ''} }`,
     'legacy_ssl_ports = { }',
-    'daemonize = false',
-    `run_as_root = ${typeof process.getuid === 'function' && process.getuid() === 0 ? 'true' : 'false'}`,
+    `run_as_root = ${root}`,
     `modules_enabled = { ${modules.map(lua).join(', ')} }`,
     'modules_disabled = { "s2s" }',
     'network_settings = { nagle = false }',
     `log = { ${options.logLevel ?? 'info'} = ${lua(paths.logFile)} }`,
     `authentication = ${lua(options.authentication ?? 'internal_plain')}`,
     'storage = "internal"',
-    tls === 'none'
-      ? 'c2s_require_encryption = false\nallow_unencrypted_plain_auth = true'
-      : 'c2s_require_encryption = true',
-    paths.certFile !== undefined && paths.keyFile !== undefined
-      ? `ssl = { certificate = ${lua(paths.certFile)}; key = ${lua(paths.keyFile)} }`
-      : '',
+    `c2s_require_encryption = ${tls !== 'none'}`,
+    tls === 'none' ? 'allow_unencrypted_plain_auth = true' : '',
+    sslLine(paths),
     options.extraConfig ?? '',
   ];
-  return `${global.filter((l) => l !== '').join('\n')}\n\n${hosts.map((h) => hostSection(h, paths)).join('\n\n')}\n`;
+  const sections = hosts.map((h) => hostSection(h, options, paths));
+  return `${global.filter((l) => l !== '').join('\n')}\n\n${sections.join('\n\n')}\n`;
 }

@@ -1,172 +1,230 @@
-import { existsSync } from 'node:fs';
-import { type Socket, connect as tcpConnect } from 'node:net';
-import { type TLSSocket, connect as tlsConnect } from 'node:tls';
-import { startWireTap } from '../wire/startWireTap';
+import { createServer } from 'node:net';
+import {
+  checkServerIdentity,
+  type PeerCertificate,
+  type TLSSocket,
+  connect as tlsConnect,
+} from 'node:tls';
+import { SwitchboardError } from '@switchboard/core';
+import { canConnect } from '../net/canConnect';
 import type { ProsodyServer } from './ProsodyServer';
 import { startProsody } from './startProsody';
+import {
+  authPlain,
+  mechanisms,
+  openStream,
+  type Probe,
+  scramServerFirst,
+  startTls,
+} from './xmppProbe.testkit';
 
-function readUntil(socket: Socket | TLSSocket, marker: string): Promise<string> {
+const probes: Probe[] = [];
+afterEach(() => {
+  for (const p of probes.splice(0)) p.socket.destroy();
+});
+
+async function secureStream(server: ProsodyServer, domain: string): Promise<Probe> {
+  const plain = await openStream(server.host, server.port, domain);
+  probes.push(plain);
+  const secure = await startTls(plain, domain, server.ca);
+  probes.push(secure);
+  return secure;
+}
+
+/** Direct TLS verified against the CA; `identity` is the name checked (default: `servername`). */
+function directTls(
+  server: ProsodyServer,
+  servername: string | undefined,
+  identity?: string,
+): Promise<TLSSocket> {
+  const socket = tlsConnect({
+    host: server.host,
+    port: server.directTlsPort ?? 0,
+    ca: server.ca,
+    ...(servername === undefined ? {} : { servername }),
+    ...(identity === undefined
+      ? {}
+      : {
+          checkServerIdentity: (_: string, cert: PeerCertificate) =>
+            checkServerIdentity(identity, cert),
+        }),
+  });
   return new Promise((resolve, reject) => {
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`no ${marker} in: ${text}`)), 5000);
-    socket.on('data', (d: Buffer) => {
-      text += d.toString();
-      if (text.includes(marker)) {
-        clearTimeout(timer);
-        socket.removeAllListeners('data');
-        resolve(text);
-      }
+    socket.once('secureConnect', () => resolve(socket));
+    socket.once('error', (error) => {
+      socket.destroy();
+      reject(error);
     });
   });
-}
-
-function header(domain: string): string {
-  return `<?xml version='1.0'?><stream:stream to='${domain}' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>`;
-}
-
-/** Opens a stream, does STARTTLS verified against `ca` for `domain`, returns the features after TLS. */
-async function featuresAfterStartTls(
-  server: ProsodyServer,
-  domain: string,
-): Promise<{ features: string; tls: TLSSocket }> {
-  const plain = tcpConnect({ host: server.host, port: server.port });
-  await new Promise((r) => plain.once('connect', r));
-  plain.write(header(domain));
-  await readUntil(plain, '</stream:features>');
-  plain.write("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-  await readUntil(plain, '<proceed');
-  const tls = tlsConnect({ socket: plain, servername: domain, ca: server.ca });
-  await new Promise<void>((resolve, reject) => {
-    tls.once('secureConnect', () => resolve());
-    tls.once('error', reject);
-  });
-  tls.write(header(domain));
-  return { features: await readUntil(tls, '</stream:features>'), tls };
 }
 
 describe(startProsody, () => {
-  let server: ProsodyServer;
-
-  beforeAll(async () => {
-    server = await startProsody({
-      hosts: [
-        { domain: 'one.test', users: [{ username: 'ann', password: 'pw' }] },
-        { domain: 'two.test', users: [{ username: 'ben', password: 'pw' }] },
-      ],
+  describe('with two hosts and the default options', () => {
+    let server: ProsodyServer;
+    beforeAll(async () => {
+      server = await startProsody({
+        hosts: [
+          { domain: 'one.test', users: [{ username: 'ann', password: 'ann-pw' }] },
+          { domain: 'two.test', users: [{ username: 'ben', password: 'ben-pw' }] },
+        ],
+      });
     });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  it('when started, listens on loopback and hands back the connection details', () => {
-    expect(server.host).toBe('127.0.0.1');
-    expect(server.port).toBeGreaterThan(0);
-    expect(server.directTlsPort).toBeGreaterThan(0);
-    expect(server.domains).toEqual(['one.test', 'two.test']);
-    expect(server.ca).toContain('BEGIN CERTIFICATE');
-  });
-
-  it.each(['one.test', 'two.test'])(
-    'when a client does STARTTLS to %s, the certificate verifies against the CA',
-    async (domain) => {
-      const { features, tls } = await featuresAfterStartTls(server, domain);
-      tls.destroy();
-      for (const mechanism of ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']) {
-        expect(features).toContain(`<mechanism>${mechanism}</mechanism>`);
-      }
-    },
-  );
-
-  it('when a client connects with direct TLS, the certificate verifies too', async () => {
-    const tls = tlsConnect({
-      host: server.host,
-      port: server.directTlsPort,
-      servername: 'one.test',
-      ca: server.ca,
+    afterAll(async () => {
+      await server?.stop();
     });
-    await new Promise<void>((resolve, reject) => {
-      tls.once('secureConnect', () => resolve());
-      tls.once('error', reject);
+
+    it('when started, hands back loopback ports that accept TCP', async () => {
+      expect(server.host).toBe('127.0.0.1');
+      expect(server.domains).toEqual(['one.test', 'two.test']);
+      expect(server.ca).toContain('BEGIN CERTIFICATE');
+      expect(server.directTlsPort).not.toBe(server.port);
+      expect(await canConnect(server.host, server.port)).toBe(true);
+      expect(await canConnect(server.host, server.directTlsPort ?? 0)).toBe(true);
     });
-    expect(tls.authorized).toBe(true);
-    tls.destroy();
-  });
 
-  it('when a certificate is checked against a name it does not cover, verification fails', async () => {
-    const tls = tlsConnect({
-      host: server.host,
-      port: server.directTlsPort,
-      servername: 'other.test',
-      ca: server.ca,
-    });
-    await expect(
-      new Promise((resolve, reject) => {
-        tls.once('secureConnect', resolve);
-        tls.once('error', reject);
-      }),
-    ).rejects.toMatchObject({ code: expect.stringMatching(/ALTNAME_INVALID|UNRECOGNIZED_NAME/) });
-    tls.destroy();
-  });
+    it.each(['one.test', 'two.test'])(
+      'when a client opens a stream to %s, only STARTTLS is offered, and required',
+      async (domain) => {
+        const probe = await openStream(server.host, server.port, domain);
+        probes.push(probe);
+        expect(probe.features).toContain("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'>");
+        expect(probe.features).toContain('<required/>');
+        expect(mechanisms(probe.features)).toEqual([]);
+      },
+    );
 
-  it('when a user is registered while running, the server knows it after a restart as well', async () => {
-    await server.registerUser('one.test', 'late', 'pw');
-    await server.restart();
-    const { features, tls } = await featuresAfterStartTls(server, 'one.test');
-    tls.destroy();
-    expect(features).toContain('SCRAM-SHA-256');
-    expect(existsSync(`${server.dir}/data`)).toBe(true);
-  });
-});
+    it.each(['one.test', 'two.test'])(
+      'when a client does STARTTLS to %s, the certificate verifies and SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN are offered',
+      async (domain) => {
+        const probe = await secureStream(server, domain);
+        expect((probe.socket as TLSSocket).authorized).toBe(true);
+        expect((probe.socket as TLSSocket).getProtocol()).toBe('TLSv1.3');
+        expect(mechanisms(probe.features).sort()).toEqual([
+          'PLAIN',
+          'SCRAM-SHA-1',
+          'SCRAM-SHA-256',
+        ]);
+      },
+    );
 
-describe('startProsody without TLS', () => {
-  it('offers no STARTTLS, and the wire tap records both directions', async () => {
-    const server = await startProsody({ tls: 'none' });
-    const tap = await startWireTap({ targetHost: server.host, targetPort: server.port });
-    try {
-      const socket = tcpConnect({ host: '127.0.0.1', port: tap.port });
-      await new Promise((r) => socket.once('connect', r));
-      socket.write(header('example.test'));
-      const features = await readUntil(socket, '</stream:features>');
+    it.each(['one.test', 'two.test'])(
+      'when a client connects with direct TLS for %s, the certificate verifies',
+      async (domain) => {
+        const socket = await directTls(server, domain);
+        socket.destroy();
+        expect(socket.authorized).toBe(true);
+      },
+    );
+
+    it('when a client connects by IP without SNI, the certificate verifies for 127.0.0.1', async () => {
+      const socket = await directTls(server, undefined);
       socket.destroy();
-      expect(features).not.toContain('starttls');
-      expect(features).toContain('<mechanism>PLAIN</mechanism>');
-      expect(tap.clientToServer()).toBe(header('example.test'));
-      expect(tap.serverToClient()).toContain('</stream:features>');
-      expect(server.ca).toBe('');
-    } finally {
-      await tap.close();
-      await server.stop();
-    }
-  });
-});
+      expect(socket.authorized).toBe(true);
+    });
 
-describe('startProsody lifecycle', () => {
-  it('when stopped, the process is gone and its directory removed; stop is idempotent', async () => {
-    const server = await startProsody();
-    const pid = Number((await import('node:fs')).readFileSync(`${server.dir}/prosody.pid`, 'utf8'));
-    await server.stop();
-    await server.stop();
-    expect(existsSync(server.dir)).toBe(false);
-    expect(() => process.kill(pid, 0)).toThrow();
+    it('when the name is not one the certificate covers, verification fails', async () => {
+      await expect(directTls(server, 'one.test', 'other.test')).rejects.toMatchObject({
+        code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      });
+    });
+
+    it('when the client asks for an unknown name (SNI), Prosody refuses the handshake', async () => {
+      await expect(directTls(server, 'other.test')).rejects.toMatchObject({
+        code: 'ERR_SSL_TLSV1_UNRECOGNIZED_NAME',
+      });
+    });
+
+    it('when a registered user authenticates, the right password succeeds and a wrong one fails', async () => {
+      expect(await authPlain(await secureStream(server, 'one.test'), 'ann', 'ann-pw')).toMatch(
+        /^<success/,
+      );
+      expect(await authPlain(await secureStream(server, 'two.test'), 'ben', 'nope')).toContain(
+        '<not-authorized/>',
+      );
+    });
+
+    it('when a user is registered while running, it can log in at once', async () => {
+      await server.registerUser('two.test', 'late', 'late-pw');
+      expect(await authPlain(await secureStream(server, 'two.test'), 'late', 'late-pw')).toMatch(
+        /^<success/,
+      );
+    });
+
+    it('when registering on an unknown domain, fails with SB_PROSODY_FAILED', async () => {
+      const error = await server.registerUser('nowhere.test', 'x', 'y').catch((e: unknown) => e);
+      expect(SwitchboardError.is(error, 'SB_PROSODY_FAILED')).toBe(true);
+      expect((error as SwitchboardError).details.log).toContain('hostname does not exist');
+    });
+
+    it('when killed, the ports close; after restart they accept again and the data is kept', async () => {
+      await server.kill();
+      expect(await canConnect(server.host, server.port)).toBe(false);
+      await server.restart();
+      expect(await canConnect(server.host, server.directTlsPort ?? 0)).toBe(true);
+      expect(await authPlain(await secureStream(server, 'two.test'), 'late', 'late-pw')).toMatch(
+        /^<success/,
+      );
+    });
+
+    it('when its port is taken before a restart, fails fast with port-in-use, and can retry', async () => {
+      await server.kill();
+      const blocker = createServer().listen(server.port, '127.0.0.1');
+      await new Promise((resolve) => blocker.once('listening', resolve));
+      const started = Date.now();
+      try {
+        const error = await server.restart().catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          code: 'SB_PROSODY_FAILED',
+          details: { reason: 'port-in-use' },
+        });
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect((error as SwitchboardError).details.log).toContain('Failed to open server port');
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+      }
+      await server.restart();
+      expect(await canConnect(server.host, server.port)).toBe(true);
+    });
   });
 
-  it('when the binary is missing, fails with SB_PROSODY_MISSING naming the Debian package', async () => {
-    const error = await startProsody({
-      prosodyBinary: '/nonexistent/prosody',
-      prosodyctlBinary: '/nonexistent/prosodyctl',
-      hosts: [{ domain: 'x.test', users: [{ username: 'a', password: 'b' }] }],
-    }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'SB_PROSODY_MISSING' });
-    expect((error as Error).message).toContain('apt-get install -y prosody');
-  });
+  describe('with other auth settings', () => {
+    let server: ProsodyServer;
+    beforeAll(async () => {
+      server = await startProsody({
+        authentication: 'internal_hashed',
+        extraConfig: 'default_iteration_count = 4096',
+        hosts: [
+          { domain: 'hashed.test', users: [{ username: 'cy', password: 'cy-pw' }] },
+          { domain: 'anon.test', anonymous: true },
+          { domain: 'plain.test' },
+        ],
+        hostConfig: { 'plain.test': 'authentication = "internal_plain"' },
+      });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
 
-  it('when the configuration is broken, fails with SB_PROSODY_FAILED and the log', async () => {
-    const error = await startProsody({
-      extraConfig: 'this is not lua (',
-      startTimeoutMs: 3000,
-    }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'SB_PROSODY_FAILED' });
-    expect(JSON.stringify((error as { details: unknown }).details)).toMatch(/error|lua|config/i);
+    it('when internal_hashed, SCRAM-SHA-1 and PLAIN are offered but not SCRAM-SHA-256', async () => {
+      const probe = await secureStream(server, 'hashed.test');
+      expect(mechanisms(probe.features).sort()).toEqual(['PLAIN', 'SCRAM-SHA-1']);
+    });
+
+    it('when extraConfig sets the iteration count, the SCRAM challenge carries it', async () => {
+      const probe = await secureStream(server, 'hashed.test');
+      expect(await scramServerFirst(probe, 'SCRAM-SHA-1', 'cy')).toMatch(
+        /^r=abcdefghijklmnop.+,s=.+,i=4096$/,
+      );
+    });
+
+    it('when a host is anonymous, ANONYMOUS is offered', async () => {
+      const probe = await secureStream(server, 'anon.test');
+      expect(mechanisms(probe.features)).toEqual(['ANONYMOUS']);
+    });
+
+    it('when hostConfig overrides a host, only that host changes', async () => {
+      const probe = await secureStream(server, 'plain.test');
+      expect(mechanisms(probe.features).sort()).toEqual(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256']);
+    });
   });
 });

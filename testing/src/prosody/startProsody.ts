@@ -1,197 +1,138 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
 import { freePort } from '../net/freePort';
-import { waitForPort } from '../net/waitForPort';
-import { makeCertificates } from './makeCertificates';
+import { keepOnExit, removeOnExit } from './exitSafetyNet';
+import { findExecutable } from './findExecutable';
+import { exited, launchProsody, type ServicePort } from './launchProsody';
+import { certificateFiles, makeCertificates } from './makeCertificates';
 import type { ProsodyHost, ProsodyOptions } from './ProsodyOptions';
 import type { ProsodyServer } from './ProsodyServer';
+import { prosodyMissing } from './prosodyMissing';
+import { registerUser } from './registerUser';
 import { renderConfig } from './renderConfig';
-import { runCommand } from './runCommand';
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
+/** Port picks tried when another process takes a free port before Prosody binds it. */
+const PORT_ATTEMPTS = 3;
 
-/** Kills every server this process started if the process exits without stopping them. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+async function requireBinary(name: string): Promise<string> {
+  const found = await findExecutable(name);
+  if (found === undefined) throw prosodyMissing(name);
+  return found;
 }
 
-function missing(binary: string, cause?: unknown): SwitchboardError {
-  return new SwitchboardError(
-    'SB_PROSODY_MISSING',
-    `Prosody is not installed (${binary} not found): run \`apt-get install -y prosody\` (Debian/Ubuntu).`,
-    { cause, details: { binary } },
-  );
-}
-
-async function tail(file: string, lines = 40): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').slice(-lines).join('\n');
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+async function pickPorts(directTls: boolean): Promise<ServicePort[]> {
+  for (;;) {
+    const [c2s, tls] = await Promise.all([freePort(), directTls ? freePort() : undefined]);
+    if (c2s === tls) continue;
+    const services = [{ service: 'c2s', port: c2s }];
+    return tls === undefined ? services : [...services, { service: 'c2s_direct_tls', port: tls }];
+  }
 }
 
 /**
- * Starts Debian's Prosody as a child process on a free loopback port, with its own config, data
- * directory, throwaway CA and users. Always `stop()` it (e.g. in `afterAll`).
+ * Starts Debian's Prosody (`prosody --config FILE -F`) as a child process on free 127.0.0.1
+ * ports, in its own temporary directory with config, data, throwaway CA, certificate, pidfile and
+ * log, and registers the users. Always `stop()` it (e.g. in `afterAll`).
+ *
+ * @throws SwitchboardError `SB_PROSODY_MISSING` if `prosody` or `prosodyctl` is not installed;
+ *   `SB_PROSODY_FAILED` if Prosody does not start (`details.log` has the last 40 log lines).
  */
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
-  const binary = options.prosodyBinary ?? 'prosody';
-  const ctl = options.prosodyctlBinary ?? 'prosodyctl';
+  const binary = await requireBinary(options.prosodyBinary ?? 'prosody');
+  const ctl = await requireBinary(options.prosodyctlBinary ?? 'prosodyctl');
   const hosts: readonly ProsodyHost[] = options.hosts ?? [{ domain: 'example.test' }];
   const tls = options.tls ?? 'starttls';
+  const directTls = tls !== 'none' && options.directTls !== false;
+  const timeoutMs = options.startTimeoutMs ?? 10_000;
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-prosody-'));
+  removeOnExit(dir);
   const dataDir = join(dir, 'data');
-  await mkdir(dataDir);
+  const certDir = join(dir, 'certs');
   const logFile = join(dir, 'prosody.log');
   const configFile = join(dir, 'prosody.cfg.lua');
-  const [port, directTlsPort, certs] = await Promise.all([
-    freePort(),
-    tls !== 'none' && options.directTls !== false ? freePort() : Promise.resolve(undefined),
-    tls === 'none'
-      ? Promise.resolve(undefined)
-      : makeCertificates(
-          dir,
-          hosts.map((h) => h.domain),
-        ),
-  ]);
-  const config = renderConfig(options, hosts, {
-    dataDir,
-    pidFile: join(dir, 'prosody.pid'),
-    logFile,
-    port,
-    directTlsPort,
-    certFile: certs?.certFile,
-    keyFile: certs?.keyFile,
-  });
-  await writeFile(configFile, config);
-
-  const registerUser = async (
-    domain: string,
-    username: string,
-    password: string,
-  ): Promise<void> => {
-    const result = await runCommand(ctl, [
-      '--config',
-      configFile,
-      'register',
-      username,
-      domain,
-      password,
-    ]).catch((cause: unknown) => {
-      throw missing(ctl, cause);
-    });
-    if (result.code !== 0) {
-      throw new SwitchboardError(
-        'SB_PROSODY_FAILED',
-        `prosodyctl could not register ${username}@${domain}.`,
-        {
-          details: { log: `${result.stdout}${result.stderr}`.slice(-2000) },
-        },
-      );
-    }
-  };
-  try {
-    await Promise.all(
-      hosts.flatMap((h) =>
-        (h.users ?? []).map((u) => registerUser(h.domain, u.username, u.password)),
-      ),
-    );
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
 
   let child: ChildProcess | undefined;
-  const launch = async (): Promise<void> => {
-    const proc = spawn(binary, ['--config', configFile, '-F'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const spawnError = await new Promise<Error | undefined>((resolve) => {
-      proc.once('spawn', () => resolve(undefined));
-      proc.once('error', resolve);
-    });
-    if (spawnError !== undefined) throw missing(binary, spawnError);
-    child = proc;
-    running.add(proc);
-    proc.once('exit', () => running.delete(proc));
-    installExitHook();
-    const up = await waitForPort(
-      '127.0.0.1',
-      port,
-      options.startTimeoutMs ?? 10_000,
-      () => proc.exitCode !== null,
-    );
-    if (!up) {
-      proc.kill('SIGKILL');
-      await exited(proc);
-      throw new SwitchboardError(
-        'SB_PROSODY_FAILED',
-        `Prosody did not open port ${port}; see details.log.`,
-        {
-          details: { log: `${stderr}\n${await tail(logFile)}`.trim(), config: configFile },
-        },
-      );
-    }
-  };
-
+  let stopped = false;
   const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
     const proc = child;
     if (proc === undefined) return;
     child = undefined;
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
     proc.kill(signal);
     await exited(proc);
+    clearTimeout(timer);
   };
-
-  let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    const proc = child;
-    if (proc !== undefined) {
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      await kill('SIGTERM');
-      clearTimeout(timer);
-    }
+    await kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
+    keepOnExit(dir);
   };
 
+  let services: ServicePort[] = [];
   try {
-    await launch();
+    await Promise.all([mkdir(dataDir), mkdir(certDir)]);
+    const domains = hosts.map((h) => h.domain);
+    const files = tls === 'none' ? {} : certificateFiles(certDir);
+    const writeConfig = async (): Promise<void> => {
+      services = await pickPorts(directTls);
+      const [c2s, direct] = services;
+      const paths = { dataDir, certDir, logFile, pidFile: join(dir, 'prosody.pid') };
+      const ports = { port: c2s?.port ?? 0, directTlsPort: direct?.port };
+      const config = { certFile: undefined, keyFile: undefined, ...paths, ...ports, ...files };
+      await writeFile(configFile, renderConfig(options, hosts, config));
+    };
+    await writeConfig();
+    // Certificates and users do not depend on each other: one openssl chain, prosodyctl in parallel
+    // (all settled before a failure is thrown, so nothing writes into the directory being removed).
+    const made = tls === 'none' ? undefined : makeCertificates(certDir, domains);
+    const settled = await Promise.allSettled([
+      made,
+      ...hosts.flatMap((h) =>
+        (h.users ?? []).map((u) => registerUser(ctl, configFile, h.domain, u.username, u.password)),
+      ),
+    ]);
+    for (const result of settled) if (result.status === 'rejected') throw result.reason;
+    const certs = await made;
+    for (let attempt = 1; child === undefined; attempt++) {
+      try {
+        child = await launchProsody({ binary, configFile, logFile, services, timeoutMs });
+      } catch (error) {
+        const inUse = SwitchboardError.is(error) && error.details.reason === 'port-in-use';
+        if (!inUse || attempt >= PORT_ATTEMPTS) throw error;
+        await writeConfig();
+      }
+    }
+    return {
+      host: '127.0.0.1',
+      port: services[0]?.port ?? 0,
+      directTlsPort: services[1]?.port,
+      domains,
+      ca: certs?.caPem ?? '',
+      dir,
+      logFile,
+      registerUser: (domain, username, password) =>
+        registerUser(ctl, configFile, domain, username, password),
+      log: () => readFile(logFile, 'utf8').catch(() => ''),
+      kill,
+      restart: async () => {
+        if (stopped) {
+          throw new SwitchboardError(
+            'SB_PROSODY_FAILED',
+            'This server was stopped; start a new one.',
+          );
+        }
+        await kill('SIGTERM');
+        child = await launchProsody({ binary, configFile, logFile, services, timeoutMs });
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
-
-  return {
-    host: '127.0.0.1',
-    port,
-    directTlsPort,
-    domains: hosts.map((h) => h.domain),
-    ca: certs?.caPem ?? '',
-    dir,
-    logFile,
-    registerUser,
-    log: () => readFile(logFile, 'utf8').catch(() => ''),
-    kill,
-    restart: async () => {
-      await kill('SIGKILL');
-      await launch();
-    },
-    stop,
-  };
 }

@@ -2,8 +2,17 @@ import { connect, createServer, type Socket } from 'node:net';
 
 /** Options of {@link startWireTap}. */
 export interface WireTapOptions {
+  /** Where to forward connections, e.g. `server.host`. */
   readonly targetHost: string;
+  /** The target port, e.g. `server.port`. */
   readonly targetPort: number;
+}
+
+/** One chunk read from a socket by the tap. */
+export interface WireChunk {
+  /** `up`: client to server; `down`: server to client. */
+  readonly direction: 'up' | 'down';
+  readonly bytes: Buffer;
 }
 
 /** A recording TCP proxy on loopback. */
@@ -14,6 +23,9 @@ export interface WireTap {
   clientToServer(): string;
   /** Every byte the target sent back, as UTF-8. */
   serverToClient(): string;
+  /** Every chunk in arrival order, tagged with its direction (all connections together). */
+  chunks(): readonly WireChunk[];
+  /** Closes the listener and every proxied connection. */
   close(): Promise<void>;
 }
 
@@ -22,8 +34,9 @@ export interface WireTap {
  * (and did not) cross the wire.
  */
 export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promise<WireTap> {
-  const up: Buffer[] = [];
-  const down: Buffer[] = [];
+  const chunks: WireChunk[] = [];
+  const text = (direction: WireChunk['direction']): string =>
+    Buffer.concat(chunks.filter((c) => c.direction === direction).map((c) => c.bytes)).toString();
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect({ host: targetHost, port: targetPort });
@@ -37,11 +50,11 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
       });
     }
     client.on('data', (d: Buffer) => {
-      up.push(d);
+      chunks.push({ direction: 'up', bytes: d });
       upstream.write(d);
     });
     upstream.on('data', (d: Buffer) => {
-      down.push(d);
+      chunks.push({ direction: 'down', bytes: d });
       client.write(d);
     });
     client.on('end', () => upstream.end());
@@ -54,8 +67,9 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({
         port,
-        clientToServer: () => Buffer.concat(up).toString('utf8'),
-        serverToClient: () => Buffer.concat(down).toString('utf8'),
+        clientToServer: () => text('up'),
+        serverToClient: () => text('down'),
+        chunks: () => [...chunks],
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy();

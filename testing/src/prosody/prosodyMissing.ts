@@ -1,0 +1,10 @@
+import { SwitchboardError } from '@switchboard/core';
+
+/** The SB_PROSODY_MISSING error for a binary that is not installed (or not on PATH). */
+export function prosodyMissing(binary: string, cause?: unknown): SwitchboardError {
+  return new SwitchboardError(
+    'SB_PROSODY_MISSING',
+    `Prosody is not installed (${binary} not found on PATH): run \`apt-get install -y prosody\` (Debian/Ubuntu).`,
+    cause === undefined ? { details: { binary } } : { cause, details: { binary } },
+  );
+}

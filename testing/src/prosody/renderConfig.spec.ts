@@ -1,0 +1,47 @@
+import { renderConfig } from './renderConfig';
+
+const paths = {
+  dataDir: '/t/data',
+  certDir: '/t/certs',
+  pidFile: '/t/prosody.pid',
+  logFile: '/t/prosody.log',
+  port: 5222,
+  directTlsPort: 5223,
+  certFile: '/t/certs/server.crt',
+  keyFile: '/t/certs/server.key',
+};
+
+describe(renderConfig, () => {
+  it('when given extraConfig and hostConfig, puts the global lines before the first host and each host its own', () => {
+    const config = renderConfig(
+      { extraConfig: 'global_marker = 1', hostConfig: { 'b.test': 'b_marker = 1' } },
+      [{ domain: 'a.test' }, { domain: 'b.test', config: 'b_own = 1' }],
+      paths,
+    );
+    const [global = '', a = '', b = ''] = config.split(/^(?=VirtualHost )/m);
+    expect(global).toContain('global_marker = 1');
+    expect(global).toContain('c2s_ports = { 5222 }');
+    expect(global).toContain('c2s_direct_tls_ports = { 5223 }');
+    expect(global).toContain('interfaces = { "127.0.0.1" }');
+    expect(global).toContain('modules_disabled = { "s2s" }');
+    expect(global).toContain('c2s_require_encryption = true');
+    expect(a).toMatch(/^VirtualHost "a.test"\nssl = \{ certificate = "\/t\/certs\/server.crt"/);
+    expect(a).not.toContain('marker');
+    expect(b).toMatch(/b_marker = 1\nb_own = 1/);
+  });
+
+  it("when tls is 'none', has no certificate, no tls module and allows PLAIN in the clear", () => {
+    const config = renderConfig({ tls: 'none' }, [{ domain: 'a.test', anonymous: true }], {
+      ...paths,
+      directTlsPort: undefined,
+      certFile: undefined,
+      keyFile: undefined,
+    });
+    expect(config).not.toContain('ssl =');
+    expect(config).not.toContain('"tls"');
+    expect(config).toContain('c2s_require_encryption = false');
+    expect(config).toContain('allow_unencrypted_plain_auth = true');
+    expect(config).toContain('c2s_direct_tls_ports = {  }');
+    expect(config).toContain('VirtualHost "a.test"\nauthentication = "anonymous"');
+  });
+});
