@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../tsup.base';
 
-export default defineConfig(packageBuild());
+// shims: the ESM build gets a `__dirname` (from import.meta.url) for `luaModulesDir`.
+export default defineConfig(packageBuild({ shims: true }));

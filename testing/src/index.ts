@@ -1,6 +1,7 @@
 /**
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
- * authors, plus a wire tap that records what crossed the socket.
+ * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
+ * OAUTHBEARER logins, with a token table), plus a wire tap that records what crossed the socket.
  * @packageDocumentation
  */
 export { freePort } from './net/freePort';
@@ -13,5 +14,18 @@ export type {
 } from './prosody/ProsodyOptions';
 export type { ProsodyServer } from './prosody/ProsodyServer';
 export { startProsody } from './prosody/startProsody';
+export { luaModulesDir } from './providers/luaModulesDir';
+export type {
+  FacebookEmulation,
+  GtalkEmulation,
+  MessengerEmulation,
+  OAuthBearerEmulation,
+  ProviderEmulation,
+} from './providers/ProviderEmulation';
+export type { TokenGrant } from './providers/TokenTable';
+export { TokenTable } from './providers/TokenTable';
+export { withProviders } from './providers/withProviders';
+export type { TokenEntry } from './providers/writeTokenTable';
+export { writeTokenTable } from './providers/writeTokenTable';
 export type { WireChunk, WireTap, WireTapOptions } from './wire/startWireTap';
 export { startWireTap } from './wire/startWireTap';

@@ -1,17 +1,18 @@
-import type {
-  ChatState,
-  ContactInput,
-  OutboundMessage,
-  OutboundPresence,
-  ProtocolSession,
-  RosterItem,
-  SessionSink,
-  VCard,
+import {
+  type ChatState,
+  type ContactInput,
+  type OutboundMessage,
+  type OutboundPresence,
+  type ProtocolSession,
+  type RosterItem,
+  type SessionSink,
+  SwitchboardError,
+  type VCard,
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
-import type { IqCaller } from '@xmpp/iq/caller.js';
 import type { Middleware } from '@xmpp/middleware';
 import xml, { type Element } from '@xmpp/xml';
+import type { IqClient } from './connection/IqClient';
 import { toSwitchboardError } from './connection/toSwitchboardError';
 import { chatStateElement, parseChatState } from './im/chatStates';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
@@ -30,7 +31,7 @@ function nextId(): string {
 export interface XmppSessionParts {
   readonly entity: Client;
   readonly middleware: Middleware;
-  readonly iqCaller: IqCaller;
+  readonly iq: IqClient;
   readonly sink: SessionSink;
   readonly where: { host: string; port: number };
   readonly timeoutMs: number;
@@ -92,7 +93,17 @@ export class XmppSession implements ProtocolSession {
   }
 
   async getVCard(address?: string): Promise<VCard> {
-    return parseVCard(await this.#iq('get', vcardQuery(), address));
+    try {
+      return parseVCard(await this.#iq('get', vcardQuery(), address));
+    } catch (error) {
+      // XEP-0054 §3.1: a server may answer item-not-found when no vCard exists.
+      if (
+        SwitchboardError.is(error, 'SB_STANZA_ERROR') &&
+        error.details.condition === 'item-not-found'
+      )
+        return {};
+      throw error;
+    }
   }
 
   async setVCard(vcard: VCard): Promise<void> {
@@ -139,11 +150,9 @@ export class XmppSession implements ProtocolSession {
   }
 
   async #iq(type: 'get' | 'set', child: Element, to?: string): Promise<Element | undefined> {
-    const { iqCaller, timeoutMs, where } = this.#parts;
+    const { iq, timeoutMs, where } = this.#parts;
     try {
-      return await (type === 'get'
-        ? iqCaller.get(child, to, timeoutMs)
-        : iqCaller.set(child, to, timeoutMs));
+      return await iq.request(type, child, to, timeoutMs);
     } catch (error) {
       throw toSwitchboardError(error, where);
     }

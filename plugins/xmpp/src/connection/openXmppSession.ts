@@ -14,6 +14,7 @@ import resourceBinding from '@xmpp/resource-binding';
 import createStreamFeatures from '@xmpp/stream-features';
 import { saslFeature } from '../sasl/saslFeature';
 import { XmppSession } from '../XmppSession';
+import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
 import { secureStream } from './secureStream';
 import { toSwitchboardError } from './toSwitchboardError';
@@ -97,7 +98,8 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const limit = deadline(timeoutMs * 3, `Connecting to ${where.host}:${where.port}`);
   try {
     await Promise.race([entity.start(), limit.promise]);
-    const session = new XmppSession({ entity, middleware, iqCaller, sink, where, timeoutMs });
+    const iq = new IqClient(entity, middleware);
+    const session = new XmppSession({ entity, middleware, iq, sink, where, timeoutMs });
     if (options.initialPresence !== false) await session.sendPresence(options.initialPresence);
     return session;
   } catch (error) {
