@@ -23,7 +23,8 @@ const shared = {
   moduleNameMapper: {
     '^@switchboard/core$': '<rootDir>/core/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
-    '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$': '<rootDir>/profiles/$1/src/index.ts',
+    '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
+      '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],

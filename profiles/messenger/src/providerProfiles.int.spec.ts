@@ -20,9 +20,15 @@ const FACEBOOK = 'facebook.test';
 const GTALK = 'gtalk.test';
 const APP_ID = '123456789';
 /** The Live token of PROTOCOLS.md, as it arrives URI-encoded in a redirect fragment. */
-const LIVE_TOKEN = decodeRedirectToken('EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt%2f%2bGvwXwAAdKx%2b%2f8%3d');
+const LIVE_TOKEN = decodeRedirectToken(
+  'EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt%2f%2bGvwXwAAdKx%2b%2f8%3d',
+);
 
-function next<T>(account: Account, event: 'message' | 'chatState', match: (v: T) => boolean = () => true): Promise<T> {
+function next<T>(
+  account: Account,
+  event: 'message' | 'chatState',
+  match: (v: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
     const listener = (v: T): void => {
@@ -63,9 +69,24 @@ describe('provider profiles against the emulated providers', () => {
     );
     await tokens.issue({ token: LIVE_TOKEN, user: 'mark', host: MESSENGER });
     await tokens.issue({ token: 'fb-access-token', user: 'fiona', host: FACEBOOK });
-    await tokens.issue({ token: 'ya29.google-token', user: 'greg', host: GTALK, mechanisms: ['X-OAUTH2'] });
-    await tokens.issue({ token: 'DQAAAclientlogin', user: 'gina', host: GTALK, mechanisms: ['X-GOOGLE-TOKEN'] });
-    await tokens.issue({ token: 'EwAAexpiredA', user: 'mark', host: MESSENGER, expiresAt: new Date(Date.now() - 60_000) });
+    await tokens.issue({
+      token: 'ya29.google-token',
+      user: 'greg',
+      host: GTALK,
+      mechanisms: ['X-OAUTH2'],
+    });
+    await tokens.issue({
+      token: 'DQAAAclientlogin',
+      user: 'gina',
+      host: GTALK,
+      mechanisms: ['X-GOOGLE-TOKEN'],
+    });
+    await tokens.issue({
+      token: 'EwAAexpiredA',
+      user: 'mark',
+      host: MESSENGER,
+      expiresAt: new Date(Date.now() - 60_000),
+    });
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((a) => a.disconnect()));
@@ -75,7 +96,12 @@ describe('provider profiles against the emulated providers', () => {
     await tokens?.remove();
   });
 
-  function account(profile: string, address: string, credential: Credential, extra: Partial<AccountConfig> = {}): Account {
+  function account(
+    profile: string,
+    address: string,
+    credential: Credential,
+    extra: Partial<AccountConfig> = {},
+  ): Account {
     const created = switchboard.createAccount({
       profile,
       address,
@@ -88,34 +114,49 @@ describe('provider profiles against the emulated providers', () => {
     return created;
   }
 
-  const jack = (): Account => account('jabber', `jack@${JABBER}`, { kind: 'password', password: 'jack-pw' });
+  const jack = (): Account =>
+    account('jabber', `jack@${JABBER}`, { kind: 'password', password: 'jack-pw' });
   const mark = (extra: Partial<AccountConfig> = {}): Account =>
     account('messenger', `mark@${MESSENGER}`, { kind: 'oauth2', accessToken: LIVE_TOKEN }, extra);
   const fiona = (): Account =>
-    account('facebook', `fiona@${FACEBOOK}`, { kind: 'oauth2', accessToken: 'fb-access-token' }, { parameters: { apiKey: APP_ID } });
-  const greg = (): Account => account('gtalk', `greg@${GTALK}`, { kind: 'oauth2', accessToken: 'ya29.google-token' });
-  const gina = (): Account => account('gtalk', `gina@${GTALK}`, { kind: 'token', token: 'DQAAAclientlogin' });
+    account(
+      'facebook',
+      `fiona@${FACEBOOK}`,
+      { kind: 'oauth2', accessToken: 'fb-access-token' },
+      { parameters: { apiKey: APP_ID } },
+    );
+  const greg = (): Account =>
+    account('gtalk', `greg@${GTALK}`, { kind: 'oauth2', accessToken: 'ya29.google-token' });
+  const gina = (): Account =>
+    account('gtalk', `gina@${GTALK}`, { kind: 'token', token: 'DQAAAclientlogin' });
 
   it.each([
     ['messenger', mark, 'X-MESSENGER-OAUTH2'],
     ['facebook', fiona, 'X-FACEBOOK-PLATFORM'],
     ['gtalk (OAuth2)', greg, 'X-OAUTH2'],
     ['gtalk (ClientLogin token)', gina, 'X-GOOGLE-TOKEN'],
-  ])('%s logs in with its token and exchanges messages with a Jabber account', async (_name, make, mechanism) => {
-    const provider = make();
-    const chosen: string[] = [];
-    provider.on('mechanism', (m) => chosen.push(m));
-    const peer = jack();
-    await Promise.all([provider.connect(), peer.connect()]);
-    expect(chosen).toEqual([mechanism]);
+  ])(
+    '%s logs in with its token and exchanges messages with a Jabber account',
+    async (_name, make, mechanism) => {
+      const provider = make();
+      const chosen: string[] = [];
+      provider.on('mechanism', (m) => chosen.push(m));
+      const peer = jack();
+      await Promise.all([provider.connect(), peer.connect()]);
+      expect(chosen).toEqual([mechanism]);
 
-    const atPeer = next<InboundMessage>(peer, 'message', (m) => m.body === `hello from ${mechanism}`);
-    await provider.sendMessage({ to: `jack@${JABBER}`, body: `hello from ${mechanism}` });
-    await expect(atPeer).resolves.toMatchObject({ from: provider.address });
-    const atProvider = next<InboundMessage>(provider, 'message', (m) => m.body === 'hello back');
-    await peer.sendMessage({ to: provider.address ?? '', body: 'hello back' });
-    await atProvider;
-  });
+      const atPeer = next<InboundMessage>(
+        peer,
+        'message',
+        (m) => m.body === `hello from ${mechanism}`,
+      );
+      await provider.sendMessage({ to: `jack@${JABBER}`, body: `hello from ${mechanism}` });
+      await expect(atPeer).resolves.toMatchObject({ from: provider.address });
+      const atProvider = next<InboundMessage>(provider, 'message', (m) => m.body === 'hello back');
+      await peer.sendMessage({ to: provider.address ?? '', body: 'hello back' });
+      await atProvider;
+    },
+  );
 
   it('Messenger and Facebook accounts talk to each other', async () => {
     const [m, f] = [mark(), fiona()];
@@ -131,7 +172,10 @@ describe('provider profiles against the emulated providers', () => {
   ])('Messenger with %s fails with a coded auth error and no token in it', async (_name, token) => {
     const m = account('messenger', `mark@${MESSENGER}`, { kind: 'oauth2', accessToken: token });
     const error = await m.connect().catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'SB_SASL_FAILURE', details: { condition: 'not-authorized', mechanism: 'X-MESSENGER-OAUTH2' } });
+    expect(error).toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized', mechanism: 'X-MESSENGER-OAUTH2' },
+    });
     expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain(token);
     expect(m.state).toBe('failed');
   });
@@ -140,15 +184,30 @@ describe('provider profiles against the emulated providers', () => {
     const m = account('messenger', `mark@${MESSENGER}`, { kind: 'password', password: 'pw' });
     await expect(m.connect()).rejects.toMatchObject({
       code: 'SB_SASL_NO_MECHANISM',
-      details: { trace: [{ mechanism: 'X-MESSENGER-OAUTH2', outcome: 'skipped', reason: 'missing-credential' }] },
+      details: {
+        trace: [
+          { mechanism: 'X-MESSENGER-OAUTH2', outcome: 'skipped', reason: 'missing-credential' },
+        ],
+      },
     });
   });
 
   it('Facebook with a wrong app id and Google with a wrong token fail with coded auth errors', async () => {
-    const f = account('facebook', `fiona@${FACEBOOK}`, { kind: 'oauth2', accessToken: 'fb-access-token' }, { parameters: { apiKey: '999' } });
-    await expect(f.connect()).rejects.toMatchObject({ code: 'SB_SASL_FAILURE', details: { condition: 'not-authorized' } });
+    const f = account(
+      'facebook',
+      `fiona@${FACEBOOK}`,
+      { kind: 'oauth2', accessToken: 'fb-access-token' },
+      { parameters: { apiKey: '999' } },
+    );
+    await expect(f.connect()).rejects.toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized' },
+    });
     const g = account('gtalk', `greg@${GTALK}`, { kind: 'oauth2', accessToken: 'ya29.wrong' });
-    await expect(g.connect()).rejects.toMatchObject({ code: 'SB_SASL_FAILURE', details: { condition: 'not-authorized' } });
+    await expect(g.connect()).rejects.toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized' },
+    });
   });
 
   it('Messenger refuses roster changes and vCard updates up front, and the server refuses them too', async () => {
@@ -168,7 +227,11 @@ describe('provider profiles against the emulated providers', () => {
     await unchecked.connect();
     await expect(unchecked.addContact({ address: `jack@${JABBER}` })).rejects.toMatchObject({
       code: 'SB_CAPABILITY_REFUSED',
-      details: { profile: 'messenger', capability: 'roster.write', condition: 'feature-not-implemented' },
+      details: {
+        profile: 'messenger',
+        capability: 'roster.write',
+        condition: 'feature-not-implemented',
+      },
     });
     await expect(unchecked.setVCard({ fullName: 'Mark' })).rejects.toMatchObject({
       code: 'SB_CAPABILITY_REFUSED',
@@ -178,10 +241,15 @@ describe('provider profiles against the emulated providers', () => {
   });
 
   it('Facebook refuses roster changes on the server too', async () => {
-    const f = account('facebook', `fiona@${FACEBOOK}`, { kind: 'oauth2', accessToken: 'fb-access-token' }, {
-      parameters: { apiKey: APP_ID },
-      enforceCapabilities: false,
-    });
+    const f = account(
+      'facebook',
+      `fiona@${FACEBOOK}`,
+      { kind: 'oauth2', accessToken: 'fb-access-token' },
+      {
+        parameters: { apiKey: APP_ID },
+        enforceCapabilities: false,
+      },
+    );
     await f.connect();
     await expect(f.addContact({ address: `jack@${JABBER}` })).rejects.toMatchObject({
       code: 'SB_CAPABILITY_REFUSED',
@@ -192,7 +260,9 @@ describe('provider profiles against the emulated providers', () => {
   it('Messenger only sends chat messages', async () => {
     const m = mark();
     await m.connect();
-    await expect(m.sendMessage({ to: `jack@${JABBER}`, body: 'x', type: 'normal' })).rejects.toMatchObject({
+    await expect(
+      m.sendMessage({ to: `jack@${JABBER}`, body: 'x', type: 'normal' }),
+    ).rejects.toMatchObject({
       code: 'SB_CAPABILITY_UNSUPPORTED',
       details: { capability: 'messageTypes' },
     });
@@ -205,7 +275,11 @@ describe('provider profiles against the emulated providers', () => {
     await new Promise((r) => setTimeout(r, 50));
 
     const m = mark();
-    const delayed = next<InboundMessage>(m, 'message', (msg) => msg.body === 'sent while you were offline');
+    const delayed = next<InboundMessage>(
+      m,
+      'message',
+      (msg) => msg.body === 'sent while you were offline',
+    );
     await m.connect();
     const message = await delayed;
     expect(message.delay?.stamp).toBeInstanceOf(Date);
