@@ -1,0 +1,81 @@
+import {
+  MechanismRegistrationToken,
+  type ProfileDescriptor,
+  ProfilePluginToken,
+  Switchboard,
+} from '@switchboard/core';
+import { type ProsodyServer, startProsody, TokenTable, withProviders } from '@switchboard/testing';
+import { ContainerModule, injectable, injectFromBase } from 'inversify';
+import { XmppPlugin, xmppDefaults } from '../../XmppPlugin';
+import { xmppModule } from '../../xmppModule';
+import { oauthbearer } from './oauthbearer';
+
+const DOMAIN = 'bearer.test';
+
+/** A profile defined outside this package's profiles: only OAUTHBEARER, with an OAuth2 token. */
+@injectable()
+@injectFromBase({ extendConstructorArguments: true })
+class BearerProfile extends XmppPlugin {
+  override readonly profile: ProfileDescriptor = {
+    ...xmppDefaults,
+    id: 'bearer',
+    name: 'Bearer Chat',
+    mechanisms: ['OAUTHBEARER'],
+    credentialKinds: ['oauth2'],
+  };
+}
+
+const bearerModule = new ContainerModule(({ bind }) => {
+  bind(MechanismRegistrationToken).toConstantValue({ mechanism: oauthbearer, priority: 10 });
+  bind(ProfilePluginToken).to(BearerProfile).inSingletonScope();
+});
+
+describe('OAUTHBEARER against the emulated RFC 7628 server', () => {
+  let server: ProsodyServer;
+  let tokens: TokenTable;
+  const switchboard = Switchboard.create({ modules: [xmppModule, bearerModule] });
+
+  beforeAll(async () => {
+    tokens = await TokenTable.create();
+    server = await startProsody(
+      withProviders({}, { tokenFile: tokens.file, oauthbearer: { domain: DOMAIN, scope: 'chat' } }),
+    );
+    await tokens.issue({ token: 'good-bearer-token', user: 'olga', host: DOMAIN });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await tokens?.remove();
+  });
+
+  function account(accessToken: string) {
+    return switchboard.createAccount({
+      profile: 'bearer',
+      address: `olga@${DOMAIN}`,
+      credential: { kind: 'oauth2', accessToken },
+      server: { host: server.host, port: server.port },
+      tls: { ca: server.ca },
+    });
+  }
+
+  it('when the token is valid, logs in', async () => {
+    const olga = account('good-bearer-token');
+    await olga.connect();
+    expect(olga.address).toMatch(new RegExp(`^olga@${DOMAIN}/`));
+    await olga.disconnect();
+  });
+
+  it('when the token is refused, answers the error challenge and surfaces the JSON status', async () => {
+    const olga = account('revoked-bearer-token');
+    const error = await olga.connect().catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: {
+        condition: 'not-authorized',
+        status: 'invalid_token',
+        scope: 'chat',
+        mechanism: 'OAUTHBEARER',
+      },
+    });
+    expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain('revoked-bearer-token');
+  });
+});
