@@ -9,6 +9,7 @@ export type { AccountConfig, ServerOverrides, TlsTrust } from './accounts/Accoun
 export type { AccountEvents, StateChange } from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
+export type { CredentialContext } from './accounts/openWithCredentials';
 export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
 export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
@@ -19,6 +20,15 @@ export type {
   PasswordCredential,
   TokenCredential,
 } from './credentials/Credential';
+export type {
+  CredentialEvents,
+  CredentialServiceOptions,
+  ReauthReason,
+  TokenChange,
+} from './credentials/CredentialService';
+export { CredentialService } from './credentials/CredentialService';
+export { MemoryTokenStore } from './credentials/MemoryTokenStore';
+export type { TokenStore } from './credentials/TokenStore';
 export { coreModule } from './di/coreModule';
 export type { MechanismRegistration } from './di/tokens';
 export { MechanismRegistrationToken, ProfilePluginToken, SaslRegistryToken } from './di/tokens';
@@ -42,6 +52,10 @@ export type {
   SubscriptionUpdate,
   VCard,
 } from './im/types';
+export type { OAuth2ClientConfig } from './oauth/OAuth2ClientConfig';
+export type { TokenRefresher } from './oauth/TokenRefresher';
+export type { TokenSet } from './oauth/TokenSet';
+export { expiresWithin } from './oauth/TokenSet';
 export type {
   OAuth2Descriptor,
   ProfileDescriptor,
@@ -68,6 +82,7 @@ export type {
 } from './sasl/SaslMechanism';
 export type { RegisterOptions, RegistryEntry } from './sasl/SaslRegistry';
 export { SaslRegistry } from './sasl/SaslRegistry';
+export { saslOutOfOrder } from './sasl/saslOutOfOrder';
 export type {
   SelectionPolicy,
   SelectionResult,

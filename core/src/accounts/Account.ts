@@ -9,6 +9,8 @@ import {
   requireCapability,
   requireMessageType,
 } from '../capabilities/requireCapability';
+import { CredentialService, type ReauthReason } from '../credentials/CredentialService';
+import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type {
   ChatState,
@@ -22,6 +24,7 @@ import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/Pro
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
+import { type CredentialContext, openWithCredentials } from './openWithCredentials';
 
 /**
  * One account on one profile: owns the connection state machine
@@ -33,17 +36,23 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly id: string;
   readonly config: AccountConfig;
   readonly #plugin: ProfilePlugin;
+  readonly #context: CredentialContext;
   #state: AccountState = 'offline';
   #session: ProtocolSession | undefined;
   #connecting: Promise<void> | undefined;
   #closing = false;
   #announced: readonly string[] | undefined;
 
-  constructor(config: AccountConfig, plugin: ProfilePlugin) {
+  /**
+   * Usually created by `Switchboard.createAccount`, which passes the instance's credential service
+   * and the profile's OAuth2 client. Without a context, tokens live in memory and are not renewed.
+   */
+  constructor(config: AccountConfig, plugin: ProfilePlugin, context?: CredentialContext) {
     super();
     this.config = config;
     this.id = config.id ?? `${config.profile}:${config.address}`;
     this.#plugin = plugin;
+    this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
   }
 
   /** The current state. */
@@ -163,11 +172,14 @@ export class Account extends EventEmitter<AccountEvents> {
   async #connect(): Promise<void> {
     this.#transition('connecting');
     try {
-      const session = await this.#plugin.open({
-        config: this.config,
-        credential: this.config.credential,
-        sink: this.#sink(),
-      });
+      const session = await openWithCredentials(
+        this.id,
+        this.config,
+        this.#plugin,
+        this.#sink(),
+        this.#context,
+        () => this.#transition('connecting'),
+      );
       this.#session = session;
       this.#announced = undefined;
       this.#transition('online');
@@ -176,7 +188,13 @@ export class Account extends EventEmitter<AccountEvents> {
       const error = SwitchboardError.is(cause)
         ? cause
         : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause });
-      if (this.#state !== 'offline') this.#transition('failed', error);
+      if (this.#state === 'offline') throw error;
+      if (error.code === 'SB_REAUTH_REQUIRED') {
+        this.#transition('reauth-required', error);
+        this.emit('reauthRequired', error.details.reason as ReauthReason, error);
+      } else {
+        this.#transition('failed', error);
+      }
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import type { ReauthReason } from '../credentials/CredentialService';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type {
   ChatStateUpdate,
@@ -34,6 +35,12 @@ export interface AccountEvents {
   presence: (presence: PresenceUpdate) => void;
   /** A contact asked to subscribe to this account's presence, or answered its request. */
   subscription: (update: SubscriptionUpdate) => void;
+  /**
+   * The account's OAuth2 tokens can no longer be renewed; `reason` tells an expired token
+   * without a refresh token (`expired`) from a revoked grant (`revoked`) and a refused fresh
+   * token (`rejected`). Store new tokens and connect again.
+   */
+  reauthRequired: (reason: ReauthReason, error: SwitchboardError) => void;
   /** A coded error that did not come from a call the host is awaiting. */
   error: (error: SwitchboardError) => void;
 }

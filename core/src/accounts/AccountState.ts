@@ -7,15 +7,19 @@ export type AccountState =
   | 'authenticating'
   | 'online'
   | 'disconnected'
-  | 'failed';
+  | 'failed'
+  /** Its OAuth2 tokens can no longer be renewed: the host must ask the user to authorize again. */
+  | 'reauth-required';
 
 const transitions: Readonly<Record<AccountState, readonly AccountState[]>> = {
   offline: ['connecting'],
-  connecting: ['authenticating', 'failed', 'offline'],
-  authenticating: ['online', 'failed', 'offline'],
+  connecting: ['authenticating', 'failed', 'offline', 'reauth-required'],
+  // Back to connecting: one retry with a refreshed token after the server refused the old one.
+  authenticating: ['online', 'failed', 'offline', 'connecting', 'reauth-required'],
   online: ['disconnected', 'offline', 'failed'],
   disconnected: ['connecting', 'offline'],
   failed: ['connecting', 'offline'],
+  'reauth-required': ['connecting', 'offline'],
 };
 
 /** Whether the state machine allows `from → to`. */

@@ -16,6 +16,11 @@ export interface OAuth2Credential {
   readonly accessToken: string;
   /** Absolute expiry in milliseconds since the epoch, when known. */
   readonly expiresAt?: number;
+  /**
+   * Lets the account renew its access token without the user (with an OAuth2 client configured
+   * for the profile). Only the seed: once stored, the token store holds the current tokens.
+   */
+  readonly refreshToken?: string;
 }
 
 /** An opaque provider token (e.g. X-GOOGLE-TOKEN). */

@@ -41,6 +41,16 @@ export const ErrorCodes = {
     "The profile's provider does not support this operation; nothing was sent.",
   SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
 
+  // OAuth2 and credentials
+  SB_OAUTH_REDIRECT_ERROR: 'The authorization server redirected with an error; see details.error.',
+  SB_OAUTH_STATE_MISMATCH:
+    'The redirect carries no state or another state than the request; start the authorization again.',
+  SB_OAUTH_FAILED: 'The token endpoint could not be used; check the endpoint and the network.',
+  SB_OAUTH_GRANT_REVOKED:
+    'The grant was revoked or is no longer valid; the user must authorize the app again.',
+  SB_REAUTH_REQUIRED: 'The account cannot log in with its tokens; ask the user to authorize again.',
+  SB_TOKEN_STORE_FAILED: 'The token store could not be read or written; see the cause.',
+
   // Test kit
   SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',
   SB_PROSODY_FAILED: 'Prosody did not start; see the log excerpt in the error details.',

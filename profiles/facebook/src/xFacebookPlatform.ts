@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
 
 const NAME = 'X-FACEBOOK-PLATFORM';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -34,16 +34,6 @@ function invalid(field: string, message: string): SwitchboardError {
   return new SwitchboardError('SB_CONFIG_INVALID', message, {
     details: { mechanism: NAME, field },
   });
-}
-
-function protocol(problem: string): SwitchboardError {
-  return new SwitchboardError(
-    'SB_SASL_PROTOCOL',
-    `The ${NAME} exchange is out of order: ${problem}.`,
-    {
-      details: { mechanism: NAME },
-    },
-  );
 }
 
 function malformed(reason: string, problem: string): SwitchboardError {
@@ -156,7 +146,7 @@ class XFacebookPlatformSession implements SaslMechanism {
     if (step === 'awaiting-challenge') return null;
     this.#step = 'failed';
     if (step !== 'answering' || challenge === undefined) {
-      throw protocol(`no response is due at step ${step}`);
+      throw saslOutOfOrder(NAME, `no response is due at step ${step}`);
     }
     const callId = this.#callId();
     if (typeof callId !== 'string') {
@@ -173,7 +163,9 @@ class XFacebookPlatformSession implements SaslMechanism {
   challenge(data: Uint8Array): void {
     const step = this.#step;
     this.#step = 'failed';
-    if (step !== 'awaiting-challenge') throw protocol(`a second challenge arrived at step ${step}`);
+    if (step !== 'awaiting-challenge') {
+      throw saslOutOfOrder(NAME, `a second challenge arrived at step ${step}`);
+    }
     this.#challenge = parseChallenge(data);
     this.#step = 'answering';
   }

@@ -4,7 +4,7 @@
  * documentation and the SleekXMPP client implementation.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
 
 function invalid(mechanism: string, field: string, problem: string): SwitchboardError {
   return new SwitchboardError(
@@ -62,26 +62,18 @@ export class GoogleTokenSession implements SaslMechanism {
   }
 
   response(credentials: SaslCredentials): string {
-    if (this.#sent) throw this.#protocol('a second response was requested');
+    if (this.#sent) throw saslOutOfOrder(this.name, 'a second response was requested');
     const payload = googleTokenPayload(credentials, this.#tokenField, this.name);
     this.#sent = true;
     return payload;
   }
 
   challenge(): never {
-    throw this.#protocol('the server sent a challenge');
+    throw saslOutOfOrder(this.name, 'the server sent a challenge');
   }
 
   authAttributes(): Readonly<Record<string, string>> {
     return this.#attributes ?? {};
-  }
-
-  #protocol(problem: string): SwitchboardError {
-    return new SwitchboardError(
-      'SB_SASL_PROTOCOL',
-      `The ${this.name} exchange is out of order: ${problem}, but it has a single step.`,
-      { details: { mechanism: this.name } },
-    );
   }
 }
 

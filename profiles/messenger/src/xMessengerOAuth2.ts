@@ -4,7 +4,7 @@
  * client implementations in QXmpp and Empathy, which put the token text verbatim into `<auth/>`.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { fromBase64, SwitchboardError, toBase64 } from '@switchboard/core';
+import { fromBase64, SwitchboardError, saslOutOfOrder, toBase64 } from '@switchboard/core';
 
 const NAME = 'X-MESSENGER-OAUTH2';
 
@@ -14,12 +14,6 @@ function invalidToken(problem: string): SwitchboardError {
     `${NAME} needs credentials.accessToken ${problem}; fix the account's credential.`,
     { details: { mechanism: NAME, field: 'accessToken' } },
   );
-}
-
-function protocol(problem: string): SwitchboardError {
-  return new SwitchboardError('SB_SASL_PROTOCOL', `${problem}, but ${NAME} has a single step.`, {
-    details: { mechanism: NAME },
-  });
 }
 
 /**
@@ -45,14 +39,14 @@ class XMessengerOAuth2Session implements SaslMechanism {
   #sent = false;
 
   response(credentials: SaslCredentials): Uint8Array {
-    if (this.#sent) throw protocol('A second response was requested');
+    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
     const bytes = tokenBytes(credentials);
     this.#sent = true;
     return bytes;
   }
 
   challenge(): never {
-    throw protocol('The server sent a challenge');
+    throw saslOutOfOrder(NAME, 'the server sent a challenge');
   }
 }
 

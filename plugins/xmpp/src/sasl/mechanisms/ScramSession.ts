@@ -2,7 +2,7 @@
  * The per-login state machine of SCRAM (RFC 5802 §5, RFC 7677) used by {@link createScram}.
  */
 import type { SaslCredentials, SaslMechanism } from '@switchboard/core';
-import { SwitchboardError, toBase64, toBytes } from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder, toBase64, toBytes } from '@switchboard/core';
 import { parseServerFirst, type ServerFirst } from './parseServerFirst';
 import { readCredential } from './readCredential';
 import { saslPrep } from './saslPrep';
@@ -67,7 +67,7 @@ export class ScramSession implements SaslMechanism {
       this.#state = { step: 'verified', serverSignature: state.serverSignature };
       return '';
     }
-    throw this.#outOfTurn(`no response is due at step ${state.step}`);
+    throw saslOutOfOrder(this.name, `no response is due at step ${state.step}`);
   }
 
   challenge(data: Uint8Array): void {
@@ -93,7 +93,7 @@ export class ScramSession implements SaslMechanism {
       this.#state = { step: 'empty-response', serverSignature: state.serverSignature };
       return;
     }
-    throw this.#outOfTurn(`a challenge arrived at step ${state.step}`);
+    throw saslOutOfOrder(this.name, `a challenge arrived at step ${state.step}`);
   }
 
   success(data: Uint8Array | null): void {
@@ -152,15 +152,5 @@ export class ScramSession implements SaslMechanism {
     });
     this.#state = { step: 'server-final', serverSignature: keys.serverSignature };
     return `${withoutProof},p=${toBase64(keys.clientProof)}`;
-  }
-
-  #outOfTurn(problem: string): SwitchboardError {
-    return new SwitchboardError(
-      'SB_SASL_PROTOCOL',
-      `The ${this.name} exchange is out of order: ${problem}.`,
-      {
-        details: { mechanism: this.name },
-      },
-    );
   }
 }

@@ -3,7 +3,7 @@
  * a token of up to 255 characters).
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
 
 const NAME = 'ANONYMOUS';
 // RFC 4505 §3: at most 255 characters, no control characters (NUL included).
@@ -31,28 +31,14 @@ class AnonymousSession implements SaslMechanism {
   #sent = false;
 
   response(credentials: SaslCredentials): string {
-    if (this.#sent) {
-      throw new SwitchboardError(
-        'SB_SASL_PROTOCOL',
-        'ANONYMOUS sends a single message; it was already sent.',
-        {
-          details: { mechanism: NAME },
-        },
-      );
-    }
+    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
     const trace = readTrace(credentials);
     this.#sent = true;
     return trace;
   }
 
   challenge(): never {
-    throw new SwitchboardError(
-      'SB_SASL_PROTOCOL',
-      'The server sent a challenge, but ANONYMOUS has none.',
-      {
-        details: { mechanism: NAME },
-      },
-    );
+    throw saslOutOfOrder(NAME, 'the server sent a challenge');
   }
 }
 

@@ -3,7 +3,7 @@
  * RFC 7628 §3.2.3 failure path (JSON error challenge answered by a single `%x01`).
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
 import { readCredential } from './readCredential';
 import { escapeSaslName } from './scramAttributes';
 
@@ -53,16 +53,6 @@ function malformed(reason: string, problem: string): SwitchboardError {
     'SB_SASL_MALFORMED_CHALLENGE',
     `The server's ${NAME} error challenge was refused: ${problem}. Authentication was stopped.`,
     { details: { mechanism: NAME, reason } },
-  );
-}
-
-function outOfTurn(problem: string): SwitchboardError {
-  return new SwitchboardError(
-    'SB_SASL_PROTOCOL',
-    `The ${NAME} exchange is out of order: ${problem}.`,
-    {
-      details: { mechanism: NAME },
-    },
   );
 }
 
@@ -144,13 +134,13 @@ class OAuthBearerSession implements OAuthBearerMechanism {
       this.#step = 'error-answered';
       return Uint8Array.of(1);
     }
-    throw outOfTurn(`no response is due at step ${step}`);
+    throw saslOutOfOrder(NAME, `no response is due at step ${step}`);
   }
 
   challenge(data: Uint8Array): void {
     const step = this.#step;
     this.#step = 'failed';
-    if (step !== 'sent') throw outOfTurn(`a challenge arrived at step ${step}`);
+    if (step !== 'sent') throw saslOutOfOrder(NAME, `a challenge arrived at step ${step}`);
     this.#serverError = parseServerError(data);
     this.#step = 'error-received';
   }
@@ -159,7 +149,7 @@ class OAuthBearerSession implements OAuthBearerMechanism {
     if (this.#step === 'sent') return;
     const step = this.#step;
     this.#step = 'failed';
-    throw outOfTurn(`the server reported success at step ${step}`);
+    throw saslOutOfOrder(NAME, `the server reported success at step ${step}`);
   }
 
   serverError(): OAuthBearerServerError | undefined {

@@ -2,7 +2,7 @@
  * PLAIN (RFC 4616): one client message `authzid NUL authcid NUL passwd`, UTF-8 encoded.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
+import { saslOutOfOrder } from '@switchboard/core';
 import { readCredential } from './readCredential';
 
 const NAME = 'PLAIN';
@@ -13,15 +13,7 @@ class PlainSession implements SaslMechanism {
   #sent = false;
 
   response(credentials: SaslCredentials): string {
-    if (this.#sent) {
-      throw new SwitchboardError(
-        'SB_SASL_PROTOCOL',
-        'PLAIN sends a single message; it was already sent.',
-        {
-          details: { mechanism: NAME },
-        },
-      );
-    }
+    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
     const authzid = readCredential(credentials, 'authzid', NAME, false) ?? '';
     const username = readCredential(credentials, 'username', NAME, true);
     const password = readCredential(credentials, 'password', NAME, true);
@@ -30,13 +22,7 @@ class PlainSession implements SaslMechanism {
   }
 
   challenge(): never {
-    throw new SwitchboardError(
-      'SB_SASL_PROTOCOL',
-      'The server sent a challenge, but PLAIN has none.',
-      {
-        details: { mechanism: NAME },
-      },
-    );
+    throw saslOutOfOrder(NAME, 'the server sent a challenge');
   }
 }
 
