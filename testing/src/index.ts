@@ -1,10 +1,14 @@
 /**
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
- * OAUTHBEARER logins, with a token table), plus a wire tap that records what crossed the socket.
+ * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
+ * that table, plus a wire tap that records what crossed the socket.
  * @packageDocumentation
  */
 export { freePort } from './net/freePort';
+export type { OAuthIssued, OAuthRequestRecord, OAuthServer } from './oauth/OAuthServer';
+export type { OAuthServerOptions, OAuthTokenFormat } from './oauth/OAuthServerOptions';
+export { startOAuthServer } from './oauth/startOAuthServer';
 export type {
   ProsodyAuthentication,
   ProsodyHost,
