@@ -18,7 +18,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(\\.pnpm|@xmpp|@inversifyjs|inversify|ltx|koa-compose|saslmechanisms))',
+    '/node_modules/(?!(\\.pnpm|@xmpp|@inversifyjs|inversify|ltx|koa-compose|saslmechanisms|oauth4webapi))',
   ],
   moduleNameMapper: {
     '^@switchboard/core$': '<rootDir>/core/src/index.ts',

@@ -1,17 +1,38 @@
 import { Container, type ContainerModule } from 'inversify';
 import { Account } from './accounts/Account';
 import type { AccountConfig } from './accounts/AccountConfig';
+import { CredentialService } from './credentials/CredentialService';
+import { MemoryTokenStore } from './credentials/MemoryTokenStore';
+import type { TokenStore } from './credentials/TokenStore';
 import { coreModule } from './di/coreModule';
 import { ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 import { SwitchboardError } from './errors/SwitchboardError';
-import type { ProfileDescriptor } from './plugins/ProfileDescriptor';
+import { OAuth2Client } from './oauth/OAuth2Client';
+import type { OAuth2Descriptor, ProfileDescriptor } from './plugins/ProfileDescriptor';
 import type { ProfilePlugin } from './plugins/ProtocolPlugin';
 import type { SaslRegistry } from './sasl/SaslRegistry';
+
+/** The host app's OAuth2 client for one profile, with optional endpoint overrides. */
+export interface OAuth2Settings extends Partial<OAuth2Descriptor> {
+  readonly clientId: string;
+  /** Confidential clients only; desktop and CLI apps have none. */
+  readonly clientSecret?: string;
+}
 
 /** Options for {@link Switchboard.create}. */
 export interface SwitchboardOptions {
   /** Container modules of the plugins and profiles to load, e.g. `[xmppModule, jabberModule]`. */
   readonly modules: readonly ContainerModule[];
+  /** Where OAuth2 tokens live between runs. Default: in memory. */
+  readonly tokenStore?: TokenStore;
+  /** Refresh access tokens that expire within this margin before connecting. Default 5 minutes. */
+  readonly refreshMarginMs?: number;
+  /**
+   * The app's OAuth2 client per profile id, e.g. `{ messenger: { clientId } }`. Endpoints and
+   * scopes default to the profile's descriptor; any of them can be overridden (tests point them
+   * at a local server). Accounts of a profile with a client renew their tokens themselves.
+   */
+  readonly oauth2?: Readonly<Record<string, OAuth2Settings>>;
 }
 
 /**
@@ -21,10 +42,19 @@ export interface SwitchboardOptions {
 export class Switchboard {
   /** The instance's container; modules and hosts may bind more services into it. */
   readonly container: Container;
+  /** Gets, stores and refreshes OAuth2 tokens for this instance's accounts. */
+  readonly credentials: CredentialService;
   readonly #profiles = new Map<string, ProfilePlugin>();
+  readonly #oauth2Settings: Readonly<Record<string, OAuth2Settings>>;
+  readonly #oauth2Clients = new Map<string, OAuth2Client>();
 
-  private constructor(container: Container) {
+  private constructor(container: Container, options: SwitchboardOptions) {
     this.container = container;
+    this.#oauth2Settings = options.oauth2 ?? {};
+    this.credentials = new CredentialService(
+      options.tokenStore ?? new MemoryTokenStore(),
+      options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs },
+    );
     for (const plugin of container.getAll(ProfilePluginToken, { optional: true })) {
       const { id } = plugin.profile;
       if (this.#profiles.has(id)) {
@@ -44,7 +74,7 @@ export class Switchboard {
   static create(options: SwitchboardOptions): Switchboard {
     const container = new Container({ defaultScope: 'Singleton' });
     container.load(coreModule, ...options.modules);
-    return new Switchboard(container);
+    return new Switchboard(container, options);
   }
 
   /** The SASL registry of this instance. */
@@ -67,6 +97,48 @@ export class Switchboard {
         { details: { profile: config.profile } },
       );
     }
-    return new Account(config, plugin);
+    const refresher = this.oauth2Client(config.profile);
+    return new Account(
+      config,
+      plugin,
+      refresher === undefined
+        ? { credentials: this.credentials }
+        : { credentials: this.credentials, refresher },
+    );
+  }
+
+  /**
+   * The OAuth2 client of a profile: its descriptor merged with `options.oauth2[profileId]`.
+   * Undefined when the profile has no OAuth2 descriptor or the host configured no client id.
+   */
+  oauth2Client(profileId: string): OAuth2Client | undefined {
+    const cached = this.#oauth2Clients.get(profileId);
+    if (cached !== undefined) return cached;
+    const settings = this.#oauth2Settings[profileId];
+    const descriptor = this.#profiles.get(profileId)?.profile.oauth2;
+    if (settings === undefined) return undefined;
+    const authorizationEndpoint =
+      settings.authorizationEndpoint ?? descriptor?.authorizationEndpoint;
+    const tokenEndpoint = settings.tokenEndpoint ?? descriptor?.tokenEndpoint;
+    if (authorizationEndpoint === undefined || tokenEndpoint === undefined) {
+      throw new SwitchboardError(
+        'SB_CONFIG_INVALID',
+        `Profile "${profileId}" has no OAuth2 endpoints; give authorizationEndpoint and tokenEndpoint in options.oauth2.${profileId}.`,
+        { details: { field: `oauth2.${profileId}` } },
+      );
+    }
+    const redirectUri = settings.redirectUri ?? descriptor?.redirectUri;
+    const authorizeParameters = settings.authorizeParameters ?? descriptor?.authorizeParameters;
+    const client = new OAuth2Client({
+      clientId: settings.clientId,
+      ...(settings.clientSecret === undefined ? {} : { clientSecret: settings.clientSecret }),
+      authorizationEndpoint,
+      tokenEndpoint,
+      scopes: settings.scopes ?? descriptor?.scopes ?? [],
+      ...(redirectUri === undefined ? {} : { redirectUri }),
+      ...(authorizeParameters === undefined ? {} : { authorizeParameters }),
+    });
+    this.#oauth2Clients.set(profileId, client);
+    return client;
   }
 }

@@ -52,7 +52,17 @@ export type {
   SubscriptionUpdate,
   VCard,
 } from './im/types';
+export { OAuth2Client } from './oauth/OAuth2Client';
 export type { OAuth2ClientConfig } from './oauth/OAuth2ClientConfig';
+export type {
+  AuthorizationCodeRequest,
+  AuthorizationCodeStart,
+  ClientSecretMethod,
+  CodeExchange,
+  ImplicitAuthorizationRequest,
+  OAuth2ClientOptions,
+  OAuth2Fetch,
+} from './oauth/OAuth2ClientOptions';
 export type { TokenRefresher } from './oauth/TokenRefresher';
 export type { TokenSet } from './oauth/TokenSet';
 export { expiresWithin } from './oauth/TokenSet';
@@ -68,7 +78,7 @@ export type {
   SessionRequest,
   SessionSink,
 } from './plugins/ProtocolPlugin';
-export type { SwitchboardOptions } from './Switchboard';
+export type { OAuth2Settings, SwitchboardOptions } from './Switchboard';
 export { Switchboard } from './Switchboard';
 export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanism';
 export { adaptSaslMechanism } from './sasl/adaptSaslMechanism';

@@ -37,8 +37,8 @@ export interface AccountEvents {
   subscription: (update: SubscriptionUpdate) => void;
   /**
    * The account's OAuth2 tokens can no longer be renewed; `reason` tells an expired token
-   * without a refresh token (`expired`) from a revoked grant (`revoked`) and a refused fresh
-   * token (`rejected`). Store new tokens and connect again.
+   * without a refresh token (`expired`) from a revoked grant (`revoked`) and a token the server
+   * refused with no fresher one to try (`rejected`). Store new tokens and connect again.
    */
   reauthRequired: (reason: ReauthReason, error: SwitchboardError) => void;
   /** A coded error that did not come from a call the host is awaiting. */

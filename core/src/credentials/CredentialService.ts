@@ -11,7 +11,7 @@ export type ReauthReason =
   | 'expired'
   /** The authorization server refused the refresh token (`invalid_grant`): the grant is gone. */
   | 'revoked'
-  /** The server refused a freshly refreshed token too. */
+  /** The server refused the token, and no fresher one could be had (or it was refused too). */
   | 'rejected';
 
 /** A change of an account's stored tokens. Carries no secret. */
@@ -43,14 +43,16 @@ export function reauthRequired(
   const what = {
     expired: 'its access token expired and it has no refresh token',
     revoked: 'the authorization server no longer accepts its grant',
-    rejected: 'the server refused even a freshly refreshed token',
+    rejected: 'the server refused its token and no fresher one could be had',
   }[reason];
+  // Keep the server's answer (condition, text, mechanism) of a SASL failure; never a secret.
+  const server = SwitchboardError.is(cause, 'SB_SASL_FAILURE') ? cause.details : {};
   return new SwitchboardError(
     'SB_REAUTH_REQUIRED',
     `Account ${accountId} must be authorized again: ${what}.`,
     {
       cause,
-      details: { account: accountId, reason },
+      details: { ...server, account: accountId, reason },
     },
   );
 }

@@ -170,14 +170,21 @@ describe('provider profiles against the emulated providers', () => {
     ['an expired token', 'EwAAexpiredA'],
     ['a wrong token', 'AAAAwrongtokenAA'],
   ])('Messenger with %s fails with a coded auth error and no token in it', async (_name, token) => {
-    const m = account('messenger', `mark@${MESSENGER}`, { kind: 'oauth2', accessToken: token });
+    // Its own account id: the instance's token store already holds mark's valid token.
+    const m = account(
+      'messenger',
+      `mark@${MESSENGER}`,
+      { kind: 'oauth2', accessToken: token },
+      { id: `bad-token:${_name}` },
+    );
     const error = await m.connect().catch((e: unknown) => e);
+    // Without an OAuth2 client to refresh with, a refused token means: authorize again.
     expect(error).toMatchObject({
-      code: 'SB_SASL_FAILURE',
-      details: { condition: 'not-authorized', mechanism: 'X-MESSENGER-OAUTH2' },
+      code: 'SB_REAUTH_REQUIRED',
+      details: { reason: 'rejected', condition: 'not-authorized', mechanism: 'X-MESSENGER-OAUTH2' },
     });
     expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain(token);
-    expect(m.state).toBe('failed');
+    expect(m.state).toBe('reauth-required');
   });
 
   it('a Messenger account without a token gets no mechanism, and the trace says why', async () => {
@@ -197,16 +204,21 @@ describe('provider profiles against the emulated providers', () => {
       'facebook',
       `fiona@${FACEBOOK}`,
       { kind: 'oauth2', accessToken: 'fb-access-token' },
-      { parameters: { apiKey: '999' } },
+      { parameters: { apiKey: '999' }, id: 'facebook:wrong-app-id' },
     );
     await expect(f.connect()).rejects.toMatchObject({
-      code: 'SB_SASL_FAILURE',
-      details: { condition: 'not-authorized' },
+      code: 'SB_REAUTH_REQUIRED',
+      details: { condition: 'not-authorized', mechanism: 'X-FACEBOOK-PLATFORM' },
     });
-    const g = account('gtalk', `greg@${GTALK}`, { kind: 'oauth2', accessToken: 'ya29.wrong' });
+    const g = account(
+      'gtalk',
+      `greg@${GTALK}`,
+      { kind: 'oauth2', accessToken: 'ya29.wrong' },
+      { id: 'gtalk:wrong-token' },
+    );
     await expect(g.connect()).rejects.toMatchObject({
-      code: 'SB_SASL_FAILURE',
-      details: { condition: 'not-authorized' },
+      code: 'SB_REAUTH_REQUIRED',
+      details: { condition: 'not-authorized', mechanism: 'X-OAUTH2' },
     });
   });
 

@@ -1,4 +1,5 @@
 import {
+  type Account,
   MechanismRegistrationToken,
   type ProfileDescriptor,
   ProfilePluginToken,
@@ -47,14 +48,23 @@ describe('OAUTHBEARER against the emulated RFC 7628 server', () => {
     await tokens?.remove();
   });
 
-  function account(accessToken: string) {
-    return switchboard.createAccount({
+  const open: Account[] = [];
+  let created = 0;
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((a) => a.disconnect()));
+  });
+
+  function account(accessToken: string): Account {
+    const account = switchboard.createAccount({
+      id: `bearer:${++created}`,
       profile: 'bearer',
       address: `olga@${DOMAIN}`,
       credential: { kind: 'oauth2', accessToken },
       server: { host: server.host, port: server.port },
       tls: { ca: server.ca },
     });
+    open.push(account);
+    return account;
   }
 
   it('when the token is valid, logs in', async () => {
@@ -68,8 +78,9 @@ describe('OAUTHBEARER against the emulated RFC 7628 server', () => {
     const olga = account('revoked-bearer-token');
     const error = await olga.connect().catch((e: unknown) => e);
     expect(error).toMatchObject({
-      code: 'SB_SASL_FAILURE',
+      code: 'SB_REAUTH_REQUIRED',
       details: {
+        reason: 'rejected',
         condition: 'not-authorized',
         status: 'invalid_token',
         scope: 'chat',
