@@ -1,0 +1,408 @@
+import { SwitchboardError } from '../errors/SwitchboardError';
+import { LocalTokenServer } from './LocalTokenServer.fixture';
+import { OAuth2Client } from './OAuth2Client';
+import type { OAuth2ClientOptions } from './OAuth2ClientOptions';
+
+const NOW = 1_700_000_000_000;
+const VECTOR_ENCODED = 'EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt%2f%2bGvwXwAAdKx%2b%2f8%3d';
+const VECTOR_TOKEN = 'EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt/+GvwXwAAdKx+/8=';
+
+/** Runs `fn` and returns the SwitchboardError it throws (fails the test otherwise). */
+async function failure(fn: () => unknown): Promise<SwitchboardError> {
+  try {
+    await fn();
+  } catch (error) {
+    if (SwitchboardError.is(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a SwitchboardError');
+}
+
+describe(`${OAuth2Client.name} (token endpoint)`, () => {
+  describe('against a local token endpoint', () => {
+    const REDIRECT = 'http://127.0.0.1:9/callback';
+    let server: LocalTokenServer;
+
+    afterEach(() => server.close());
+
+    function localClient(options: OAuth2ClientOptions = {}, secret?: string): OAuth2Client {
+      return new OAuth2Client(
+        {
+          authorizationEndpoint: server.authorizationEndpoint,
+          tokenEndpoint: server.tokenEndpoint,
+          scopes: ['wl.messenger'],
+          redirectUri: REDIRECT,
+          clientId: server.clientId,
+          ...(secret === undefined ? {} : { clientSecret: secret }),
+        },
+        { now: () => NOW, ...options },
+      );
+    }
+
+    async function authorized(client: OAuth2Client) {
+      const start = await client.startAuthorizationCode({ redirectUri: REDIRECT });
+      const challenge = start.url.searchParams.get('code_challenge') ?? '';
+      const code = server.issueCode(challenge, REDIRECT);
+      const callbackUrl = `${REDIRECT}?code=${code}&state=${start.state}`;
+      return { ...start, code, callbackUrl };
+    }
+
+    describe('.exchangeCode', () => {
+      beforeEach(async () => {
+        server = await LocalTokenServer.start();
+      });
+
+      it('when the callback is valid, sends the code grant and returns the tokens', async () => {
+        const client = localClient();
+        const { code, codeVerifier, state, callbackUrl } = await authorized(client);
+        const tokens = await client.exchangeCode({
+          callbackUrl,
+          state,
+          codeVerifier,
+          redirectUri: REDIRECT,
+        });
+        const [form] = server.tokenForms();
+        expect(Object.fromEntries(form ?? [])).toEqual({
+          grant_type: 'authorization_code',
+          code,
+          code_verifier: codeVerifier,
+          redirect_uri: REDIRECT,
+          client_id: server.clientId,
+        });
+        expect(tokens).toEqual({
+          accessToken: expect.stringMatching(/^AT-/),
+          tokenType: 'bearer',
+          expiresAt: NOW + 3_600_000,
+          refreshToken: expect.stringMatching(/^RT-/),
+          scope: 'wl.messenger',
+          extra: { user_id: 'user-42' },
+        });
+      });
+
+      it('when the browser runs the whole flow through /authorize, the exchange succeeds', async () => {
+        const client = localClient();
+        const { url, state, codeVerifier } = await client.startAuthorizationCode({
+          redirectUri: REDIRECT,
+        });
+        const redirect = await fetch(url, { redirect: 'manual' });
+        expect(redirect.status).toBe(302);
+        const callbackUrl = redirect.headers.get('location') ?? '';
+        const tokens = await client.exchangeCode({
+          callbackUrl,
+          state,
+          codeVerifier,
+          redirectUri: REDIRECT,
+        });
+        expect(tokens.accessToken).toMatch(/^AT-/);
+      });
+
+      it('when the code was already used, throws SB_OAUTH_GRANT_REVOKED', async () => {
+        const client = localClient();
+        const { codeVerifier, state, callbackUrl } = await authorized(client);
+        const exchange = { callbackUrl, state, codeVerifier, redirectUri: REDIRECT };
+        await client.exchangeCode(exchange);
+        const error = await failure(() => client.exchangeCode(exchange));
+        expect(error.code).toBe('SB_OAUTH_GRANT_REVOKED');
+        expect(error.details).toEqual({ status: 400, error: 'invalid_grant' });
+      });
+
+      it('when the verifier does not match the challenge, throws SB_OAUTH_GRANT_REVOKED', async () => {
+        const client = localClient();
+        const { state, callbackUrl } = await authorized(client);
+        const other = (await client.startAuthorizationCode({ redirectUri: REDIRECT })).codeVerifier;
+        const error = await failure(() =>
+          client.exchangeCode({ callbackUrl, state, codeVerifier: other, redirectUri: REDIRECT }),
+        );
+        expect(error.code).toBe('SB_OAUTH_GRANT_REVOKED');
+      });
+
+      it('when the callback has another state, throws SB_OAUTH_STATE_MISMATCH and sends nothing', async () => {
+        const client = localClient();
+        const { codeVerifier, callbackUrl } = await authorized(client);
+        const error = await failure(() =>
+          client.exchangeCode({ callbackUrl, state: 'other', codeVerifier, redirectUri: REDIRECT }),
+        );
+        expect(error.code).toBe('SB_OAUTH_STATE_MISMATCH');
+        expect(server.tokenForms()).toHaveLength(0);
+      });
+
+      it('when the callback is an error redirect, throws SB_OAUTH_REDIRECT_ERROR and sends nothing', async () => {
+        const client = localClient();
+        const { codeVerifier, state } = await authorized(client);
+        const callbackUrl = new URL(
+          `${REDIRECT}?error=access_denied&error_description=No+thanks&state=${state}`,
+        );
+        const error = await failure(() =>
+          client.exchangeCode({ callbackUrl, state, codeVerifier, redirectUri: REDIRECT }),
+        );
+        expect(error.code).toBe('SB_OAUTH_REDIRECT_ERROR');
+        expect(error.details).toEqual({ error: 'access_denied', description: 'No thanks' });
+        expect(server.tokenForms()).toHaveLength(0);
+      });
+
+      it('when the callback has no code, throws SB_OAUTH_REDIRECT_ERROR', async () => {
+        const client = localClient();
+        const { codeVerifier, state } = await authorized(client);
+        const error = await failure(() =>
+          client.exchangeCode({
+            callbackUrl: `${REDIRECT}?state=${state}`,
+            state,
+            codeVerifier,
+            redirectUri: REDIRECT,
+          }),
+        );
+        expect(error.code).toBe('SB_OAUTH_REDIRECT_ERROR');
+        expect(error.details.reason).toBe('missing_code');
+      });
+
+      it('when an issuer is configured, a callback from another issuer is refused; otherwise iss is ignored', async () => {
+        const strict = localClient({ issuer: 'https://login.example' });
+        const a = await authorized(strict);
+        const bad = `${a.callbackUrl}&iss=${encodeURIComponent('https://evil.example')}`;
+        const error = await failure(() =>
+          strict.exchangeCode({
+            callbackUrl: bad,
+            state: a.state,
+            codeVerifier: a.codeVerifier,
+            redirectUri: REDIRECT,
+          }),
+        );
+        expect(error.code).toBe('SB_OAUTH_REDIRECT_ERROR');
+        expect(error.details.reason).toBe('issuer_mismatch');
+
+        const lax = localClient();
+        const b = await authorized(lax);
+        const any = `${b.callbackUrl}&iss=${encodeURIComponent('https://whatever.example')}`;
+        await expect(
+          lax.exchangeCode({
+            callbackUrl: any,
+            state: b.state,
+            codeVerifier: b.codeVerifier,
+            redirectUri: REDIRECT,
+          }),
+        ).resolves.toMatchObject({ tokenType: 'bearer' });
+      });
+
+      it('when the token endpoint answers 500, throws SB_OAUTH_FAILED with the status', async () => {
+        const client = localClient();
+        const { codeVerifier, state, callbackUrl } = await authorized(client);
+        server.next = { status: 500, body: 'Internal error', contentType: 'text/plain' };
+        const error = await failure(() =>
+          client.exchangeCode({ callbackUrl, state, codeVerifier, redirectUri: REDIRECT }),
+        );
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+        expect(error.details.status).toBe(500);
+      });
+
+      it('when the token endpoint answers 200 with bad JSON, throws SB_OAUTH_FAILED', async () => {
+        const client = localClient();
+        const { codeVerifier, state, callbackUrl } = await authorized(client);
+        server.next = { status: 200, body: '{"access_token":' };
+        const error = await failure(() =>
+          client.exchangeCode({ callbackUrl, state, codeVerifier, redirectUri: REDIRECT }),
+        );
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+      });
+    });
+
+    describe('.refresh', () => {
+      beforeEach(async () => {
+        server = await LocalTokenServer.start();
+      });
+
+      it('when the server rotates the refresh token, returns the new one', async () => {
+        const old = server.issueRefreshToken();
+        const tokens = await localClient().refresh(old);
+        expect(Object.fromEntries(server.tokenForms()[0] ?? [])).toEqual({
+          grant_type: 'refresh_token',
+          refresh_token: old,
+          client_id: server.clientId,
+          redirect_uri: REDIRECT,
+        });
+        expect(tokens.refreshToken).toMatch(/^RT-/);
+        expect(tokens.refreshToken).not.toBe(old);
+        expect(tokens.expiresAt).toBe(NOW + 3_600_000);
+        expect(tokens.scope).toBe('wl.messenger wl.offline_access');
+      });
+
+      it('when the response has no refresh token, keeps the old one', async () => {
+        server.rotateRefreshTokens = false;
+        const old = server.issueRefreshToken();
+        const tokens = await localClient().refresh(old);
+        expect(tokens.refreshToken).toBe(old);
+        expect(tokens.accessToken).toMatch(/^AT-/);
+      });
+
+      it('when the refresh token is unknown, throws SB_OAUTH_GRANT_REVOKED', async () => {
+        const error = await failure(() => localClient().refresh('RT-unknown'));
+        expect(error.code).toBe('SB_OAUTH_GRANT_REVOKED');
+        expect(error.details).toEqual({ status: 400, error: 'invalid_grant' });
+      });
+
+      it('when the server answers another OAuth2 error, throws SB_OAUTH_FAILED with its description', async () => {
+        server.next = {
+          status: 400,
+          body: JSON.stringify({
+            error: 'invalid_request',
+            error_description: 'redirect_uri is not valid',
+          }),
+        };
+        const error = await failure(() => localClient().refresh(server.issueRefreshToken()));
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+        expect(error.details).toEqual({
+          status: 400,
+          error: 'invalid_request',
+          description: 'redirect_uri is not valid',
+        });
+      });
+
+      it('when the server answers 500, throws SB_OAUTH_FAILED', async () => {
+        server.next = { status: 500, body: '{"error":"server_error"}' };
+        const error = await failure(() => localClient().refresh(server.issueRefreshToken()));
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+        expect(error.details.status).toBe(500);
+      });
+
+      it('when the server cannot be reached, throws SB_OAUTH_FAILED (network)', async () => {
+        const client = localClient();
+        await server.close();
+        const error = await failure(() => client.refresh('RT-x'));
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+        expect(error.details.reason).toBe('network');
+        server = await LocalTokenServer.start(); // for afterEach
+      });
+
+      it('when a fetch is injected, token requests go through it', async () => {
+        const calls: string[] = [];
+        const client = localClient({
+          fetch: (url, init) => {
+            calls.push(url);
+            return fetch(url, init);
+          },
+        });
+        await client.refresh(server.issueRefreshToken());
+        expect(calls).toEqual([server.tokenEndpoint]);
+      });
+    });
+
+    describe('with a client secret', () => {
+      const SECRET = 'client-secret-XYZ';
+
+      beforeEach(async () => {
+        server = await LocalTokenServer.start(SECRET);
+      });
+
+      it('when client_secret_post (the default), sends the secret in the form', async () => {
+        await localClient({}, SECRET).refresh(server.issueRefreshToken());
+        const [request] = server.requests;
+        expect(request?.form.get('client_secret')).toBe(SECRET);
+        expect(request?.headers.authorization).toBeUndefined();
+      });
+
+      it('when client_secret_basic, sends HTTP Basic and no secret in the form', async () => {
+        await localClient({ clientSecretMethod: 'client_secret_basic' }, SECRET).refresh(
+          server.issueRefreshToken(),
+        );
+        const [request] = server.requests;
+        expect(request?.form.has('client_secret')).toBe(false);
+        expect(request?.headers.authorization).toMatch(/^Basic /);
+      });
+
+      it('when the secret is wrong, throws SB_OAUTH_FAILED with invalid_client', async () => {
+        const error = await failure(() =>
+          localClient({}, 'wrong-secret').refresh(server.issueRefreshToken()),
+        );
+        expect(error.code).toBe('SB_OAUTH_FAILED');
+        expect(error.details).toMatchObject({ status: 401, error: 'invalid_client' });
+      });
+    });
+
+    describe('secrets in errors', () => {
+      const SECRET = 'client-secret-NEVER-SHOWN';
+
+      beforeEach(async () => {
+        server = await LocalTokenServer.start(SECRET);
+      });
+
+      it('when anything fails, no token, code, verifier or secret is in a message or details', async () => {
+        const client = localClient({}, SECRET);
+        const wrongSecret = localClient({}, 'wrong-secret-NEVER-SHOWN');
+        const errors: SwitchboardError[] = [];
+        const seen: string[] = [SECRET, 'wrong-secret-NEVER-SHOWN', VECTOR_TOKEN, VECTOR_ENCODED];
+        const collect = async (fn: () => unknown) => errors.push(await failure(fn));
+
+        const a = await authorized(client);
+        seen.push(a.codeVerifier);
+        const exchange = {
+          callbackUrl: a.callbackUrl,
+          state: a.state,
+          codeVerifier: a.codeVerifier,
+          redirectUri: REDIRECT,
+        };
+        await client.exchangeCode(exchange);
+        await collect(() => client.exchangeCode(exchange)); // code reused: invalid_grant
+        await collect(() => client.exchangeCode({ ...exchange, state: 'other' }));
+        const b = await authorized(client);
+        seen.push(b.codeVerifier);
+        server.next = {
+          status: 400,
+          body: JSON.stringify({ error: 'invalid_grant', error_description: `bad code ${b.code}` }),
+        };
+        await collect(() =>
+          client.exchangeCode({
+            callbackUrl: b.callbackUrl,
+            state: b.state,
+            codeVerifier: b.codeVerifier,
+            redirectUri: REDIRECT,
+          }),
+        );
+        await collect(() => client.refresh('RT-unknown-NEVER-SHOWN'));
+        seen.push('RT-unknown-NEVER-SHOWN');
+        const rt = server.issueRefreshToken();
+        server.next = {
+          status: 400,
+          body: JSON.stringify({ error: 'invalid_request', error_description: `token ${rt} bad` }),
+        };
+        await collect(() => client.refresh(rt));
+        server.next = { status: 500, body: JSON.stringify({ access_token: 'AT-in-500' }) };
+        seen.push('AT-in-500');
+        await collect(() => client.refresh(rt));
+        server.next = {
+          status: 200,
+          body: JSON.stringify({ access_token: 'AT-bad-type', token_type: 'mac' }),
+        };
+        seen.push('AT-bad-type');
+        await collect(() => client.refresh(rt));
+        server.next = { status: 200, body: JSON.stringify({ access_token: 'AT-no-type' }) };
+        seen.push('AT-no-type');
+        await collect(() => client.refresh(rt));
+        await collect(() => wrongSecret.refresh(rt));
+        await collect(() =>
+          client.parseImplicitRedirect(`#access_token=${VECTOR_ENCODED}&state=other`, 'mine'),
+        );
+        await collect(() =>
+          client.parseImplicitRedirect(`#access_token=${VECTOR_ENCODED}%zz&state=mine`, 'mine'),
+        );
+
+        expect(errors.map((e) => e.code)).toEqual([
+          'SB_OAUTH_GRANT_REVOKED',
+          'SB_OAUTH_STATE_MISMATCH',
+          'SB_OAUTH_GRANT_REVOKED',
+          'SB_OAUTH_GRANT_REVOKED',
+          'SB_OAUTH_FAILED',
+          'SB_OAUTH_FAILED',
+          'SB_OAUTH_FAILED',
+          'SB_OAUTH_FAILED',
+          'SB_OAUTH_FAILED',
+          'SB_OAUTH_STATE_MISMATCH',
+          'SB_OAUTH_REDIRECT_ERROR',
+        ]);
+        seen.push(...server.issued);
+        for (const error of errors) {
+          const text = `${error.message}\n${JSON.stringify(error.details)}`;
+          for (const secret of seen) expect(text).not.toContain(secret);
+        }
+      });
+    });
+  });
+});
