@@ -19,4 +19,11 @@ pnpm typecheck
 say "Build (ESM + CJS + types)"
 pnpm build
 say "Tests"
-pnpm test "$@"
+results=$(mktemp)
+status=0
+pnpm test --json --outputFile="$results" "$@" || status=$?
+# The plain closing line CI reads: "N passed, N failed".
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);' "$results" 2>/dev/null || true
+rm -f "$results"
+exit "$status"
