@@ -33,6 +33,9 @@ const shared = {
 };
 
 module.exports = {
+  // A global option (ignored inside projects): integration tests start real servers, and a loaded
+  // 2-core CI machine can take seconds for what takes milliseconds here.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -45,7 +48,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/**/src/**/*.int.spec.ts', '<rootDir>/**/test/**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
-      testTimeout: 30000,
     },
   ],
 };
