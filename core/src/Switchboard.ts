@@ -4,6 +4,7 @@ import type { AccountConfig } from './accounts/AccountConfig';
 import { CredentialService } from './credentials/CredentialService';
 import { MemoryTokenStore } from './credentials/MemoryTokenStore';
 import type { TokenStore } from './credentials/TokenStore';
+import type { StanzaLogger } from './debug/StanzaLog';
 import { coreModule } from './di/coreModule';
 import { ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 import { SwitchboardError } from './errors/SwitchboardError';
@@ -33,6 +34,8 @@ export interface SwitchboardOptions {
    * at a local server). Accounts of a profile with a client renew their tokens themselves.
    */
   readonly oauth2?: Readonly<Record<string, OAuth2Settings>>;
+  /** Turns on a stanza log for every account, with secrets redacted. Default: off. */
+  readonly stanzaLog?: StanzaLogger;
 }
 
 /**
@@ -47,10 +50,12 @@ export class Switchboard {
   readonly #profiles = new Map<string, ProfilePlugin>();
   readonly #oauth2Settings: Readonly<Record<string, OAuth2Settings>>;
   readonly #oauth2Clients = new Map<string, OAuth2Client>();
+  readonly #stanzaLog: StanzaLogger | undefined;
 
   private constructor(container: Container, options: SwitchboardOptions) {
     this.container = container;
     this.#oauth2Settings = options.oauth2 ?? {};
+    this.#stanzaLog = options.stanzaLog;
     this.credentials = new CredentialService(
       options.tokenStore ?? new MemoryTokenStore(),
       options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs },
@@ -98,13 +103,11 @@ export class Switchboard {
       );
     }
     const refresher = this.oauth2Client(config.profile);
-    return new Account(
-      config,
-      plugin,
-      refresher === undefined
-        ? { credentials: this.credentials }
-        : { credentials: this.credentials, refresher },
-    );
+    return new Account(config, plugin, {
+      credentials: this.credentials,
+      ...(refresher === undefined ? {} : { refresher }),
+      ...(this.#stanzaLog === undefined ? {} : { stanzaLog: this.#stanzaLog }),
+    });
   }
 
   /**

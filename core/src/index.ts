@@ -29,6 +29,7 @@ export type {
 export { CredentialService } from './credentials/CredentialService';
 export { MemoryTokenStore } from './credentials/MemoryTokenStore';
 export type { TokenStore } from './credentials/TokenStore';
+export type { StanzaLogEntry, StanzaLogger } from './debug/StanzaLog';
 export { coreModule } from './di/coreModule';
 export type { MechanismRegistration } from './di/tokens';
 export { MechanismRegistrationToken, ProfilePluginToken, SaslRegistryToken } from './di/tokens';

@@ -1,4 +1,5 @@
 import { type CredentialService, reauthRequired } from '../credentials/CredentialService';
+import type { StanzaLogger } from '../debug/StanzaLog';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type { TokenRefresher } from '../oauth/TokenRefresher';
 import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
@@ -9,6 +10,8 @@ export interface CredentialContext {
   readonly credentials: CredentialService;
   /** Renews OAuth2 tokens; absent when the profile or account has no OAuth2 client. */
   readonly refresher?: TokenRefresher;
+  /** The host's stanza log, if it turned one on. */
+  readonly stanzaLog?: StanzaLogger;
 }
 
 const REFUSED = new Set(['not-authorized', 'credentials-expired']);
@@ -32,10 +35,17 @@ export async function openWithCredentials(
   context: CredentialContext,
   beforeRetry: () => void,
 ): Promise<ProtocolSession> {
-  const { credentials, refresher } = context;
+  const { credentials, refresher, stanzaLog } = context;
+  const log =
+    stanzaLog === undefined
+      ? {}
+      : {
+          log: (direction: 'in' | 'out', text: string) =>
+            stanzaLog({ account: accountId, direction, text, at: Date.now() }),
+        };
   const credential = await credentials.credentialFor(accountId, config.credential, refresher);
   try {
-    return await plugin.open({ config, credential, sink });
+    return await plugin.open({ config, credential, sink, ...log });
   } catch (error) {
     if (credential.kind !== 'oauth2' || !refusedCredential(error)) throw error;
     if (refresher === undefined) throw reauthRequired(accountId, 'rejected', error);
@@ -44,7 +54,7 @@ export async function openWithCredentials(
     });
     beforeRetry();
     try {
-      return await plugin.open({ config, credential: fresh, sink });
+      return await plugin.open({ config, credential: fresh, sink, ...log });
     } catch (retryError) {
       if (refusedCredential(retryError)) throw reauthRequired(accountId, 'rejected', retryError);
       throw retryError;

@@ -35,6 +35,8 @@ export interface SessionRequest {
   readonly config: AccountConfig;
   readonly credential: Credential;
   readonly sink: SessionSink;
+  /** Set when the host wants a stanza log; the plugin must redact secrets before calling it. */
+  readonly log?: (direction: 'in' | 'out', text: string) => void;
 }
 
 /** A live, authenticated session of one account. */

@@ -76,6 +76,7 @@ export class XmppPlugin implements ProfilePlugin {
       initialPresence: config.initialPresence ?? {},
       timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sink,
+      log: request.log,
     });
   }
 

@@ -17,6 +17,7 @@ import { XmppSession } from '../XmppSession';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
 import { secureStream } from './secureStream';
+import { attachStanzaLog } from './stanzaLog';
 import { toSwitchboardError } from './toSwitchboardError';
 import { createTransports } from './transports';
 
@@ -32,6 +33,8 @@ export interface OpenXmppSessionOptions {
   readonly initialPresence: OutboundPresence | false;
   readonly timeoutMs: number;
   readonly sink: SessionSink;
+  /** The host's stanza log, if on; entries are redacted here. */
+  readonly log: ((direction: 'in' | 'out', text: string) => void) | undefined;
 }
 
 function serviceUri({ host, port, tls }: Endpoint): string {
@@ -69,6 +72,9 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const iqCaller = createIqCaller({ entity, middleware });
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
+  // SASL payloads are redacted unless the chosen mechanism declares they carry no secret.
+  let saslIsSecret = true;
+  if (options.log !== undefined) attachStanzaLog(entity, options.log, () => saslIsSecret);
 
   secureStream({
     middleware,
@@ -86,6 +92,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     allowInsecure: endpoint.allowInsecure,
     timeoutMs,
     onSelected: (mechanism, trace) => {
+      saslIsSecret = options.registry.get(mechanism)?.redaction !== 'none';
       sink.authenticating();
       sink.mechanismSelected(mechanism, trace);
     },
