@@ -239,4 +239,35 @@ describe(Account, () => {
       });
     });
   });
+
+  describe('.disconnect during connect', () => {
+    it('when the host disconnects while a login is under way, the new session is closed, not kept', async () => {
+      let closed = 0;
+      let release: () => void = () => undefined;
+      const plugin: ProfilePlugin = {
+        profile,
+        open: async ({ sink }) => {
+          sink.authenticating();
+          await new Promise<void>((r) => {
+            release = r;
+          });
+          return {
+            address: 'me@fake/1',
+            close: async () => {
+              closed++;
+            },
+          } as unknown as ProtocolSession;
+        },
+      };
+      const account = new Account(config, plugin);
+      const connecting = account.connect();
+      await new Promise((r) => setTimeout(r, 0));
+      await account.disconnect();
+      release();
+      await expect(connecting).rejects.toMatchObject({ code: 'SB_ACCOUNT_STATE' });
+      expect(closed).toBe(1);
+      expect(account.state).toBe('offline');
+      expect(account.address).toBeUndefined();
+    });
+  });
 });

@@ -180,6 +180,17 @@ export class Account extends EventEmitter<AccountEvents> {
         this.#context,
         () => this.#transition('connecting'),
       );
+      if (this.#state === 'offline') {
+        // disconnect() was called while this login was under way: do not keep its session.
+        await session.close().catch(() => undefined);
+        throw new SwitchboardError(
+          'SB_ACCOUNT_STATE',
+          'The account was disconnected while it was connecting.',
+          {
+            details: { account: this.id, state: 'offline' },
+          },
+        );
+      }
       this.#session = session;
       this.#announced = undefined;
       this.#transition('online');
