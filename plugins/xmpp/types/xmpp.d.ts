@@ -90,6 +90,8 @@ declare module '@xmpp/connection' {
     socketParameters(service: string): Record<string, unknown> | undefined;
     _attachSocket(socket: ConnectionSocket): void;
     _detachSocket(): void;
+    _jid(address: string): JID;
+    _ready(resumed?: boolean): void;
   }
 }
 
@@ -145,18 +147,6 @@ declare module '@xmpp/stream-features' {
   export default function streamFeatures(deps: { middleware: Middleware }): StreamFeatures;
 }
 
-declare module '@xmpp/iq/caller.js' {
-  import type { Client } from '@xmpp/client-core';
-  import type { Middleware } from '@xmpp/middleware';
-  import type { Element } from '@xmpp/xml';
-  export interface IqCaller {
-    request(stanza: Element, timeout?: number): Promise<Element>;
-    get(element: Element, to?: string, timeout?: number): Promise<Element | undefined>;
-    set(element: Element, to?: string, timeout?: number): Promise<Element | undefined>;
-  }
-  export default function iqCaller(deps: { entity: Client; middleware: Middleware }): IqCaller;
-}
-
 declare module '@xmpp/iq/callee.js' {
   import type { Client } from '@xmpp/client-core';
   import type { Context, Middleware } from '@xmpp/middleware';
@@ -174,13 +164,4 @@ declare module '@xmpp/iq/callee.js' {
     ): void;
   }
   export default function iqCallee(deps: { entity: Client; middleware: Middleware }): IqCallee;
-}
-
-declare module '@xmpp/resource-binding' {
-  import type { IqCaller } from '@xmpp/iq/caller.js';
-  import type { StreamFeatures } from '@xmpp/stream-features';
-  export default function resourceBinding(
-    deps: { streamFeatures: StreamFeatures; iqCaller: IqCaller },
-    resource?: string,
-  ): void;
 }

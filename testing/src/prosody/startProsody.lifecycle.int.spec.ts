@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
-import { canConnect } from '../net/canConnect';
 import { startProsody } from './startProsody';
 import { mechanisms, openStream } from './xmppProbe.testkit';
 
@@ -38,7 +37,8 @@ describe(startProsody, () => {
       await server.stop();
       expect(existsSync(server.dir)).toBe(false);
       expect(() => process.kill(pid, 0)).toThrow();
-      expect(await canConnect(server.host, server.port)).toBe(false);
+      // No check that the port refuses connections: in a parallel run another worker's server may
+      // already have been given the freed port.
       await expect(server.restart()).rejects.toMatchObject({ code: 'SB_PROSODY_FAILED' });
     });
 

@@ -105,9 +105,11 @@ export class IqClient {
   #fromExpected(from: string | undefined, to: string | undefined): boolean {
     const own = this.#entity.jid;
     if (to === undefined) {
+      // Before bind there is no own JID yet: the server answers from nowhere or from its domain.
+      const domain = own?.domain ?? this.#entity.options.domain;
       return (
         from === undefined ||
-        from === own?.domain ||
+        from === domain ||
         from === own?.bare().toString() ||
         from === own?.toString()
       );

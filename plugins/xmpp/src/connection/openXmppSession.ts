@@ -8,12 +8,11 @@ import {
 } from '@switchboard/core';
 import { Client } from '@xmpp/client-core';
 import createIqCallee from '@xmpp/iq/callee.js';
-import createIqCaller from '@xmpp/iq/caller.js';
 import createMiddleware from '@xmpp/middleware';
-import resourceBinding from '@xmpp/resource-binding';
 import createStreamFeatures from '@xmpp/stream-features';
 import { saslFeature } from '../sasl/saslFeature';
 import { XmppSession } from '../XmppSession';
+import { bindResource } from './bindResource';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
 import { secureStream } from './secureStream';
@@ -69,7 +68,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
-  const iqCaller = createIqCaller({ entity, middleware });
+  const iq = new IqClient(entity, middleware);
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
   // SASL payloads are redacted unless the chosen mechanism declares they carry no secret.
@@ -97,7 +96,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
       sink.mechanismSelected(mechanism, trace);
     },
   });
-  resourceBinding({ iqCaller, streamFeatures }, options.resource);
+  bindResource(streamFeatures, iq, options.resource, timeoutMs);
 
   // xmpp.js entities are Node emitters: an 'error' without a listener would crash the host.
   const swallow = (): void => undefined;
@@ -105,7 +104,6 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const limit = deadline(timeoutMs * 3, `Connecting to ${where.host}:${where.port}`);
   try {
     await Promise.race([entity.start(), limit.promise]);
-    const iq = new IqClient(entity, middleware);
     const session = new XmppSession({ entity, middleware, iq, sink, where, timeoutMs });
     if (options.initialPresence !== false) await session.sendPresence(options.initialPresence);
     return session;
