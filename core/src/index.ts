@@ -101,3 +101,4 @@ export type {
   SkipReason,
 } from './sasl/selection';
 export { formatTrace } from './sasl/selection';
+export { singleMessage } from './sasl/singleMessage';

@@ -1,51 +1,18 @@
-import { SwitchboardError } from '../errors/SwitchboardError';
+import type { SwitchboardError } from '../errors/SwitchboardError';
 import { LocalTokenServer } from './LocalTokenServer.fixture';
 import { OAuth2Client } from './OAuth2Client';
-import type { OAuth2ClientOptions } from './OAuth2ClientOptions';
+import { failure, REDIRECT, tokenEndpointKit } from './OAuth2Client.testkit';
 
-const NOW = 1_700_000_000_000;
 const VECTOR_ENCODED = 'EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt%2f%2bGvwXwAAdKx%2b%2f8%3d';
 const VECTOR_TOKEN = 'EwAwAq1DBAAUlbRWyAJjK5w968Ru3Cyt/+GvwXwAAdKx+/8=';
 
-/** Runs `fn` and returns the SwitchboardError it throws (fails the test otherwise). */
-async function failure(fn: () => unknown): Promise<SwitchboardError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (SwitchboardError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SwitchboardError');
-}
-
 describe(`${OAuth2Client.name} (secrets in errors)`, () => {
   describe('against a local token endpoint', () => {
-    const REDIRECT = 'http://127.0.0.1:9/callback';
     let server: LocalTokenServer;
 
     afterEach(() => server.close());
 
-    function localClient(options: OAuth2ClientOptions = {}, secret?: string): OAuth2Client {
-      return new OAuth2Client(
-        {
-          authorizationEndpoint: server.authorizationEndpoint,
-          tokenEndpoint: server.tokenEndpoint,
-          scopes: ['wl.messenger'],
-          redirectUri: REDIRECT,
-          clientId: server.clientId,
-          ...(secret === undefined ? {} : { clientSecret: secret }),
-        },
-        { now: () => NOW, ...options },
-      );
-    }
-
-    async function authorized(client: OAuth2Client) {
-      const start = await client.startAuthorizationCode({ redirectUri: REDIRECT });
-      const challenge = start.url.searchParams.get('code_challenge') ?? '';
-      const code = server.issueCode(challenge, REDIRECT);
-      const callbackUrl = `${REDIRECT}?code=${code}&state=${start.state}`;
-      return { ...start, code, callbackUrl };
-    }
+    const { localClient, authorized } = tokenEndpointKit(() => server);
 
     describe('secrets in errors', () => {
       const SECRET = 'client-secret-NEVER-SHOWN';

@@ -1,49 +1,14 @@
-import { SwitchboardError } from '../errors/SwitchboardError';
 import { LocalTokenServer } from './LocalTokenServer.fixture';
 import { OAuth2Client } from './OAuth2Client';
-import type { OAuth2ClientOptions } from './OAuth2ClientOptions';
-
-const NOW = 1_700_000_000_000;
-
-/** Runs `fn` and returns the SwitchboardError it throws (fails the test otherwise). */
-async function failure(fn: () => unknown): Promise<SwitchboardError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (SwitchboardError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SwitchboardError');
-}
+import { failure, NOW, REDIRECT, tokenEndpointKit } from './OAuth2Client.testkit';
 
 describe(`${OAuth2Client.name} (token endpoint)`, () => {
   describe('against a local token endpoint', () => {
-    const REDIRECT = 'http://127.0.0.1:9/callback';
     let server: LocalTokenServer;
 
     afterEach(() => server.close());
 
-    function localClient(options: OAuth2ClientOptions = {}, secret?: string): OAuth2Client {
-      return new OAuth2Client(
-        {
-          authorizationEndpoint: server.authorizationEndpoint,
-          tokenEndpoint: server.tokenEndpoint,
-          scopes: ['wl.messenger'],
-          redirectUri: REDIRECT,
-          clientId: server.clientId,
-          ...(secret === undefined ? {} : { clientSecret: secret }),
-        },
-        { now: () => NOW, ...options },
-      );
-    }
-
-    async function authorized(client: OAuth2Client) {
-      const start = await client.startAuthorizationCode({ redirectUri: REDIRECT });
-      const challenge = start.url.searchParams.get('code_challenge') ?? '';
-      const code = server.issueCode(challenge, REDIRECT);
-      const callbackUrl = `${REDIRECT}?code=${code}&state=${start.state}`;
-      return { ...start, code, callbackUrl };
-    }
+    const { localClient, authorized } = tokenEndpointKit(() => server);
 
     describe('.exchangeCode', () => {
       beforeEach(async () => {

@@ -13,6 +13,7 @@ import type { Client } from '@xmpp/client-core';
 import type { Middleware } from '@xmpp/middleware';
 import xml, { type Element } from '@xmpp/xml';
 import type { IqClient } from './connection/IqClient';
+import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
 import { chatStateElement, parseChatState } from './im/chatStates';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
@@ -20,12 +21,6 @@ import { buildMessage, parseMessage } from './im/messages';
 import { buildPresence, buildSubscription, parsePresence } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
-
-let counter = 0;
-function nextId(): string {
-  counter = (counter + 1) % Number.MAX_SAFE_INTEGER;
-  return `sb${Date.now().toString(36)}${counter.toString(36)}`;
-}
 
 /** What a live session is built from. */
 export interface XmppSessionParts {

@@ -4,7 +4,7 @@
  * documentation and the SleekXMPP client implementation.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
+import { SwitchboardError, singleMessage } from '@switchboard/core';
 
 function invalid(mechanism: string, field: string, problem: string): SwitchboardError {
   return new SwitchboardError(
@@ -26,9 +26,10 @@ function readText(credentials: SaslCredentials, field: string, mechanism: string
 /**
  * The payload shared by X-GOOGLE-TOKEN and X-OAUTH2: `"\0" + credentials.address + "\0" +
  * credentials[tokenField]`. Throws SB_CONFIG_INVALID naming (never echoing) a field that is
- * missing, not a string or contains NUL.
+ * missing, not a string or contains NUL. Shared with `xOAuth2.ts`; not part of the package API.
+ * @internal
  */
-function googleTokenPayload(
+export function googleTokenPayload(
   credentials: SaslCredentials,
   tokenField: 'token' | 'accessToken',
   mechanism: string,
@@ -36,45 +37,6 @@ function googleTokenPayload(
   const user = readText(credentials, 'address', mechanism);
   const token = readText(credentials, tokenField, mechanism);
   return `\u0000${user}\u0000${token}`;
-}
-
-/**
- * One login of a Google `NUL user NUL token` mechanism (X-GOOGLE-TOKEN, X-OAUTH2): a single
- * client-first message, no challenge (any challenge or a second response is SB_SASL_PROTOCOL),
- * and fixed `<auth/>` attributes. Shared with `xOAuth2.ts`; not part of the package API.
- * @internal
- */
-export class GoogleTokenSession implements SaslMechanism {
-  readonly clientFirst = true;
-  readonly name: string;
-  readonly #tokenField: 'token' | 'accessToken';
-  readonly #attributes: Readonly<Record<string, string>> | undefined;
-  #sent = false;
-
-  constructor(
-    name: string,
-    tokenField: 'token' | 'accessToken',
-    attributes?: Readonly<Record<string, string>>,
-  ) {
-    this.name = name;
-    this.#tokenField = tokenField;
-    this.#attributes = attributes;
-  }
-
-  response(credentials: SaslCredentials): string {
-    if (this.#sent) throw saslOutOfOrder(this.name, 'a second response was requested');
-    const payload = googleTokenPayload(credentials, this.#tokenField, this.name);
-    this.#sent = true;
-    return payload;
-  }
-
-  challenge(): never {
-    throw saslOutOfOrder(this.name, 'the server sent a challenge');
-  }
-
-  authAttributes(): Readonly<Record<string, string>> {
-    return this.#attributes ?? {};
-  }
 }
 
 /**
@@ -89,5 +51,8 @@ export const xGoogleToken: SaslMechanismDefinition = Object.freeze({
   clientFirst: true,
   credentialKinds: Object.freeze(['token']),
   redaction: 'all',
-  create: (): SaslMechanism => new GoogleTokenSession('X-GOOGLE-TOKEN', 'token'),
+  create: (): SaslMechanism =>
+    singleMessage('X-GOOGLE-TOKEN', (credentials) =>
+      googleTokenPayload(credentials, 'token', 'X-GOOGLE-TOKEN'),
+    ),
 });

@@ -5,8 +5,8 @@
  * documentation and the QXmpp and SleekXMPP client implementations.
  */
 import type { SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError } from '@switchboard/core';
-import { GoogleTokenSession } from './xGoogleToken';
+import { SwitchboardError, singleMessage } from '@switchboard/core';
+import { googleTokenPayload } from './xGoogleToken';
 
 const NAME = 'X-OAUTH2';
 const NS_GOOGLE_AUTH = 'http://www.google.com/talk/protocol/auth';
@@ -58,7 +58,12 @@ export function createXOAuth2(options: XOAuth2Options = {}): SaslMechanismDefini
     clientFirst: true,
     credentialKinds: Object.freeze(['oauth2']),
     redaction: 'all',
-    create: (): SaslMechanism => new GoogleTokenSession(NAME, 'accessToken', attributes),
+    create: (): SaslMechanism =>
+      singleMessage(
+        NAME,
+        (credentials) => googleTokenPayload(credentials, 'accessToken', NAME),
+        attributes,
+      ),
   });
 }
 

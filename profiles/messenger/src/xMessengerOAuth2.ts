@@ -4,7 +4,7 @@
  * client implementations in QXmpp and Empathy, which put the token text verbatim into `<auth/>`.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { fromBase64, SwitchboardError, saslOutOfOrder, toBase64 } from '@switchboard/core';
+import { fromBase64, SwitchboardError, singleMessage, toBase64 } from '@switchboard/core';
 
 const NAME = 'X-MESSENGER-OAUTH2';
 
@@ -31,23 +31,6 @@ function tokenBytes(credentials: SaslCredentials): Uint8Array {
     );
   }
   return bytes;
-}
-
-class XMessengerOAuth2Session implements SaslMechanism {
-  readonly name = NAME;
-  readonly clientFirst = true;
-  #sent = false;
-
-  response(credentials: SaslCredentials): Uint8Array {
-    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
-    const bytes = tokenBytes(credentials);
-    this.#sent = true;
-    return bytes;
-  }
-
-  challenge(): never {
-    throw saslOutOfOrder(NAME, 'the server sent a challenge');
-  }
 }
 
 /**
@@ -82,5 +65,5 @@ export const xMessengerOAuth2: SaslMechanismDefinition = Object.freeze({
   clientFirst: true,
   credentialKinds: Object.freeze(['oauth2']),
   redaction: 'all',
-  create: (): SaslMechanism => new XMessengerOAuth2Session(),
+  create: (): SaslMechanism => singleMessage(NAME, tokenBytes),
 });

@@ -7,6 +7,8 @@ import { SwitchboardError } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import type { Middleware } from '@xmpp/middleware';
 import xml, { type Element } from '@xmpp/xml';
+import { nextId } from './nextId';
+import { readCondition } from './readCondition';
 
 interface Pending {
   readonly to: string | undefined;
@@ -17,9 +19,7 @@ interface Pending {
 
 function stanzaError(iq: Element): SwitchboardError {
   const error = iq.getChild('error');
-  const condition =
-    error?.getChildElements().find((c) => c.name !== 'text')?.name ?? 'undefined-condition';
-  const text = error?.getChildText('text') ?? undefined;
+  const { condition, text } = readCondition(error);
   return new SwitchboardError(
     'SB_STANZA_ERROR',
     `The request failed: ${condition}${text ? ` (${text})` : ''}.`,
@@ -28,8 +28,6 @@ function stanzaError(iq: Element): SwitchboardError {
     },
   );
 }
-
-let counter = 0;
 
 /** Sends IQ requests on one connection and routes their replies. */
 export class IqClient {
@@ -72,8 +70,7 @@ export class IqClient {
     to: string | undefined,
     timeoutMs: number,
   ): Promise<Element | undefined> {
-    counter = (counter + 1) % Number.MAX_SAFE_INTEGER;
-    const id = `sbiq${counter.toString(36)}`;
+    const id = nextId('sbiq');
     const reply = new Promise<Element | undefined>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#settle(id);

@@ -12,6 +12,7 @@ import {
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
 import { nextNonza } from '../connection/nextNonza';
+import { readCondition } from '../connection/readCondition';
 import { decodePayload, encodeInitial, encodeResponse } from './wire';
 
 /** The SASL namespace. */
@@ -22,10 +23,7 @@ function failureError(
   mechanism: string,
   learned: Readonly<Record<string, unknown>> = {},
 ): SwitchboardError {
-  const condition =
-    element.getChildElements().find((child) => child.name !== 'text')?.name ??
-    'undefined-condition';
-  const text = element.getChildText('text') ?? undefined;
+  const { condition, text } = readCondition(element);
   return new SwitchboardError(
     'SB_SASL_FAILURE',
     `The server rejected ${mechanism} authentication: ${condition}${text ? ` (${text})` : ''}.`,

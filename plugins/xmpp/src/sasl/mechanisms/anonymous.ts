@@ -3,7 +3,7 @@
  * a token of up to 255 characters).
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { SwitchboardError, saslOutOfOrder } from '@switchboard/core';
+import { SwitchboardError, singleMessage } from '@switchboard/core';
 
 const NAME = 'ANONYMOUS';
 // RFC 4505 §3: at most 255 characters, no control characters (NUL included).
@@ -25,23 +25,6 @@ function readTrace(credentials: SaslCredentials): string {
   return trace;
 }
 
-class AnonymousSession implements SaslMechanism {
-  readonly name = NAME;
-  readonly clientFirst = true;
-  #sent = false;
-
-  response(credentials: SaslCredentials): string {
-    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
-    const trace = readTrace(credentials);
-    this.#sent = true;
-    return trace;
-  }
-
-  challenge(): never {
-    throw saslOutOfOrder(NAME, 'the server sent a challenge');
-  }
-}
-
 /**
  * ANONYMOUS (RFC 4505). Sends `credentials.trace` (an optional string of at most 255
  * characters, e.g. an email address) or an empty message. It carries no secret, so it may run
@@ -53,5 +36,5 @@ export const anonymous: SaslMechanismDefinition = Object.freeze({
   credentialKinds: Object.freeze([]),
   allowInsecure: true,
   redaction: 'none',
-  create: (): SaslMechanism => new AnonymousSession(),
+  create: (): SaslMechanism => singleMessage(NAME, readTrace),
 });

@@ -2,28 +2,16 @@
  * PLAIN (RFC 4616): one client message `authzid NUL authcid NUL passwd`, UTF-8 encoded.
  */
 import type { SaslCredentials, SaslMechanism, SaslMechanismDefinition } from '@switchboard/core';
-import { saslOutOfOrder } from '@switchboard/core';
+import { singleMessage } from '@switchboard/core';
 import { readCredential } from './readCredential';
 
 const NAME = 'PLAIN';
 
-class PlainSession implements SaslMechanism {
-  readonly name = NAME;
-  readonly clientFirst = true;
-  #sent = false;
-
-  response(credentials: SaslCredentials): string {
-    if (this.#sent) throw saslOutOfOrder(NAME, 'a second response was requested');
-    const authzid = readCredential(credentials, 'authzid', NAME, false) ?? '';
-    const username = readCredential(credentials, 'username', NAME, true);
-    const password = readCredential(credentials, 'password', NAME, true);
-    this.#sent = true;
-    return `${authzid}\u0000${username}\u0000${password}`;
-  }
-
-  challenge(): never {
-    throw saslOutOfOrder(NAME, 'the server sent a challenge');
-  }
+function plainMessage(credentials: SaslCredentials): string {
+  const authzid = readCredential(credentials, 'authzid', NAME, false) ?? '';
+  const username = readCredential(credentials, 'username', NAME, true);
+  const password = readCredential(credentials, 'password', NAME, true);
+  return `${authzid}\u0000${username}\u0000${password}`;
 }
 
 /**
@@ -36,5 +24,5 @@ export const plain: SaslMechanismDefinition = Object.freeze({
   clientFirst: true,
   credentialKinds: Object.freeze(['password']),
   redaction: 'all',
-  create: (): SaslMechanism => new PlainSession(),
+  create: (): SaslMechanism => singleMessage(NAME, plainMessage),
 });
