@@ -6,10 +6,23 @@ import 'reflect-metadata';
 
 export { Account } from './accounts/Account';
 export type { AccountConfig, ServerOverrides, TlsTrust } from './accounts/AccountConfig';
-export type { AccountEvents, StateChange } from './accounts/AccountEvents';
+export type {
+  AccountEvents,
+  ReconnectedInfo,
+  ReconnectingInfo,
+  StateChange,
+} from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
 export type { CredentialContext } from './accounts/openWithCredentials';
+export type { LivenessOptions } from './accounts/reliability/LivenessOptions';
+export { livenessDefaults } from './accounts/reliability/LivenessOptions';
+export type { ReconnectOptions } from './accounts/reliability/ReconnectPolicy';
+export {
+  backoffDelay,
+  isTransient,
+  reconnectDefaults,
+} from './accounts/reliability/ReconnectPolicy';
 export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
 export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
@@ -76,6 +89,8 @@ export type {
 export type {
   ProfilePlugin,
   ProtocolSession,
+  SessionContinuation,
+  SessionLiveness,
   SessionRequest,
   SessionSink,
 } from './plugins/ProtocolPlugin';

@@ -1,76 +1,8 @@
 import { SwitchboardError } from '../errors/SwitchboardError';
-import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
-import type {
-  ProfilePlugin,
-  ProtocolSession,
-  SessionRequest,
-  SessionSink,
-} from '../plugins/ProtocolPlugin';
+import type { ProfilePlugin, ProtocolSession } from '../plugins/ProtocolPlugin';
 import { Account } from './Account';
 import type { StateChange } from './AccountEvents';
-
-const profile: ProfileDescriptor = {
-  id: 'fake',
-  name: 'Fake',
-  protocol: 'fake',
-  server: { port: 1, tls: 'direct' },
-  mechanisms: [],
-  credentialKinds: ['password'],
-  capabilities: {
-    'roster.read': true,
-    'roster.write': false,
-    'vcard.read': true,
-    'vcard.write': false,
-    chatStates: false,
-    delayedDelivery: false,
-    ping: true,
-    messageTypes: ['chat'],
-  },
-};
-
-class FakePlugin implements ProfilePlugin {
-  readonly profile = profile;
-  sink: SessionSink | undefined;
-  sent: unknown[] = [];
-  opens = 0;
-  features: readonly string[] = ['vcard-temp'];
-  failWith: SwitchboardError | undefined;
-  constructor(private readonly outcome: 'ok' | SwitchboardError | Error) {}
-  #record = async (entry: unknown): Promise<undefined> => {
-    if (this.failWith !== undefined) throw this.failWith;
-    this.sent.push(entry);
-    return undefined;
-  };
-  async open(request: SessionRequest): Promise<ProtocolSession> {
-    this.opens++;
-    this.sink = request.sink;
-    request.sink.authenticating();
-    await Promise.resolve();
-    if (this.outcome !== 'ok') throw this.outcome;
-    return {
-      address: 'me@fake/1',
-      sendMessage: (m) => this.#record(m),
-      sendPresence: (p) => this.#record(p),
-      getRoster: async () => [],
-      subscribe: async () => undefined,
-      approveSubscription: async () => undefined,
-      setContact: (c) => this.#record({ setContact: c }),
-      removeContact: (a) => this.#record({ removeContact: a }),
-      getVCard: async () => ({ fullName: 'Me' }),
-      setVCard: (v) => this.#record({ setVCard: v }),
-      sendChatState: (to, state) => this.#record({ to, state }),
-      ping: async () => 1,
-      serverFeatures: async () => this.features,
-      close: async () => undefined,
-    };
-  }
-}
-
-const config = {
-  profile: 'fake',
-  address: 'me@fake',
-  credential: { kind: 'password', password: 's3cret' },
-} as const;
+import { fakeConfig as config, FakePlugin, fakeProfile as profile } from './fakePlugin.testkit';
 
 function record(account: Account): string[] {
   const seen: string[] = [];
@@ -98,7 +30,7 @@ describe(Account, () => {
       const plugin = new FakePlugin('ok');
       const account = new Account(config, plugin);
       await Promise.all([account.connect(), account.connect()]);
-      expect(plugin.opens).toBe(1);
+      expect(plugin.opens).toHaveLength(1);
     });
 
     it('when the plugin fails with a coded error, the account is failed with that error', async () => {
@@ -131,9 +63,9 @@ describe(Account, () => {
   });
 
   describe('session end', () => {
-    it('when the server drops an online session, the account is disconnected and emits the error', async () => {
+    it('when the server drops an online session and reconnect is off, the account is disconnected and emits the error', async () => {
       const plugin = new FakePlugin('ok');
-      const account = new Account(config, plugin);
+      const account = new Account({ ...config, reconnect: false }, plugin);
       await account.connect();
       const errors: SwitchboardError[] = [];
       account.on('error', (e) => errors.push(e));

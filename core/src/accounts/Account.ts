@@ -25,11 +25,19 @@ import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
 import { type CredentialContext, openWithCredentials } from './openWithCredentials';
+import { LivenessMonitor } from './reliability/LivenessMonitor';
+import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
+import { OfflineQueue } from './reliability/OfflineQueue';
+import { isTransient, resolveReconnect } from './reliability/ReconnectPolicy';
+import { Recovery } from './reliability/Recovery';
+
+const DEFAULT_QUEUE_LIMIT = 1_000;
 
 /**
  * One account on one profile: owns the connection state machine
- * (offline → connecting → authenticating → online → disconnected / failed)
- * and turns what the protocol session reports into typed events.
+ * (offline → connecting → authenticating → online → disconnected → reconnecting → … / failed),
+ * keeps the connection alive, reconnects with backoff after a loss, holds messages sent in the
+ * meantime, and turns what the protocol session reports into typed events.
  */
 export class Account extends EventEmitter<AccountEvents> {
   /** Stable id, `profile:address` unless configured. */
@@ -42,10 +50,17 @@ export class Account extends EventEmitter<AccountEvents> {
   #connecting: Promise<void> | undefined;
   #closing = false;
   #announced: readonly string[] | undefined;
+  /** Counts sessions, so a late report from a replaced session is ignored. */
+  #generation = 0;
+  readonly #recovery: Recovery;
+  readonly #liveness: LivenessOptions | undefined;
+  readonly #queue: OfflineQueue;
+  #monitor: LivenessMonitor | undefined;
 
   /**
    * Usually created by `Switchboard.createAccount`, which passes the instance's credential service
    * and the profile's OAuth2 client. Without a context, tokens live in memory and are not renewed.
+   * Throws SB_CONFIG_INVALID for bad reconnect or liveness settings.
    */
   constructor(config: AccountConfig, plugin: ProfilePlugin, context?: CredentialContext) {
     super();
@@ -53,6 +68,9 @@ export class Account extends EventEmitter<AccountEvents> {
     this.id = config.id ?? `${config.profile}:${config.address}`;
     this.#plugin = plugin;
     this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
+    this.#recovery = new Recovery(resolveReconnect(config.reconnect));
+    this.#liveness = resolveLiveness(plugin.profile.liveness, config.liveness);
+    this.#queue = new OfflineQueue(config.offlineQueueLimit ?? DEFAULT_QUEUE_LIMIT);
   }
 
   /** The current state. */
@@ -72,18 +90,26 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /**
    * Connects and authenticates; resolves once online. Concurrent calls share one attempt.
-   * Rejects with a coded {@link SwitchboardError}; the account is then `failed`.
+   * Rejects with a coded {@link SwitchboardError}; the account is then `failed`. While the
+   * account is `reconnecting`, this makes the next attempt now.
    */
   connect(): Promise<void> {
     if (this.#state === 'online') return Promise.resolve();
+    this.#recovery.hurry();
     this.#connecting ??= this.#connect().finally(() => {
       this.#connecting = undefined;
     });
     return this.#connecting;
   }
 
-  /** Closes the session; the account goes `offline`. Safe to call in any state. */
+  /**
+   * Closes the session and stops reconnecting; the account goes `offline`. Messages still
+   * waiting for a reconnect are rejected with SB_SEND_ABANDONED. Safe to call in any state.
+   */
   async disconnect(): Promise<void> {
+    this.#recovery.stop();
+    this.#queue.abandon('was disconnected');
+    this.#monitor?.stop();
     const session = this.#session;
     this.#session = undefined;
     if (session !== undefined) {
@@ -111,12 +137,35 @@ export class Account extends EventEmitter<AccountEvents> {
     return this.capabilities;
   }
 
-  /** Sends a message. Requires `online` and a message type the provider delivers. */
+  /**
+   * Sends a message. Requires a message type the provider delivers and `online`, or an account
+   * that is reconnecting: then the message waits and is sent, in order and once, when the
+   * account is online again (the promise settles then).
+   */
   async sendMessage(message: OutboundMessage): Promise<void> {
-    const session = this.#online('sendMessage');
+    const queue = this.#recovery.active || this.#queue.size > 0;
+    if (!queue) this.#online('sendMessage');
     if (this.#enforce) requireMessageType(this.profile, this.capabilities, message.type ?? 'chat');
     if (message.chatState !== undefined && this.#enforce) this.#require('chatStates');
-    return session.sendMessage(message);
+    if (queue) {
+      const queued = this.#queue.add(message);
+      this.#flush();
+      return queued;
+    }
+    try {
+      return await this.#online('sendMessage').sendMessage(message);
+    } catch (error) {
+      // The connection broke under this message: keep it for the session the account gets back.
+      if (!this.#recovery.enabled || !SwitchboardError.is(error) || !isTransient(error)) {
+        throw error;
+      }
+      return this.#queue.add(message);
+    }
+  }
+
+  /** How many messages wait for the account to be online again. */
+  get queuedMessages(): number {
+    return this.#queue.size;
   }
 
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
@@ -171,14 +220,16 @@ export class Account extends EventEmitter<AccountEvents> {
 
   async #connect(): Promise<void> {
     this.#transition('connecting');
+    const generation = ++this.#generation;
     try {
       const session = await openWithCredentials(
         this.id,
         this.config,
         this.#plugin,
-        this.#sink(),
+        this.#sink(generation),
         this.#context,
         () => this.#transition('connecting'),
+        this.#recovery.continuation,
       );
       if (this.#state === 'offline') {
         // disconnect() was called while this login was under way: do not keep its session.
@@ -191,26 +242,69 @@ export class Account extends EventEmitter<AccountEvents> {
           },
         );
       }
-      this.#session = session;
-      this.#announced = undefined;
-      this.#transition('online');
-      this.emit('online', session.address);
+      this.#becomeOnline(session);
     } catch (cause) {
       const error = SwitchboardError.is(cause)
         ? cause
         : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause });
       if (this.#state === 'offline') throw error;
+      const recovering = this.#recovery.active;
+      if (recovering && this.#recovery.worthRetrying(error)) {
+        this.#scheduleReconnect(error);
+        throw error;
+      }
+      this.#recovery.stop();
+      this.#queue.abandon(error.code === 'SB_REAUTH_REQUIRED' ? 'needs new tokens' : 'failed');
       if (error.code === 'SB_REAUTH_REQUIRED') {
         this.#transition('reauth-required', error);
         this.emit('reauthRequired', error.details.reason as ReauthReason, error);
       } else {
         this.#transition('failed', error);
       }
+      // The account made this attempt on its own (unless the host hurried it): report it.
+      if (recovering) this.emit('error', error);
       throw error;
     }
   }
 
-  #sink(): SessionSink {
+  #becomeOnline(session: ProtocolSession): void {
+    this.#session = session;
+    this.#announced = undefined;
+    this.#transition('online');
+    const recovered = this.#recovery.finish();
+    if (this.#liveness !== undefined && session.liveness !== undefined) {
+      this.#monitor = new LivenessMonitor(session.liveness, this.#liveness);
+    }
+    this.emit('online', session.address);
+    if (recovered !== undefined) {
+      this.emit('reconnected', { ...recovered, resumed: session.resumed === true });
+    }
+    this.#flush();
+  }
+
+  /** After a loss: waits the backoff delay, then tries again (or gives up after maxAttempts). */
+  #scheduleReconnect(error: SwitchboardError | undefined): void {
+    const next = this.#recovery.schedule(error, this.id, () => {
+      this.connect().catch(() => undefined);
+    });
+    if ('gaveUp' in next) {
+      this.#queue.abandon('stopped reconnecting', next.gaveUp);
+      this.#transition('failed', next.gaveUp);
+      this.emit('error', next.gaveUp);
+      return;
+    }
+    this.#transition('reconnecting', error);
+    this.emit('reconnecting', { ...next, ...(error === undefined ? {} : { error }) });
+  }
+
+  /** Sends what waited while the account was offline, once it is online. */
+  #flush(): void {
+    const session = this.#session;
+    if (this.#state !== 'online' || session === undefined || this.#queue.size === 0) return;
+    void this.#queue.flush((message) => session.sendMessage(message));
+  }
+
+  #sink(generation: number): SessionSink {
     return {
       authenticating: () => this.#transition('authenticating'),
       mechanismSelected: (mechanism, trace) => this.emit('mechanism', mechanism, trace),
@@ -219,10 +313,19 @@ export class Account extends EventEmitter<AccountEvents> {
       subscription: (update) => this.emit('subscription', update),
       chatState: (update) => this.emit('chatState', update),
       closed: (error) => {
-        if (this.#closing || this.#state !== 'online') return;
+        if (this.#closing || this.#state !== 'online' || generation !== this.#generation) return;
+        const session = this.#session;
         this.#session = undefined;
+        this.#monitor?.stop();
+        this.#monitor = undefined;
         this.#transition('disconnected', error);
         if (error !== undefined) this.emit('error', error);
+        if (this.#recovery.worthRetrying(error)) {
+          this.#recovery.continuation = session?.continuation?.();
+          this.#scheduleReconnect(error);
+        } else {
+          this.#queue.abandon('lost its connection', error);
+        }
       },
     };
   }

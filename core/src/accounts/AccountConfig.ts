@@ -1,6 +1,8 @@
 import type { Credential } from '../credentials/Credential';
 import type { OutboundPresence } from '../im/types';
 import type { TlsMode } from '../plugins/ProfileDescriptor';
+import type { LivenessOptions } from './reliability/LivenessOptions';
+import type { ReconnectOptions } from './reliability/ReconnectPolicy';
 
 /**
  * Trust settings for the TLS connection. Certificate verification is always on; these only
@@ -54,4 +56,13 @@ export interface AccountConfig {
   readonly enforceCapabilities?: boolean;
   /** Timeout for each protocol step, in milliseconds. Default 10,000. */
   readonly timeoutMs?: number;
+  /**
+   * Reconnecting after the session was lost: exponential backoff with jitter. `false` turns it
+   * off. Never after an authentication failure or `disconnect()`.
+   */
+  readonly reconnect?: Partial<ReconnectOptions> | false;
+  /** Keepalive and dead-connection detection, over the profile's defaults; `false` turns it off. */
+  readonly liveness?: Partial<LivenessOptions> | false;
+  /** Messages sent while reconnecting wait in a queue of at most this many. Default 1,000. */
+  readonly offlineQueueLimit?: number;
 }

@@ -17,6 +17,29 @@ export interface StateChange {
   readonly error?: SwitchboardError;
 }
 
+/** A reconnect attempt was scheduled after the session was lost or an attempt failed. */
+export interface ReconnectingInfo {
+  /** 1 for the first attempt after the loss. */
+  readonly attempt: number;
+  /** How long the account waits before this attempt, in ms (backoff with jitter). */
+  readonly delayMs: number;
+  /** Why the session was lost or the previous attempt failed. */
+  readonly error?: SwitchboardError;
+}
+
+/** The account is online again after losing its session. */
+export interface ReconnectedInfo {
+  /** How many attempts it took. */
+  readonly attempts: number;
+  /** From the loss to online again, in ms. */
+  readonly downtimeMs: number;
+  /**
+   * True when the server resumed the previous session (XEP-0198): nothing it held was lost.
+   * False when a fresh session was started: what the server never acknowledged was sent again.
+   */
+  readonly resumed: boolean;
+}
+
 /**
  * The events of an {@link Account}. Payloads never contain credentials.
  */
@@ -41,6 +64,10 @@ export interface AccountEvents {
    * refused with no fresher one to try (`rejected`). Store new tokens and connect again.
    */
   reauthRequired: (reason: ReauthReason, error: SwitchboardError) => void;
+  /** The session was lost (or a reconnect attempt failed); another attempt follows. */
+  reconnecting: (info: ReconnectingInfo) => void;
+  /** Online again after a loss (also announced by `online`). */
+  reconnected: (info: ReconnectedInfo) => void;
   /** A coded error that did not come from a call the host is awaiting. */
   error: (error: SwitchboardError) => void;
 }

@@ -7,17 +7,20 @@ export type AccountState =
   | 'authenticating'
   | 'online'
   | 'disconnected'
+  /** The session was lost; the next attempt waits for its backoff delay. */
+  | 'reconnecting'
   | 'failed'
   /** Its OAuth2 tokens can no longer be renewed: the host must ask the user to authorize again. */
   | 'reauth-required';
 
 const transitions: Readonly<Record<AccountState, readonly AccountState[]>> = {
   offline: ['connecting'],
-  connecting: ['authenticating', 'failed', 'offline', 'reauth-required'],
+  connecting: ['authenticating', 'failed', 'offline', 'reauth-required', 'reconnecting'],
   // Back to connecting: one retry with a refreshed token after the server refused the old one.
-  authenticating: ['online', 'failed', 'offline', 'connecting', 'reauth-required'],
+  authenticating: ['online', 'failed', 'offline', 'connecting', 'reauth-required', 'reconnecting'],
   online: ['disconnected', 'offline', 'failed'],
-  disconnected: ['connecting', 'offline'],
+  disconnected: ['connecting', 'offline', 'reconnecting'],
+  reconnecting: ['connecting', 'offline'],
   failed: ['connecting', 'offline'],
   'reauth-required': ['connecting', 'offline'],
 };

@@ -2,7 +2,12 @@ import { type CredentialService, reauthRequired } from '../credentials/Credentia
 import type { StanzaLogger } from '../debug/StanzaLog';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type { TokenRefresher } from '../oauth/TokenRefresher';
-import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
+import type {
+  ProfilePlugin,
+  ProtocolSession,
+  SessionContinuation,
+  SessionSink,
+} from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 
 /** What an account needs to get and renew its credentials. */
@@ -26,6 +31,7 @@ function refusedCredential(error: unknown): boolean {
  * Opens a session with a credential fresh enough to log in. When the server refuses an OAuth2
  * token, the token is refreshed once (forced) and the login retried once; if that is impossible
  * or refused again, SB_REAUTH_REQUIRED says why. `beforeRetry` runs between the two attempts.
+ * `continuation` is what the account's lost session left (see {@link SessionContinuation}).
  */
 export async function openWithCredentials(
   accountId: string,
@@ -34,6 +40,7 @@ export async function openWithCredentials(
   sink: SessionSink,
   context: CredentialContext,
   beforeRetry: () => void,
+  continuation?: SessionContinuation,
 ): Promise<ProtocolSession> {
   const { credentials, refresher, stanzaLog } = context;
   const log =
@@ -43,9 +50,10 @@ export async function openWithCredentials(
           log: (direction: 'in' | 'out', text: string) =>
             stanzaLog({ account: accountId, direction, text, at: Date.now() }),
         };
+  const extra = { ...log, ...(continuation === undefined ? {} : { continuation }) };
   const credential = await credentials.credentialFor(accountId, config.credential, refresher);
   try {
-    return await plugin.open({ config, credential, sink, ...log });
+    return await plugin.open({ config, credential, sink, ...extra });
   } catch (error) {
     if (credential.kind !== 'oauth2' || !refusedCredential(error)) throw error;
     if (refresher === undefined) throw reauthRequired(accountId, 'rejected', error);
@@ -54,7 +62,7 @@ export async function openWithCredentials(
     });
     beforeRetry();
     try {
-      return await plugin.open({ config, credential: fresh, sink, ...log });
+      return await plugin.open({ config, credential: fresh, sink, ...extra });
     } catch (retryError) {
       if (refusedCredential(retryError)) throw reauthRequired(accountId, 'rejected', retryError);
       throw retryError;

@@ -32,9 +32,18 @@ export const ErrorCodes = {
     'Insecure connections are only allowed to loopback addresses; use TLS for other hosts.',
   SB_TIMEOUT: 'The server did not answer in time.',
   SB_STREAM_ERROR: 'The server closed the XML stream with an error.',
+  SB_CONNECTION_LOST:
+    'The connection stopped answering (no reply to a keepalive in time) and was closed; the account reconnects if allowed.',
+  SB_XML_MALFORMED: 'The server sent XML that could not be parsed; the connection was closed.',
+  SB_STANZA_TOO_LARGE:
+    'The server sent a stanza larger than the configured limit; the connection was closed.',
 
   // Accounts and stanzas
   SB_ACCOUNT_STATE: 'The account is not in a state that allows this operation; connect it first.',
+  SB_RECONNECT_GAVE_UP:
+    'The account stopped reconnecting after its configured number of attempts; call connect() to try again.',
+  SB_SEND_ABANDONED:
+    'A message queued while offline was not sent because the account was disconnected or failed; send it again.',
   SB_STANZA_ERROR: 'The server or peer answered the request with an error.',
   SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
   SB_CAPABILITY_UNSUPPORTED:

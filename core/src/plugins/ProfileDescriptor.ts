@@ -1,3 +1,4 @@
+import type { LivenessOptions } from '../accounts/reliability/LivenessOptions';
 import type { CapabilitySet } from '../capabilities/CapabilitySet';
 import type { CredentialKind } from '../credentials/Credential';
 
@@ -43,4 +44,6 @@ export interface ProfileDescriptor {
   readonly capabilities: CapabilitySet;
   /** The provider's OAuth2 endpoints and scopes, for profiles that use OAuth2 tokens. */
   readonly oauth2?: OAuth2Descriptor;
+  /** Keepalive and probe timing for the provider (e.g. below its idle limit); accounts override. */
+  readonly liveness?: Partial<LivenessOptions>;
 }

@@ -30,6 +30,35 @@ export interface SessionSink {
   closed(error?: SwitchboardError): void;
 }
 
+/**
+ * What a lost session leaves for the next session of the same account, so the plugin can resume
+ * it, resend what the server never acknowledged, and recognise repeated inbound messages.
+ * Opaque to the core; each plugin extends it and checks `protocol` before using one.
+ */
+export interface SessionContinuation {
+  readonly protocol: string;
+}
+
+/**
+ * Liveness hooks of a session: the account's liveness monitor keeps the connection from idling
+ * out and closes it when it stops answering.
+ */
+export interface SessionLiveness {
+  /** When data last arrived from the server (`Date.now()` ms). */
+  lastReceivedAt(): number;
+  /** When data was last written to the server (`Date.now()` ms). */
+  lastSentAt(): number;
+  /** Sends the cheapest keepalive the protocol has (XMPP: one whitespace character). */
+  keepalive(): void;
+  /**
+   * Sends a request the server must answer and resolves on any answer (an error reply proves
+   * the link as well as a result). Rejects with SB_TIMEOUT after `timeoutMs`.
+   */
+  probe(timeoutMs: number): Promise<void>;
+  /** Closes the transport at once and reports `closed(error)` to the sink. */
+  abort(error: SwitchboardError): void;
+}
+
 /** What a plugin needs to open one session. */
 export interface SessionRequest {
   readonly config: AccountConfig;
@@ -37,12 +66,20 @@ export interface SessionRequest {
   readonly sink: SessionSink;
   /** Set when the host wants a stanza log; the plugin must redact secrets before calling it. */
   readonly log?: (direction: 'in' | 'out', text: string) => void;
+  /** Left by this account's previous session when it was lost (not after a requested close). */
+  readonly continuation?: SessionContinuation;
 }
 
 /** A live, authenticated session of one account. */
 export interface ProtocolSession {
   /** The address the server assigned (for XMPP, the full JID after bind). */
   readonly address: string;
+  /** True when this session continues the previous one (e.g. XEP-0198 resumption). */
+  readonly resumed?: boolean;
+  /** Liveness hooks; without them the account cannot keep the connection alive or detect it dead. */
+  readonly liveness?: SessionLiveness;
+  /** What the next session needs to carry on after this one was lost. */
+  continuation?(): SessionContinuation | undefined;
   sendMessage(message: OutboundMessage): Promise<void>;
   sendPresence(presence: OutboundPresence): Promise<void>;
   getRoster(): Promise<RosterItem[]>;

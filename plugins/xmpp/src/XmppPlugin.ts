@@ -1,5 +1,6 @@
 import {
   type Credential,
+  livenessDefaults,
   type ProfileDescriptor,
   type ProfilePlugin,
   type ProtocolSession,
@@ -11,6 +12,7 @@ import {
 import { inject, injectable } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
+import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -22,6 +24,7 @@ export const xmppDefaults: ProfileDescriptor = {
   server: { port: 5222, tls: 'starttls' },
   mechanisms: ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'],
   credentialKinds: ['password'],
+  liveness: livenessDefaults,
   capabilities: {
     'roster.read': true,
     'roster.write': true,
@@ -77,6 +80,7 @@ export class XmppPlugin implements ProfilePlugin {
       timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sink,
       log: request.log,
+      continuation: asXmppContinuation(request.continuation),
     });
   }
 

@@ -5,6 +5,8 @@ import {
   type OutboundPresence,
   type ProtocolSession,
   type RosterItem,
+  type SessionContinuation,
+  type SessionLiveness,
   type SessionSink,
   SwitchboardError,
   type VCard,
@@ -21,32 +23,60 @@ import { buildMessage, parseMessage } from './im/messages';
 import { buildPresence, buildSubscription, parsePresence } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
+import type { RecentMessages } from './sm/RecentMessages';
+import type { StreamManagement } from './sm/StreamManagement';
 
 /** What a live session is built from. */
 export interface XmppSessionParts {
   readonly entity: Client;
   readonly middleware: Middleware;
   readonly iq: IqClient;
+  readonly sm: StreamManagement;
+  readonly recent: RecentMessages;
   readonly sink: SessionSink;
   readonly where: { host: string; port: number };
   readonly timeoutMs: number;
 }
 
+/** Why an online session ended: a network error on an established session is a lost connection. */
+function lostWith(error: unknown, where: { host: string; port: number }): SwitchboardError {
+  const closed = `The connection to ${where.host}:${where.port} was closed`;
+  if (error === undefined) return new SwitchboardError('SB_CONNECTION_CLOSED', `${closed}.`);
+  const coded = toSwitchboardError(error, where);
+  if (coded.code !== 'SB_CONNECTION_FAILED') return coded;
+  const reason = typeof coded.details.code === 'string' ? ` (${coded.details.code})` : '';
+  return new SwitchboardError('SB_CONNECTION_CLOSED', `${closed}${reason}.`, {
+    cause: error,
+    details: coded.details,
+  });
+}
+
 /** An online XMPP session: routes inbound stanzas to the sink and sends what the account asks. */
 export class XmppSession implements ProtocolSession {
   readonly address: string;
+  readonly liveness: SessionLiveness;
   readonly #parts: XmppSessionParts;
   #closed = false;
+  #abortedWith: SwitchboardError | undefined;
+  #receivedAt = Date.now();
+  #sentAt = Date.now();
 
   constructor(parts: XmppSessionParts) {
     this.#parts = parts;
-    const { entity, middleware, sink, where } = parts;
+    const { entity, middleware, sink, where, recent } = parts;
     this.address = entity.jid?.toString() ?? '';
+    this.liveness = this.#livenessHooks();
+    entity.on('element', () => {
+      this.#receivedAt = Date.now();
+    });
+    entity.on('send', () => {
+      this.#sentAt = Date.now();
+    });
     middleware.use(({ stanza }, next) => {
       if (stanza.name === 'message') {
         const message = parseMessage(stanza);
-        if (message !== undefined) sink.message(message);
-        else this.#bodiless(stanza);
+        if (message === undefined) this.#bodiless(stanza);
+        else if (recent.firstTime(stanza)) sink.message(message);
       } else if (stanza.name === 'presence') {
         const parsed = parsePresence(stanza);
         if (parsed?.kind === 'presence') sink.presence(parsed.update);
@@ -55,16 +85,25 @@ export class XmppSession implements ProtocolSession {
       return next();
     });
     let lastError: unknown;
+    // The first error is the cause (e.g. a stream error); later ones are its echoes (EPIPE).
     entity.on('error', (error: unknown) => {
-      lastError = error;
+      lastError ??= error;
     });
     entity.on('disconnect', () => {
       if (this.#closed) return;
       this.#closed = true;
-      sink.closed(
-        toSwitchboardError(lastError ?? new Error('the server closed the connection'), where),
-      );
+      sink.closed(this.#abortedWith ?? lostWith(lastError, where));
     });
+  }
+
+  /** True when this session resumed the account's previous stream (XEP-0198). */
+  get resumed(): boolean {
+    return this.#parts.sm.resumed;
+  }
+
+  /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
+  continuation(): SessionContinuation {
+    return this.#parts.sm.continuation(this.#parts.recent.keys());
   }
 
   async sendMessage(message: OutboundMessage): Promise<void> {
@@ -136,6 +175,32 @@ export class XmppSession implements ProtocolSession {
     } catch {
       entity.socket?.destroy?.();
     }
+  }
+
+  #livenessHooks(): SessionLiveness {
+    const { entity } = this.#parts;
+    return {
+      lastReceivedAt: () => this.#receivedAt,
+      lastSentAt: () => this.#sentAt,
+      keepalive: () => {
+        // RFC 6120 §4.6.1: whitespace between top-level elements keeps the connection busy.
+        this.#sentAt = Date.now();
+        entity.write(' ').catch(() => undefined);
+      },
+      probe: async (timeoutMs) => {
+        const { iq } = this.#parts;
+        try {
+          await iq.request('get', pingElement(), entity.jid?.domain, timeoutMs);
+        } catch (error) {
+          // An error reply (e.g. a server without XEP-0199) proves the link as well as a result.
+          if (!SwitchboardError.is(error, 'SB_STANZA_ERROR')) throw error;
+        }
+      },
+      abort: (error) => {
+        this.#abortedWith ??= error;
+        entity.socket?.destroy?.();
+      },
+    };
   }
 
   #bodiless(stanza: Element): void {

@@ -92,6 +92,8 @@ declare module '@xmpp/connection' {
     _detachSocket(): void;
     _jid(address: string): JID;
     _ready(resumed?: boolean): void;
+    /** Runs `handler` (awaited) before the stream is closed on request. */
+    hook(event: 'close', handler: () => Promise<void> | void): void;
   }
 }
 

@@ -15,6 +15,8 @@ export const messengerProfile: ProfileDescriptor = {
   server: { host: 'xmpp.messenger.live.com', port: 5222, tls: 'starttls' },
   mechanisms: ['X-MESSENGER-OAUTH2'],
   credentialKinds: ['oauth2'],
+  // Live dropped connections idle for one to two minutes: keep well below that.
+  liveness: { ...xmppDefaults.liveness, keepaliveMs: 30_000, probeAfterMs: 60_000 },
   capabilities: {
     'roster.read': true,
     'roster.write': false,

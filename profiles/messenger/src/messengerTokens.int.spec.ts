@@ -5,6 +5,7 @@ import {
   type ProsodyServer,
   startOAuthServer,
   startProsody,
+  startWireTap,
   TokenTable,
   withProviders,
 } from '@switchboard/testing';
@@ -45,6 +46,7 @@ describe('Messenger OAuth2 token lifecycle, end to end on loopback', () => {
 
   async function authorizedAccount(
     lifetimeSeconds = 3600,
+    port?: number,
   ): Promise<{ account: Account; switchboard: Switchboard }> {
     oauth = await startOAuthServer({
       tokens,
@@ -78,8 +80,9 @@ describe('Messenger OAuth2 token lifecycle, end to end on loopback', () => {
         ...(granted.refreshToken === undefined ? {} : { refreshToken: granted.refreshToken }),
         ...(granted.expiresAt === undefined ? {} : { expiresAt: granted.expiresAt }),
       },
-      server: { host: prosody.host, port: prosody.port },
-      tls: { ca: prosody.ca },
+      server: { host: prosody.host, port: port ?? prosody.port },
+      tls: { ca: prosody.ca, servername: DOMAIN },
+      reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
     });
     switchboard.credentials.on(
       'tokens',
@@ -161,6 +164,34 @@ describe('Messenger OAuth2 token lifecycle, end to end on loopback', () => {
     expect(account.state).toBe('reauth-required');
     expect(reasons).toEqual(['revoked']);
     expect(grants()).toEqual(['authorization_code', 'refresh_token']);
+  });
+
+  it('when the token expires mid-session and the connection is lost, the account refreshes on its own and resumes', async () => {
+    const tap = await startWireTap({ targetHost: prosody.host, targetPort: prosody.port });
+    const { account } = await authorizedAccount(3600, tap.port);
+    try {
+      await account.connect();
+      await oauth.expireAccessTokens();
+      const seenStates = states(account);
+      const back = new Promise((resolve) => account.once('reconnected', resolve));
+      tap.cut();
+      await expect(back).resolves.toMatchObject({ attempts: 1, resumed: true });
+      expect(account.state).toBe('online');
+      expect(grants()).toEqual(['authorization_code', 'refresh_token']);
+      // The refused login, the forced refresh and the retry happen inside one reconnect.
+      expect(seenStates).toEqual([
+        'disconnected',
+        'reconnecting',
+        'connecting',
+        'authenticating',
+        'connecting',
+        'authenticating',
+        'online',
+      ]);
+    } finally {
+      await account.disconnect();
+      await tap.close();
+    }
   });
 
   const oauthIssued = { accessTokens: [] as string[], refreshTokens: [] as string[] };

@@ -46,6 +46,13 @@ export interface ProsodyOptions {
   readonly directTls?: boolean;
   /** Default `'internal_plain'`: the backend that offers SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN. */
   readonly authentication?: ProsodyAuthentication;
+  /**
+   * Stream management (XEP-0198, `mod_smacks`, on in Prosody 0.12's default configuration).
+   * `hibernationSeconds` is how long the server keeps a lost session for resumption
+   * (`smacks_hibernation_time`, Prosody's default 600). Default on, with Prosody's default;
+   * `false` turns it off.
+   */
+  readonly streamManagement?: false | { readonly hibernationSeconds?: number };
   /** Extra module names for `modules_enabled`. Default none. */
   readonly modules?: readonly string[];
   /** Extra directories with Lua modules (`plugin_paths`). Default none. */

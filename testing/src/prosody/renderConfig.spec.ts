@@ -44,4 +44,15 @@ describe(renderConfig, () => {
     expect(config).toContain('c2s_direct_tls_ports = {  }');
     expect(config).toContain('VirtualHost "a.test"\nauthentication = "anonymous"');
   });
+
+  it('enables stream management by default, with a hibernation time when given, and not when off', () => {
+    const hosts = [{ domain: 'a.test' }];
+    const byDefault = renderConfig({}, hosts, paths);
+    expect(byDefault).toMatch(/modules_enabled = \{[^}]*"smacks"/);
+    expect(byDefault).not.toContain('smacks_hibernation_time');
+    const short = renderConfig({ streamManagement: { hibernationSeconds: 30 } }, hosts, paths);
+    expect(short).toContain('smacks_hibernation_time = 30');
+    const off = renderConfig({ streamManagement: false }, hosts, paths);
+    expect(off).not.toContain('smacks');
+  });
 });

@@ -62,9 +62,13 @@ export function renderConfig(
   paths: ConfigPaths,
 ): string {
   const tls = options.tls ?? 'starttls';
-  const modules = [...BASE_MODULES, ...(options.modules ?? [])].filter(
-    (m) => tls !== 'none' || m !== 'tls',
-  );
+  const sm = options.streamManagement;
+  const modules = [
+    ...BASE_MODULES,
+    ...(sm === false ? [] : ['smacks']),
+    ...(options.modules ?? []),
+  ].filter((m) => tls !== 'none' || m !== 'tls');
+  const hibernation = sm === false ? undefined : sm?.hibernationSeconds;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const global = [
     `pidfile = ${lua(paths.pidFile)}`,
@@ -86,6 +90,7 @@ export function renderConfig(
     `c2s_require_encryption = ${tls !== 'none'}`,
     tls === 'none' ? 'allow_unencrypted_plain_auth = true' : '',
     sslLine(paths),
+    hibernation === undefined ? '' : `smacks_hibernation_time = ${hibernation}`,
     options.extraConfig ?? '',
   ];
   const sections = hosts.map((h) => hostSection(h, options, paths));

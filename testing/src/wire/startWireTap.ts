@@ -25,6 +25,18 @@ export interface WireTap {
   serverToClient(): string;
   /** Every chunk in arrival order, tagged with its direction (all connections together). */
   chunks(): readonly WireChunk[];
+  /** How many client connections the tap has accepted so far. */
+  connections(): number;
+  /**
+   * Resets every current connection (TCP RST to both sides), as a broken network would; the tap
+   * keeps accepting new ones.
+   */
+  cut(): void;
+  /**
+   * Makes every current connection go silent: bytes in both directions are dropped from now on
+   * and nothing closes, like a link that died without a FIN or RST. New connections work.
+   */
+  silence(): void;
   /** Closes the listener and every proxied connection. */
   close(): Promise<void>;
 }
@@ -38,7 +50,10 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
   const text = (direction: WireChunk['direction']): string =>
     Buffer.concat(chunks.filter((c) => c.direction === direction).map((c) => c.bytes)).toString();
   const sockets = new Set<Socket>();
+  const silenced = new WeakSet<Socket>();
+  let accepted = 0;
   const server = createServer((client) => {
+    accepted += 1;
     const upstream = connect({ host: targetHost, port: targetPort });
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -50,10 +65,12 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
       });
     }
     client.on('data', (d: Buffer) => {
+      if (silenced.has(client)) return;
       chunks.push({ direction: 'up', bytes: d });
       upstream.write(d);
     });
     upstream.on('data', (d: Buffer) => {
+      if (silenced.has(client)) return;
       chunks.push({ direction: 'down', bytes: d });
       client.write(d);
     });
@@ -70,6 +87,13 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
         clientToServer: () => text('up'),
         serverToClient: () => text('down'),
         chunks: () => [...chunks],
+        connections: () => accepted,
+        cut: () => {
+          for (const s of sockets) s.resetAndDestroy();
+        },
+        silence: () => {
+          for (const s of sockets) silenced.add(s);
+        },
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy();

@@ -11,6 +11,9 @@ import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
 import { saslFeature } from '../sasl/saslFeature';
+import { RecentMessages } from '../sm/RecentMessages';
+import { StreamManagement } from '../sm/StreamManagement';
+import type { XmppContinuation } from '../sm/XmppContinuation';
 import { XmppSession } from '../XmppSession';
 import { bindResource } from './bindResource';
 import { IqClient } from './IqClient';
@@ -34,6 +37,8 @@ export interface OpenXmppSessionOptions {
   readonly sink: SessionSink;
   /** The host's stanza log, if on; entries are redacted here. */
   readonly log: ((direction: 'in' | 'out', text: string) => void) | undefined;
+  /** What the account's lost session left: resume it or resend what it did not get out. */
+  readonly continuation: XmppContinuation | undefined;
 }
 
 function serviceUri({ host, port, tls }: Endpoint): string {
@@ -53,9 +58,10 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
 }
 
 /**
- * Connects (direct TLS or STARTTLS), authenticates through the registry, binds, sends the
- * initial presence, and returns the online session. On any failure the socket is closed and a
- * coded error is thrown.
+ * Connects (direct TLS or STARTTLS), authenticates through the registry, resumes the previous
+ * stream or binds a new one (XEP-0198 where offered), sends the initial presence, resends what
+ * the previous session left unacknowledged, and returns the online session. On any failure the
+ * socket is closed and a coded error is thrown.
  */
 export async function openXmppSession(options: OpenXmppSessionOptions): Promise<XmppSession> {
   const { endpoint, timeoutMs, sink } = options;
@@ -68,6 +74,14 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
+  // First: it must count every inbound stanza, and resume before resource binding.
+  const sm = new StreamManagement({
+    entity,
+    middleware,
+    streamFeatures,
+    previous: options.continuation,
+    timeoutMs,
+  });
   const iq = new IqClient(entity, middleware);
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
@@ -104,8 +118,14 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const limit = deadline(timeoutMs * 3, `Connecting to ${where.host}:${where.port}`);
   try {
     await Promise.race([entity.start(), limit.promise]);
-    const session = new XmppSession({ entity, middleware, iq, sink, where, timeoutMs });
-    if (options.initialPresence !== false) await session.sendPresence(options.initialPresence);
+    await Promise.race([sm.settled(), limit.promise]);
+    const recent = new RecentMessages(options.continuation?.seen);
+    const session = new XmppSession({ entity, middleware, iq, sm, recent, sink, where, timeoutMs });
+    // A resumed stream keeps its presence; a new one announces it.
+    if (!sm.resumed && options.initialPresence !== false) {
+      await session.sendPresence(options.initialPresence);
+    }
+    await sm.resendPrevious();
     return session;
   } catch (error) {
     entity.socket?.destroy?.();
