@@ -97,7 +97,11 @@ export class StreamManagement {
     return this.#queue.length;
   }
 
-  /** Resolves once enabling or resuming has finished (at once if the server does not offer it). */
+  /**
+   * Resolves once enabling or resuming has finished (at once if the server does not offer it).
+   * Logins wait for `<enabled/>`: one more round trip, but a connection lost right after login
+   * can then still be resumed.
+   */
   async settled(): Promise<void> {
     await this.#negotiation;
   }
