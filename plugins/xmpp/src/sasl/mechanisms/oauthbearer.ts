@@ -77,6 +77,8 @@ function initialResponse(credentials: SaslCredentials): string {
   const token = readCredential(credentials, 'accessToken', NAME, true);
   if (!B64TOKEN.test(token)) throw invalid('accessToken', 'to be an RFC 6750 bearer token');
   const authzid = readCredential(credentials, 'address', NAME, false);
+  // %x01 separates the message's fields: inside the authzid it would end the gs2 header early.
+  if (authzid?.includes(KVSEP)) throw invalid('address', 'without U+0001 characters');
   const gs2Header = authzid === undefined ? 'n,,' : `n,a=${escapeSaslName(authzid)},`;
   const host = optionalPair(credentials, 'oauthHost', 'host');
   const port = optionalPair(credentials, 'oauthPort', 'port');
@@ -175,7 +177,8 @@ class OAuthBearerSession implements OAuthBearerMechanism {
  * requires, and keeps the parsed error for {@link OAuthBearerMechanism.serverError}; the negotiator adds it
  * (via `failureDetails()`) to the SB_SASL_FAILURE of the `<failure/>` that follows.
  *
- * Errors: SB_CONFIG_INVALID (missing or malformed credential fields; values are never echoed),
+ * Errors: SB_CONFIG_INVALID (missing or malformed credential fields, an address containing the
+ * `%x01` separator; values are never echoed),
  * SB_SASL_MALFORMED_CHALLENGE (error challenge not UTF-8 JSON, or without a string `status`),
  * SB_SASL_PROTOCOL (second challenge, success after an error challenge, out-of-turn calls).
  * Needs an `oauth2` credential and TLS; payloads are redacted.

@@ -5,6 +5,9 @@
 import { fromBase64, SwitchboardError } from '@switchboard/core';
 import { isScramNonce, parseScramMessage } from './scramAttributes';
 
+/** WebCrypto's PBKDF2 takes an unsigned 32-bit count: a higher one can never be computed. */
+const MAX_PBKDF2_ITERATIONS = 0xffff_ffff;
+
 /** The parsed server-first-message. */
 export interface ServerFirst {
   /** The exact text, as it enters the AuthMessage. */
@@ -37,7 +40,8 @@ function malformed(mechanism: string, reason: string, problem: string): Switchbo
  * `details.reason`) when it is not UTF-8 `attr=value` text, starts with the mandatory
  * extension `m=`, lacks `r`, `s` or `i` in that order, when `r` does not extend the client
  * nonce, when `s` is not non-empty base64, or when `i` is not an integer within
- * [`minIterations`, `maxIterations`]. Optional extensions after `i` are ignored.
+ * [`minIterations`, `maxIterations`] (and at most 2^32 - 1, the most PBKDF2 on WebCrypto takes).
+ * Optional extensions after `i` are ignored.
  */
 export function parseServerFirst(data: Uint8Array, expected: ServerFirstExpectations): ServerFirst {
   const { mechanism } = expected;
@@ -85,11 +89,12 @@ export function parseServerFirst(data: Uint8Array, expected: ServerFirstExpectat
       `its iteration count ${iterations} is below the minimum ${expected.minIterations}; if you trust this server, register createScram() with a lower minIterations`,
     );
   }
-  if (iterations > expected.maxIterations) {
+  const maxIterations = Math.min(expected.maxIterations, MAX_PBKDF2_ITERATIONS);
+  if (iterations > maxIterations) {
     throw malformed(
       mechanism,
       'iterations-too-high',
-      `its iteration count ${iterations} is above the maximum ${expected.maxIterations}; register createScram() with a higher maxIterations if that is intended`,
+      `its iteration count ${iterations} is above the maximum ${maxIterations}; register createScram() with a higher maxIterations if that is intended`,
     );
   }
   return { text: message.text, nonce, salt, iterations };
