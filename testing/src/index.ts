@@ -5,6 +5,53 @@
  * that table, plus a wire tap that records what crossed the socket.
  * @packageDocumentation
  */
+export type { HostileLayer, ReceivedChunk } from './hostile/HostileConnection';
+export type { HostileData, HostileStep, StepContext } from './hostile/HostileStep';
+export {
+  closeConnection,
+  expectData,
+  sendData,
+  startTls,
+  waitFor,
+} from './hostile/HostileStep';
+export type { HostileCertificate, HostileCertificates } from './hostile/hostileCertificates';
+export { makeHostileCertificates, WRONG_HOST } from './hostile/hostileCertificates';
+export type {
+  HostileAttempt,
+  HostileHarness,
+  HostileHarnessOptions,
+} from './hostile/hostileHarness';
+export { createHostileHarness } from './hostile/hostileHarness';
+export type { ProcessFault, ProcessFaultRecorder } from './hostile/recordProcessFaults';
+export { recordProcessFaults } from './hostile/recordProcessFaults';
+export type { HostileServer, HostileServerOptions } from './hostile/startHostileServer';
+export { startHostileServer } from './hostile/startHostileServer';
+export {
+  answerStreamClose,
+  bindResource,
+  expectSaslAuth,
+  expectSaslResponse,
+  expectStreamHeader,
+  negotiateTls,
+  openStream,
+  saslPayload,
+} from './hostile/xmppSteps';
+export {
+  bindFeature,
+  bindResult,
+  mechanismsFeature,
+  NS_SASL,
+  NS_TLS,
+  saslElement,
+  saslFailure,
+  sizedStanza,
+  starttlsFeature,
+  streamError,
+  streamFeatures,
+  streamHeader,
+  tlsFailure,
+  tlsProceed,
+} from './hostile/xmppText';
 export { freePort } from './net/freePort';
 export type { OAuthIssued, OAuthRequestRecord, OAuthServer } from './oauth/OAuthServer';
 export type { OAuthServerOptions, OAuthTokenFormat } from './oauth/OAuthServerOptions';

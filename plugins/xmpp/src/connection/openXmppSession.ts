@@ -6,7 +6,6 @@ import {
   type SessionSink,
   SwitchboardError,
 } from '@switchboard/core';
-import { Client } from '@xmpp/client-core';
 import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
@@ -16,6 +15,7 @@ import { StreamManagement } from '../sm/StreamManagement';
 import type { XmppContinuation } from '../sm/XmppContinuation';
 import { XmppSession } from '../XmppSession';
 import { bindResource } from './bindResource';
+import { HardenedClient } from './HardenedClient';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
 import { secureStream } from './secureStream';
@@ -66,7 +66,7 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
 export async function openXmppSession(options: OpenXmppSessionOptions): Promise<XmppSession> {
   const { endpoint, timeoutMs, sink } = options;
   const where = { host: endpoint.host, port: endpoint.port };
-  const entity = new Client({
+  const entity = new HardenedClient({
     service: serviceUri(endpoint),
     domain: endpoint.domain,
     timeout: timeoutMs,

@@ -29,7 +29,8 @@ function isTlsError(code: string | undefined): boolean {
 
 /**
  * Maps anything thrown by the transport or xmpp.js to a coded error. XMPP errors keep their
- * condition and text in `details`.
+ * condition and text in `details`; xmpp.js's XMLError becomes SB_XML_MALFORMED (its message,
+ * which quotes server text, stays in `cause` only).
  */
 export function toSwitchboardError(
   error: unknown,
@@ -56,6 +57,14 @@ export function toSwitchboardError(
         cause: error,
         details: { condition: e.condition, text: e.text },
       },
+    );
+  }
+  if (e.name === 'XMLError') {
+    // xmpp.js's own parser error (e.g. `<a></b>`); LimitedParser reports SB_XML_MALFORMED itself.
+    return new SwitchboardError(
+      'SB_XML_MALFORMED',
+      `${target} sent XML that could not be parsed; the connection was closed.`,
+      { cause: error, details: { problem: 'xmpp.js parser error' } },
     );
   }
   if (e.name === 'TimeoutError') {

@@ -1,5 +1,8 @@
 import { Socket } from 'node:net';
+import type Connection from '@xmpp/connection';
 import ConnectionTCP from '@xmpp/connection-tcp';
+import type { Element } from '@xmpp/xml';
+import { limitedParserClass, type ParserLimits } from './LimitedParser';
 import { type TlsSettings, TlsSocket, tlsOptions } from './TlsSocket';
 
 /** A plain TCP socket for xmpp.js with Nagle's algorithm off (XMPP is request/response bound). */
@@ -30,19 +33,46 @@ function parseService(
 }
 
 /**
- * The xmpp.js transports for one connection: plain TCP for `xmpp://host:port` (STARTTLS
- * follows) and direct TLS for `xmpps://host:port`, both honouring our TLS settings.
+ * The base of our transports. xmpp.js answers a parser error by sending
+ * `<stream:error><bad-format/></stream:error>` and dropping its parser, but keeps reading: the
+ * next chunk would then throw inside the socket's data handler, an uncaught exception in the
+ * host. So once the client sends a stream error, it reads nothing more (the stream is over,
+ * RFC 6120 §4.9.1.1). xmpp.js's `Client.send` calls this with the client as `this`.
+ * (HardenedClient guards the same at the client, and also after the server's
+ * `</stream:stream>`, once openXmppSession uses it.)
  */
-export function createTransports(settings: TlsSettings): Array<typeof ConnectionTCP> {
-  class PlainTransport extends ConnectionTCP {
+class ClientTransport extends ConnectionTCP {
+  override async send(element: Element): Promise<void> {
+    if (element.name === 'stream:error') (this as Connection).socket?.removeAllListeners('data');
+    return super.send(element);
+  }
+}
+
+/** Where xmpp.js looks up a transport's parser class (`new this.Parser()` on each stream). */
+interface ParserSlot {
+  Parser: unknown;
+}
+
+/**
+ * The xmpp.js transports for one connection: plain TCP for `xmpp://host:port` (STARTTLS
+ * follows) and direct TLS for `xmpps://host:port`, both honouring our TLS settings, and both
+ * parsing with {@link LimitedParser} (default limits: 1 MiB per stanza, depth 128).
+ */
+export function createTransports(
+  settings: TlsSettings,
+  limits: Partial<ParserLimits> = {},
+): Array<typeof ConnectionTCP> {
+  const Parser = limitedParserClass(limits);
+  class PlainTransport extends ClientTransport {
     override socketParameters(service: string): Record<string, unknown> | undefined {
       return parseService(service, 'xmpp:');
     }
   }
   PlainTransport.prototype.Socket = NoDelaySocket;
   PlainTransport.prototype.NS = NS_CLIENT;
+  (PlainTransport.prototype as unknown as ParserSlot).Parser = Parser;
 
-  class DirectTlsTransport extends ConnectionTCP {
+  class DirectTlsTransport extends ClientTransport {
     override socketParameters(service: string): Record<string, unknown> | undefined {
       const target = parseService(service, 'xmpps:');
       return target && { ...tlsOptions(settings, target) };
@@ -50,6 +80,7 @@ export function createTransports(settings: TlsSettings): Array<typeof Connection
   }
   DirectTlsTransport.prototype.Socket = TlsSocket;
   DirectTlsTransport.prototype.NS = NS_CLIENT;
+  (DirectTlsTransport.prototype as unknown as ParserSlot).Parser = Parser;
 
   return [PlainTransport, DirectTlsTransport];
 }

@@ -26,10 +26,22 @@ export interface SaslFeatureOptions {
 
 /**
  * Replaces xmpp.js's SASL step: reads the offered mechanisms, asks the registry to choose,
- * runs the exchange, and restarts the stream on success.
+ * runs the exchange, and restarts the stream on success. SASL runs at most once per
+ * connection: mechanisms offered again (during the exchange, or after `<success/>`, which
+ * RFC 6120 §6.4.6 forbids) are SB_SASL_PROTOCOL, so a server cannot make the client send its
+ * credential twice or run two exchanges at once.
  */
 export function saslFeature(options: SaslFeatureOptions): void {
+  let started = false;
   options.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
+    if (started) {
+      throw new SwitchboardError(
+        'SB_SASL_PROTOCOL',
+        'The server offered SASL again after authentication had started; nothing more was sent.',
+        { details: { reason: 'mechanisms-offered-again' } },
+      );
+    }
+    started = true;
     const offered = feature.getChildren('mechanism', NS_SASL).map((m) => m.text().trim());
     const policy: SelectionPolicy = {
       secure: entity.isSecure(),

@@ -1,0 +1,209 @@
+import { SwitchboardError } from '@switchboard/core';
+import type { Element } from '@xmpp/xml';
+import { LimitedParser, limitedParserClass, MAX_STANZA_BYTES } from './LimitedParser';
+
+const HEADER =
+  "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+const PROCEED = "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>";
+
+function watch(parser: LimitedParser) {
+  const seen = { elements: [] as Element[], errors: [] as unknown[], ends: 0 };
+  const events = parser as unknown as NodeJS.EventEmitter;
+  events.on('element', (element: Element) => seen.elements.push(element));
+  events.on('error', (error: unknown) => seen.errors.push(error));
+  events.on('end', () => {
+    seen.ends += 1;
+  });
+  return seen;
+}
+
+/** A `<message/>` of exactly `bytes` bytes. */
+function message(bytes: number): string {
+  const open = '<message><body>';
+  const close = '</body></message>';
+  return open + 'x'.repeat(bytes - open.length - close.length) + close;
+}
+
+describe(LimitedParser, () => {
+  describe('.write', () => {
+    it.each([1, 2, 3, 5, 7])(
+      'when the stream arrives in chunks of %i characters, emits each element once',
+      (size) => {
+        const parser = new LimitedParser();
+        const seen = watch(parser);
+        // ltx alone loses the whole stream when `?>` or `-->` is split between two chunks.
+        const text = `${HEADER}<!-- hi --><message from='a@b'><body>h&amp;i</body></message> <presence/>`;
+        for (let i = 0; i < text.length; i += size) parser.write(text.slice(i, i + size));
+        expect(seen.elements.map((e) => e.toString())).toEqual([
+          '<message from="a@b"><body>h&amp;i</body></message>',
+          '<presence/>',
+        ]);
+        expect(seen.errors).toEqual([]);
+      },
+    );
+
+    it('when whitespace keepalives come between stanzas, keeps none of it on the root', () => {
+      const parser = new LimitedParser();
+      watch(parser);
+      parser.write(HEADER);
+      for (let i = 0; i < 100; i++) parser.write(' \n');
+      expect((parser as unknown as { root: Element }).root.children).toEqual([]);
+    });
+
+    it('when a stanza is exactly the limit, emits it; one byte more fails with SB_STANZA_TOO_LARGE', () => {
+      const exact = new LimitedParser({ maxStanzaBytes: 100 });
+      const ok = watch(exact);
+      exact.write(HEADER + message(100));
+      expect(ok.elements).toHaveLength(1);
+      expect(ok.errors).toEqual([]);
+
+      const over = new LimitedParser({ maxStanzaBytes: 100 });
+      const failed = watch(over);
+      over.write(HEADER + message(101));
+      expect(failed.elements).toEqual([]);
+      expect(failed.errors).toEqual([
+        expect.objectContaining({
+          code: 'SB_STANZA_TOO_LARGE',
+          details: { limit: 'bytes', max: 100 },
+        }),
+      ]);
+    });
+
+    it('when many small stanzas come in one chunk larger than the limit, emits them all', () => {
+      const parser = new LimitedParser({ maxStanzaBytes: 100 });
+      const seen = watch(parser);
+      parser.write(HEADER + message(90).repeat(50));
+      expect(seen.elements).toHaveLength(50);
+      expect(seen.errors).toEqual([]);
+    });
+
+    it.each([
+      ['text without <', '<message><body>', 'x'.repeat(40)],
+      ['an unterminated start tag', "<message to='", 'a'.repeat(40)],
+      ['whitespace without end', '', ' '.repeat(40)],
+    ])('when %s keeps coming, fails with SB_STANZA_TOO_LARGE past the limit', (_, start, chunk) => {
+      const parser = new LimitedParser({ maxStanzaBytes: 1000 });
+      const seen = watch(parser);
+      parser.write(HEADER + start);
+      let written = 0;
+      while (seen.errors.length === 0 && written < 10_000) {
+        parser.write(chunk);
+        written += chunk.length;
+      }
+      expect(seen.errors).toEqual([expect.objectContaining({ code: 'SB_STANZA_TOO_LARGE' })]);
+      expect(written).toBeGreaterThan(1000 - chunk.length * 2);
+      expect(written).toBeLessThanOrEqual(1000 + chunk.length);
+    });
+
+    it('when a stanza nests deeper than maxDepth, fails with SB_STANZA_TOO_LARGE', () => {
+      const parser = new LimitedParser({ maxDepth: 4 });
+      const seen = watch(parser);
+      parser.write(`${HEADER}<a><b><c><d></d></c></b></a>`);
+      expect(seen.elements).toHaveLength(1);
+      parser.write('<a><b><c><d><e>');
+      expect(seen.errors).toEqual([
+        expect.objectContaining({
+          code: 'SB_STANZA_TOO_LARGE',
+          details: { limit: 'depth', max: 4 },
+        }),
+      ]);
+    });
+
+    it.each([
+      ['a close tag before the stream header', '</stream:stream>', false],
+      ['a mismatched close tag', '<a></b>', true],
+      ['an undefined entity', '<a>&bogus;</a>', true],
+      ['an illegal character reference', '<a>&#1;</a>', true],
+      ['an unparsable character reference', '<a>&#xZZ;</a>', true],
+      ['character data at the stream level', 'hello<a/>', true],
+      ['text before the stream header', 'hello<stream:stream>', false],
+      ['an element name that is not an XML name', '<1a/>', true],
+      ['an attribute name that is not an XML name', "<a b<c='1'/>", true],
+    ])(
+      'when it gets %s, reports SB_XML_MALFORMED instead of throwing',
+      (_, garbage, afterHeader) => {
+        const parser = new LimitedParser();
+        const seen = watch(parser);
+        expect(() => parser.write((afterHeader ? HEADER : '') + garbage)).not.toThrow();
+        expect(seen.errors).toEqual([expect.objectContaining({ code: 'SB_XML_MALFORMED' })]);
+        expect((seen.errors[0] as Error).message).not.toContain(garbage);
+      },
+    );
+
+    it('after the first error, reports nothing more and never throws, even with no listener', () => {
+      const parser = new LimitedParser();
+      const seen = watch(parser);
+      parser.write(`${HEADER}<a></b></c></d>`);
+      (parser as unknown as NodeJS.EventEmitter).removeAllListeners();
+      expect(() => parser.write('</e>&bogus;<f>')).not.toThrow();
+      expect(seen.errors).toHaveLength(1);
+    });
+
+    it('when a listener throws, reports that error instead of throwing out of write', () => {
+      const parser = new LimitedParser();
+      const seen = watch(parser);
+      const bug = new Error('listener bug');
+      (parser as unknown as NodeJS.EventEmitter).prependListener('element', () => {
+        throw bug;
+      });
+      expect(() => parser.write(`${HEADER}<a/>`)).not.toThrow();
+      expect(seen.errors).toEqual([bug]);
+    });
+
+    it('when the server closes the stream, emits end and ignores what follows', () => {
+      const parser = new LimitedParser();
+      const seen = watch(parser);
+      parser.write(`${HEADER}<a/></stream:stream>garbage</x>`);
+      parser.write('&bogus;');
+      expect(seen.ends).toBe(1);
+      expect(seen.elements).toHaveLength(1);
+      expect(seen.errors).toEqual([]);
+    });
+  });
+
+  describe('STARTTLS <proceed/>', () => {
+    it('when <proceed/> ends the chunk (whitespace aside), emits it', () => {
+      const parser = new LimitedParser();
+      const seen = watch(parser);
+      parser.write(HEADER);
+      parser.write(`${PROCEED} \r\n`);
+      expect(seen.elements.map((e) => e.name)).toEqual(['proceed']);
+      expect(seen.errors).toEqual([]);
+    });
+
+    it.each([
+      ['an element', `${PROCEED}<stream:features/>`],
+      ['text', `${PROCEED}garbage`],
+    ])(
+      'when %s follows <proceed/> in the same chunk, never emits it and fails with SB_TLS_FAILED',
+      (_, chunk) => {
+        const parser = new LimitedParser();
+        const seen = watch(parser);
+        parser.write(HEADER + chunk);
+        expect(seen.elements).toEqual([]);
+        expect(seen.errors).toEqual([
+          expect.objectContaining({
+            code: 'SB_TLS_FAILED',
+            details: { reason: 'data-after-proceed' },
+          }),
+        ]);
+        expect(SwitchboardError.is(seen.errors[0])).toBe(true);
+      },
+    );
+  });
+});
+
+describe(limitedParserClass, () => {
+  it('when given no limits, builds parsers with the 1 MiB default', () => {
+    const Parser = limitedParserClass();
+    const parser = new Parser();
+    const seen = watch(parser);
+    parser.write(HEADER + message(MAX_STANZA_BYTES + 1));
+    expect(seen.errors).toEqual([
+      expect.objectContaining({
+        code: 'SB_STANZA_TOO_LARGE',
+        details: { limit: 'bytes', max: MAX_STANZA_BYTES },
+      }),
+    ]);
+  });
+});

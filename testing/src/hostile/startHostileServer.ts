@@ -1,0 +1,95 @@
+/**
+ * A scripted fake XMPP server on loopback, to prove that a client survives a broken or hostile
+ * server: malformed XML, oversized stanzas, bad SASL challenges, TLS downgrades and bad
+ * certificates. It speaks only what its script says.
+ */
+import { createServer, type Server } from 'node:net';
+import { freePort } from '../net/freePort';
+import { HostileConnection, type HostileLayer } from './HostileConnection';
+import type { HostileStep } from './HostileStep';
+
+/** Options of {@link startHostileServer}. */
+export interface HostileServerOptions {
+  /** The steps every connection runs, in order, from the moment it is accepted. */
+  readonly script: readonly HostileStep[];
+}
+
+/** A running hostile server. */
+export interface HostileServer {
+  /** `'127.0.0.1'`. */
+  readonly host: string;
+  readonly port: number;
+  /**
+   * Everything clients sent, over all connections, as UTF-8 text: plaintext before TLS and
+   * decrypted after it. With `layer`, only what was read on that layer.
+   */
+  received(layer?: HostileLayer): string;
+  /** How many connections were accepted. */
+  connections(): number;
+  /** Steps the most recent connection finished (the script's length when it ran to the end). */
+  stepsDone(): number;
+  /** Resolves once every connection accepted so far has closed. */
+  closed(): Promise<void>;
+  /** Drops every connection and closes the listener; idempotent. */
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+async function listen(server: Server): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, HOST, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return port;
+    } catch (error) {
+      // Another process took the port between freePort() and listen(): pick another.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Starts a hostile server on 127.0.0.1 and a free port. Each accepted connection runs the
+ * script; when the script ends, the connection stays open until the client closes it (the
+ * server then closes its side) or {@link HostileServer.stop} is called.
+ */
+export async function startHostileServer(options: HostileServerOptions): Promise<HostileServer> {
+  const accepted: HostileConnection[] = [];
+  const server = createServer((socket) => {
+    socket.setNoDelay(true);
+    const connection = new HostileConnection(socket);
+    accepted.push(connection);
+    void connection.run(options.script);
+  });
+  const port = await listen(server);
+  let stopped: Promise<void> | undefined;
+  return {
+    host: HOST,
+    port,
+    received: (layer) =>
+      accepted
+        .flatMap((c) => c.chunks)
+        .filter((chunk) => layer === undefined || chunk.layer === layer)
+        .map((chunk) => chunk.text)
+        .join(''),
+    connections: () => accepted.length,
+    stepsDone: () => accepted.at(-1)?.stepsDone ?? 0,
+    closed: async () => {
+      await Promise.all(accepted.map((c) => c.closed));
+    },
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        for (const c of accepted) c.destroy();
+        server.close(() => resolve());
+      });
+      return stopped;
+    },
+  };
+}
