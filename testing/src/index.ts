@@ -2,7 +2,8 @@
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
- * that table, plus a wire tap that records what crossed the socket.
+ * that table, a wire tap that records what crossed the socket, plus helpers for property tests
+ * (fast-check) of SASL mechanisms.
  * @packageDocumentation
  */
 export type { HostileLayer, ReceivedChunk } from './hostile/HostileConnection';
@@ -56,6 +57,7 @@ export { freePort } from './net/freePort';
 export type { OAuthIssued, OAuthRequestRecord, OAuthServer } from './oauth/OAuthServer';
 export type { OAuthServerOptions, OAuthTokenFormat } from './oauth/OAuthServerOptions';
 export { startOAuthServer } from './oauth/startOAuthServer';
+export { anyChallenge, errorOf, payload, unicodeChar } from './property/arbitraries';
 export type {
   ProsodyAuthentication,
   ProsodyHost,

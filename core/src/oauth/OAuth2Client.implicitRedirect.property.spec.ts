@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { SwitchboardError } from '../errors/SwitchboardError';
+import { errorOf, unicodeChar } from '../sasl/saslProperties.testkit';
 import { OAuth2Client } from './OAuth2Client';
 import { toTokenSet } from './toTokenSet';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 const NOW = 1_700_000_000_000;
 const client = new OAuth2Client(
@@ -79,15 +68,6 @@ const style = fc.record({
   form: fc.constantFrom<Form>('url-string', 'url-object', 'fragment'),
 });
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe(OAuth2Client, () => {
   describe('.parseImplicitRedirect', () => {
     it('when any token, state and extra fields are encoded in any style, reads back exactly what was sent', () => {
@@ -139,7 +119,7 @@ describe(OAuth2Client, () => {
             fc.pre(got !== expected);
             const state = got === undefined ? '' : `&state=${encode(got, choices, lower)}`;
             const fragment = `access_token=${encode(token, choices, lower)}${state}`;
-            const error = thrown(() =>
+            const error = errorOf(() =>
               client.parseImplicitRedirect(redirect(fragment, form), expected),
             );
             expect(SwitchboardError.is(error, 'SB_OAUTH_STATE_MISMATCH')).toBe(true);
@@ -167,7 +147,7 @@ describe(OAuth2Client, () => {
               ...(withState ? ['state=s'] : []),
               ...(token === undefined ? [] : [`access_token=${encode(token, choices, lower)}`]),
             ];
-            const error = thrown(() =>
+            const error = errorOf(() =>
               client.parseImplicitRedirect(redirect(fields.join('&'), form), 's'),
             );
             expect(SwitchboardError.is(error, 'SB_OAUTH_REDIRECT_ERROR')).toBe(true);
@@ -248,7 +228,7 @@ describe(OAuth2Client, () => {
           fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
           (input) => {
             let tokens: ReturnType<OAuth2Client['parseImplicitRedirect']> | undefined;
-            const error = thrown(() => {
+            const error = errorOf(() => {
               tokens = client.parseImplicitRedirect(input, 's');
             });
             if (error !== undefined) {

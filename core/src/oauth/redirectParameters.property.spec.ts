@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { SwitchboardError } from '../errors/SwitchboardError';
+import { errorOf, unicodeChar } from '../sasl/saslProperties.testkit';
 import { checkRedirect, parseFragment } from './redirectParameters';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** Text with the characters that matter in a fragment (`+ % & = #`, blanks, non-ASCII) well represented. */
 const fragmentText = (minLength = 0) =>
@@ -57,15 +46,6 @@ function encode(text: string, { choices, lower }: Escaping): string {
   return out;
 }
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe(parseFragment, () => {
   it('when any list of parameters is percent-encoded in any style, decodes exactly that list (+ stays +)', () => {
     fc.assert(
@@ -92,7 +72,7 @@ describe(parseFragment, () => {
     });
     fc.assert(
       fc.property(garbage, (text) => {
-        const error = thrown(() => parseFragment(text));
+        const error = errorOf(() => parseFragment(text));
         if (error === undefined) return;
         expect(SwitchboardError.is(error, 'SB_OAUTH_REDIRECT_ERROR')).toBe(true);
         const { message, details } = error as SwitchboardError;
@@ -127,7 +107,7 @@ describe(checkRedirect, () => {
         fc.pre(got !== expected);
         const params = new URLSearchParams([['access_token', 't']]);
         if (got !== undefined) params.set('state', got);
-        const error = thrown(() => checkRedirect(params, expected));
+        const error = errorOf(() => checkRedirect(params, expected));
         expect(SwitchboardError.is(error, 'SB_OAUTH_STATE_MISMATCH')).toBe(true);
         expect((error as SwitchboardError).details.reason).toBe(
           got === undefined ? 'missing' : 'different',
@@ -147,7 +127,7 @@ describe(checkRedirect, () => {
           const params = new URLSearchParams([['error', error]]);
           if (description !== undefined) params.set('error_description', description);
           if (withState) params.set('state', expected);
-          const caught = thrown(() => checkRedirect(params, expected));
+          const caught = errorOf(() => checkRedirect(params, expected));
           expect(SwitchboardError.is(caught, 'SB_OAUTH_REDIRECT_ERROR')).toBe(true);
           expect((caught as SwitchboardError).details).toEqual({
             error,
@@ -166,7 +146,7 @@ describe(checkRedirect, () => {
           ['state', 's'],
           [name, b],
         ]);
-        const error = thrown(() => checkRedirect(params, 's'));
+        const error = errorOf(() => checkRedirect(params, 's'));
         expect(SwitchboardError.is(error, 'SB_OAUTH_REDIRECT_ERROR')).toBe(true);
         expect((error as SwitchboardError).details).toEqual({
           reason: 'duplicate_parameter',

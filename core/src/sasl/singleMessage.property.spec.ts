@@ -1,19 +1,8 @@
 import fc from 'fast-check';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import { toBytes } from './bytes';
+import { errorOf, unicodeChar } from './saslProperties.testkit';
 import { singleMessage } from './singleMessage';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** One UTF-16 code unit, so lone surrogates occur too. */
 const utf16Unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -26,15 +15,6 @@ const anyChallenge = fc.oneof(
 /** A secret long enough that a random challenge does not contain it by chance. */
 const secret = fc.string({ unit: unicodeChar, minLength: 8, maxLength: 40 });
 
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe(singleMessage, () => {
   describe('.challenge', () => {
     it('when any challenge arrives after the message, throws only SB_SASL_PROTOCOL without the secret', () => {
@@ -42,7 +22,7 @@ describe(singleMessage, () => {
         fc.property(secret, anyChallenge, (token, challenge) => {
           const session = singleMessage('X-ONE', (c) => `\u0000${String(c.token)}`);
           session.response({ token });
-          const error = thrown(() => session.challenge(challenge));
+          const error = errorOf(() => session.challenge(challenge));
           expect(SwitchboardError.is(error, 'SB_SASL_PROTOCOL')).toBe(true);
           const { message, details, cause } = error as SwitchboardError;
           expect(message).not.toContain(token);
@@ -62,7 +42,7 @@ describe(singleMessage, () => {
           expect(session.response({ token })).toBe(payload);
           expect(
             SwitchboardError.is(
-              thrown(() => session.response({ token })),
+              errorOf(() => session.response({ token })),
               'SB_SASL_PROTOCOL',
             ),
           ).toBe(true);

@@ -4,80 +4,45 @@
  * success, the socket closed or a stream error in the middle. Each login fails with its code,
  * the account never goes online, and the process sees no uncaught error.
  */
-import { ProfilePluginToken, type StateChange, Switchboard } from '@switchboard/core';
+import type { StateChange } from '@switchboard/core';
 import {
   answerStreamClose,
   bindFeature,
-  bindResource,
   closeConnection,
-  createHostileHarness,
   expectData,
   expectSaslAuth,
   expectSaslResponse,
-  type HostileCertificates,
   type HostileStep,
-  makeHostileCertificates,
   mechanismsFeature,
   negotiateTls,
   openStream,
   type StepContext,
   saslElement,
-  saslPayload,
   sendData,
   streamError,
   streamFeatures,
 } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
-import { XmppPlugin } from './XmppPlugin';
-import { xmppModule } from './xmppModule';
+import { acceptPlainLogin, clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
-const DOMAIN = 'example.test';
 const PASSWORD = 'hostile-sasl-secret-5d21';
-const SALT = Buffer.from('hostile-salt').toString('base64');
-
-const profileModule = new ContainerModule(({ bind }) => {
-  bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
-});
 
 /** A valid server-first message extending the client nonce of the matched `<auth/>`. */
 function serverFirst(context: StepContext): string {
-  const nonce = /(?:^|,)r=([^,]*)/.exec(saslPayload(context))?.[1] ?? '';
-  return saslElement('challenge', `r=${nonce}hostile,s=${SALT},i=4096`);
+  return saslElement('challenge', `r=${clientNonce(context)}hostile,s=${SALT},i=4096`);
 }
 
 describe('XmppPlugin against a hostile server: SASL negotiation', () => {
-  let certificates: HostileCertificates;
-  const harness = createHostileHarness({
-    switchboard: Switchboard.create({ modules: [xmppModule, profileModule] }),
-    account: {
-      id: 'hostile-sasl',
-      profile: 'xmpp',
-      address: `alice@${DOMAIN}`,
-      credential: { kind: 'password', password: PASSWORD },
-      timeoutMs: 5000,
-      reconnect: false,
-      liveness: false,
-    },
-  });
-
-  beforeAll(async () => {
-    certificates = await makeHostileCertificates(DOMAIN);
-  });
-  afterAll(async () => {
-    await certificates?.remove();
-  });
-  afterEach(async () => {
-    await harness.reset();
-  });
+  const suite = hostileSuite({ id: 'hostile-sasl', password: PASSWORD });
+  const { harness } = suite;
 
   /** TLS, then `mechanisms` offered, then `steps`; the login must fail without going online. */
   async function failedLogin(mechanisms: readonly string[], steps: readonly HostileStep[]) {
     const script = [
-      ...negotiateTls(certificates.valid, DOMAIN),
+      ...negotiateTls(suite.certificates.valid, DOMAIN),
       ...openStream(DOMAIN, mechanismsFeature(mechanisms)),
       ...steps,
     ];
-    const { account, server } = await harness.serve(script, { tls: { ca: certificates.ca } });
+    const { account, server } = await harness.serve(script, { tls: { ca: suite.certificates.ca } });
     const states: StateChange[] = [];
     account.on('state', (change) => states.push(change));
     const error = await harness.connectToFail(account);
@@ -214,15 +179,11 @@ describe('XmppPlugin against a hostile server: SASL negotiation', () => {
   it('a well-behaved server after the same steps gets the client online (control)', async () => {
     const { account } = await harness.serve(
       [
-        ...negotiateTls(certificates.valid, DOMAIN),
-        ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
-        expectSaslAuth(),
-        sendData(saslElement('success')),
-        ...openStream(DOMAIN, bindFeature),
-        ...bindResource(`alice@${DOMAIN}/hostile`),
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...acceptPlainLogin(),
         ...answerStreamClose(),
       ],
-      { tls: { ca: certificates.ca } },
+      { tls: { ca: suite.certificates.ca } },
     );
     await account.connect();
     expect(account.address).toBe(`alice@${DOMAIN}/hostile`);

@@ -3,38 +3,19 @@
  * server-first messages: the client refuses each one with SB_SASL_MALFORMED_CHALLENGE before
  * it runs PBKDF2 or sends a proof, aborts the exchange, and never goes online.
  */
-import { ProfilePluginToken, Switchboard } from '@switchboard/core';
 import {
-  createHostileHarness,
   expectData,
   expectSaslAuth,
-  type HostileCertificates,
   type HostileData,
-  makeHostileCertificates,
   mechanismsFeature,
   negotiateTls,
   openStream,
-  type StepContext,
   saslElement,
-  saslPayload,
   sendData,
 } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
-import { XmppPlugin } from './XmppPlugin';
-import { xmppModule } from './xmppModule';
+import { clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
-const DOMAIN = 'example.test';
 const PASSWORD = 'hostile-scram-secret-91c4';
-const SALT = Buffer.from('hostile-salt').toString('base64');
-
-const profileModule = new ContainerModule(({ bind }) => {
-  bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
-});
-
-/** The client nonce (`r=`) of the client-first message in the matched `<auth/>`. */
-function clientNonce(context: StepContext): string {
-  return /(?:^|,)r=([^,]*)/.exec(saslPayload(context))?.[1] ?? '';
-}
 
 /** Server-first messages that must be refused, by the reason the client gives. */
 const BROKEN: ReadonlyArray<readonly [string | RegExp, string, (nonce: string) => string]> = [
@@ -65,40 +46,22 @@ const BROKEN: ReadonlyArray<readonly [string | RegExp, string, (nonce: string) =
 ];
 
 describe.each(['SCRAM-SHA-1', 'SCRAM-SHA-256'])('%s against a hostile server', (mechanism) => {
-  let certificates: HostileCertificates;
-  const harness = createHostileHarness({
-    switchboard: Switchboard.create({ modules: [xmppModule, profileModule] }),
-    account: {
-      id: `hostile-${mechanism}`,
-      profile: 'xmpp',
-      address: `alice@${DOMAIN}`,
-      credential: { kind: 'password', password: PASSWORD },
-      mechanisms: [mechanism],
-      timeoutMs: 5000,
-      reconnect: false,
-      liveness: false,
-    },
+  const suite = hostileSuite({
+    id: `hostile-${mechanism}`,
+    password: PASSWORD,
+    mechanisms: [mechanism],
   });
-
-  beforeAll(async () => {
-    certificates = await makeHostileCertificates(DOMAIN);
-  });
-  afterAll(async () => {
-    await certificates?.remove();
-  });
-  afterEach(async () => {
-    await harness.reset();
-  });
+  const { harness } = suite;
 
   async function refusedChallenge(challenge: HostileData) {
     const script = [
-      ...negotiateTls(certificates.valid, DOMAIN),
+      ...negotiateTls(suite.certificates.valid, DOMAIN),
       ...openStream(DOMAIN, mechanismsFeature([mechanism])),
       expectSaslAuth(),
       sendData(challenge),
       expectData(/<abort\b[^>]*\/>/),
     ];
-    const { account, server } = await harness.serve(script, { tls: { ca: certificates.ca } });
+    const { account, server } = await harness.serve(script, { tls: { ca: suite.certificates.ca } });
     const error = await harness.connectToFail(account);
     expect(account.state).toBe('failed');
     expect(harness.faults()).toEqual([]);

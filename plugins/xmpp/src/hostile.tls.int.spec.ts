@@ -3,21 +3,14 @@
  * TLS at all, or presents a certificate for another host or from an untrusted CA: the login
  * fails with SB_TLS_FAILED or SB_TLS_REQUIRED and no credential crosses the wire.
  */
-import { ProfilePluginToken, Switchboard } from '@switchboard/core';
 import {
   answerStreamClose,
-  bindFeature,
-  bindResource,
-  createHostileHarness,
   expectData,
   expectSaslAuth,
   expectStreamHeader,
-  type HostileCertificates,
   type HostileStep,
-  makeHostileCertificates,
   mechanismsFeature,
   openStream,
-  saslElement,
   sendData,
   startTls,
   starttlsFeature,
@@ -25,47 +18,23 @@ import {
   tlsFailure,
   tlsProceed,
 } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
-import { XmppPlugin } from './XmppPlugin';
-import { xmppModule } from './xmppModule';
+import { acceptPlainLogin, DOMAIN, hostileSuite } from './hostile.testkit';
 
-const DOMAIN = 'example.test';
 const PASSWORD = 'hostile-tls-secret-2b9e';
 /** What PLAIN would send for alice, base64-encoded as on the wire. */
 const PLAIN_PAYLOAD = Buffer.from(`\0alice\0${PASSWORD}`).toString('base64');
 /** The only plaintext a client may send before TLS: its stream header and `<starttls/>`. */
 const HEADER_AND_STARTTLS =
   /^<\?xml version='1\.0'\?><stream:stream [^>]*><starttls xmlns="urn:ietf:params:xml:ns:xmpp-tls"\/>$/;
-
-const profileModule = new ContainerModule(({ bind }) => {
-  bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
-});
+/** Certificates the client must refuse: which one the server presents, and Node's error code. */
+const BAD_CERTIFICATES = [
+  ['for another host name', 'wrongHost', 'ERR_TLS_CERT_ALTNAME_INVALID'],
+  ['from an untrusted CA', 'untrusted', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+] as const;
 
 describe('XmppPlugin against a hostile server: TLS', () => {
-  let certificates: HostileCertificates;
-  const harness = createHostileHarness({
-    switchboard: Switchboard.create({ modules: [xmppModule, profileModule] }),
-    account: {
-      id: 'hostile-tls',
-      profile: 'xmpp',
-      address: `alice@${DOMAIN}`,
-      credential: { kind: 'password', password: PASSWORD },
-      mechanisms: ['PLAIN'],
-      timeoutMs: 5000,
-      reconnect: false,
-      liveness: false,
-    },
-  });
-
-  beforeAll(async () => {
-    certificates = await makeHostileCertificates(DOMAIN);
-  });
-  afterAll(async () => {
-    await certificates?.remove();
-  });
-  afterEach(async () => {
-    await harness.reset();
-  });
+  const suite = hostileSuite({ id: 'hostile-tls', password: PASSWORD, mechanisms: ['PLAIN'] });
+  const { harness } = suite;
 
   const offerStarttls = (): HostileStep[] => [
     ...openStream(DOMAIN, starttlsFeature),
@@ -74,7 +43,7 @@ describe('XmppPlugin against a hostile server: TLS', () => {
 
   async function failedLogin(script: readonly HostileStep[], direct = false) {
     const { account, server } = await harness.serve(script, {
-      tls: { ca: certificates.ca },
+      tls: { ca: suite.certificates.ca },
       ...(direct ? { server: { tls: 'direct' as const } } : {}),
     });
     const error = await harness.connectToFail(account);
@@ -90,15 +59,11 @@ describe('XmppPlugin against a hostile server: TLS', () => {
       [
         ...offerStarttls(),
         sendData(tlsProceed),
-        startTls(certificates.valid),
-        ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
-        expectSaslAuth(),
-        sendData(saslElement('success')),
-        ...openStream(DOMAIN, bindFeature),
-        ...bindResource(`alice@${DOMAIN}/hostile`),
+        startTls(suite.certificates.valid),
+        ...acceptPlainLogin(),
         ...answerStreamClose(),
       ],
-      { tls: { ca: certificates.ca } },
+      { tls: { ca: suite.certificates.ca } },
     );
     await account.connect();
     expect(account.state).toBe('online');
@@ -146,16 +111,13 @@ describe('XmppPlugin against a hostile server: TLS', () => {
     expect(server.received()).toMatch(/^<\?xml version='1\.0'\?><stream:stream [^>]*>$/);
   });
 
-  it.each([
-    ['for another host name', 'wrongHost', 'ERR_TLS_CERT_ALTNAME_INVALID'],
-    ['from an untrusted CA', 'untrusted', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
-  ] as const)(
+  it.each(BAD_CERTIFICATES)(
     'when the STARTTLS certificate is %s, fails with SB_TLS_FAILED',
     async (_, which, cause) => {
       const { error, server } = await failedLogin([
         ...offerStarttls(),
         sendData(tlsProceed),
-        startTls(certificates[which]),
+        startTls(suite.certificates[which]),
         expectStreamHeader(),
       ]);
       expect(error).toMatchObject({
@@ -168,14 +130,11 @@ describe('XmppPlugin against a hostile server: TLS', () => {
     },
   );
 
-  it.each([
-    ['for another host name', 'wrongHost', 'ERR_TLS_CERT_ALTNAME_INVALID'],
-    ['from an untrusted CA', 'untrusted', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
-  ] as const)(
+  it.each(BAD_CERTIFICATES)(
     'when the direct TLS certificate is %s, fails with SB_TLS_FAILED',
     async (_, which, code) => {
       const { error, server } = await failedLogin(
-        [startTls(certificates[which]), expectStreamHeader()],
+        [startTls(suite.certificates[which]), expectStreamHeader()],
         true,
       );
       expect(error).toMatchObject({ code: 'SB_TLS_FAILED', details: { code } });

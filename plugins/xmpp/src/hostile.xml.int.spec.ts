@@ -3,44 +3,25 @@
  * SASL and once online: the client closes the connection with SB_XML_MALFORMED or
  * SB_STANZA_TOO_LARGE, and the process sees no uncaught exception or unhandled rejection.
  */
+import type { Account, InboundMessage, StateChange } from '@switchboard/core';
 import {
-  type Account,
-  type InboundMessage,
-  ProfilePluginToken,
-  type StateChange,
-  Switchboard,
-} from '@switchboard/core';
-import {
-  bindFeature,
-  bindResource,
-  createHostileHarness,
   expectSaslAuth,
   expectStreamHeader,
-  type HostileCertificates,
   type HostileStep,
-  makeHostileCertificates,
   mechanismsFeature,
   NS_SASL,
   negotiateTls,
   openStream,
-  saslElement,
   sendData,
   sizedStanza,
   streamHeader,
   waitFor,
 } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
 import { MAX_STANZA_BYTES } from './connection/LimitedParser';
-import { XmppPlugin } from './XmppPlugin';
-import { xmppModule } from './xmppModule';
+import { acceptPlainLogin, DOMAIN, hostileSuite } from './hostile.testkit';
 
-const DOMAIN = 'example.test';
 const PASSWORD = 'hostile-xml-secret-7f3a';
 const MIB = 1024 * 1024;
-
-const profileModule = new ContainerModule(({ bind }) => {
-  bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
-});
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
@@ -62,33 +43,12 @@ function nextState(account: Account, to: StateChange['to']): Promise<StateChange
 }
 
 describe('XmppPlugin against a hostile server: XML', () => {
-  let certificates: HostileCertificates;
-  const harness = createHostileHarness({
-    switchboard: Switchboard.create({ modules: [xmppModule, profileModule] }),
-    account: {
-      id: 'hostile-xml',
-      profile: 'xmpp',
-      address: `alice@${DOMAIN}`,
-      credential: { kind: 'password', password: PASSWORD },
-      timeoutMs: 5000,
-      reconnect: false,
-      liveness: false,
-    },
-  });
-
-  beforeAll(async () => {
-    certificates = await makeHostileCertificates(DOMAIN);
-  });
-  afterAll(async () => {
-    await certificates?.remove();
-  });
-  afterEach(async () => {
-    await harness.reset();
-  });
+  const suite = hostileSuite({ id: 'hostile-xml', password: PASSWORD });
+  const { harness } = suite;
 
   /** A login that fails: the coded error, checked to leave the account failed and the process unharmed. */
   async function failedLogin(script: readonly HostileStep[]) {
-    const { account, server } = await harness.serve(script, { tls: { ca: certificates.ca } });
+    const { account, server } = await harness.serve(script, { tls: { ca: suite.certificates.ca } });
     const error = await harness.connectToFail(account);
     expect(account.state).toBe('failed');
     expect(harness.faults()).toEqual([]);
@@ -101,16 +61,12 @@ describe('XmppPlugin against a hostile server: XML', () => {
     const online = deferred();
     const attempt = await harness.serve(
       [
-        ...negotiateTls(certificates.valid, DOMAIN),
-        ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
-        expectSaslAuth(),
-        sendData(saslElement('success')),
-        ...openStream(DOMAIN, bindFeature),
-        ...bindResource(`alice@${DOMAIN}/hostile`),
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...acceptPlainLogin(),
         waitFor(() => online.promise),
         ...steps,
       ],
-      { tls: { ca: certificates.ca } },
+      { tls: { ca: suite.certificates.ca } },
     );
     const states: StateChange[] = [];
     const messages: InboundMessage[] = [];
@@ -153,7 +109,7 @@ describe('XmppPlugin against a hostile server: XML', () => {
 
     it('when the server sends malformed XML in the middle of SASL, fails with SB_XML_MALFORMED', async () => {
       const { error, server } = await failedLogin([
-        ...negotiateTls(certificates.valid, DOMAIN),
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
         ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256'])),
         expectSaslAuth(),
         sendData(`<challenge xmlns='${NS_SASL}'>cj1&nope;</challenge>`),

@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
 import { bytesToUtf8, SwitchboardError, toBytes } from '@switchboard/core';
+import { errorOf, unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { createXFacebookPlatform } from './xFacebookPlatform';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** Text with the characters that matter in form encoding (`+ % & = ;`, blanks, non-ASCII). */
 const formText = (minLength: number) =>
@@ -88,15 +77,6 @@ const challenge = fc
       .join('&');
     return { method, nonce, text };
   });
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 function expectNoSecret(error: unknown, ...secrets: string[]): void {
   const { message, details, cause } = error as SwitchboardError;

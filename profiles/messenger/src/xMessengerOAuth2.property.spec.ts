@@ -1,24 +1,7 @@
-import {
-  OAuth2Client,
-  type SaslMechanism,
-  SwitchboardError,
-  toBase64,
-  toBytes,
-} from '@switchboard/core';
+import { OAuth2Client, SwitchboardError, toBase64 } from '@switchboard/core';
+import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { decodeRedirectToken, xMessengerOAuth2 } from './xMessengerOAuth2';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 const client = new OAuth2Client({
   authorizationEndpoint: 'https://oauth.live.com/authorize',
@@ -60,23 +43,6 @@ function encode(value: string, { choices, lower }: { choices: boolean[]; lower: 
     out += lower ? escaped.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()) : escaped;
   }
   return out;
-}
-
-/** The bytes of a response; these mechanisms always answer at once and with data. */
-function payload(data: ReturnType<SaslMechanism['response']>): Uint8Array {
-  if (data === null || data === undefined || data instanceof Promise) {
-    throw new Error('expected an immediate payload');
-  }
-  return toBytes(data);
-}
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 function expectNoSecret(error: unknown, secret: string): void {
@@ -186,10 +152,7 @@ describe('xMessengerOAuth2', () => {
       fc.assert(
         fc.property(
           liveToken.filter(({ token }) => token.length >= 8),
-          fc.oneof(
-            fc.uint8Array({ maxLength: 128 }),
-            fc.string({ unit: unicodeChar, maxLength: 64 }).map(toBytes),
-          ),
+          anyChallenge,
           ({ token }, data) => {
             const session = xMessengerOAuth2.create();
             session.response({ accessToken: token });

@@ -1,9 +1,8 @@
 import type { Account } from '@switchboard/core';
 import { type ProsodyServer, startProsody, startWireTap, type WireTap } from '@switchboard/testing';
 import {
+  connectAliceViaTap,
   DOMAIN,
-  makeAccount,
-  newSwitchboard,
   pause,
   reconnects,
   Tally,
@@ -31,13 +30,7 @@ describe('a connection cut while messages are in flight (real Prosody, XEP-0198)
   });
 
   it('resumes the stream and delivers every message exactly once, in order', async () => {
-    const switchboard = newSwitchboard();
-    const alice = makeAccount(switchboard, server, 'alice', {
-      server: { host: server.host, port: tap.port },
-    });
-    const bob = makeAccount(switchboard, server, 'bob');
-    accounts.push(alice, bob);
-    await Promise.all([alice.connect(), bob.connect()]);
+    const { alice, bob } = await connectAliceViaTap(server, tap, accounts);
     const tally = new Tally(bob, 'cut-');
     const back = reconnects(alice);
 
@@ -81,13 +74,7 @@ describe('a connection cut without stream management (real Prosody, mod_smacks o
   });
 
   it('queues what the host sends while reconnecting and flushes it in order, once, on a fresh session', async () => {
-    const switchboard = newSwitchboard();
-    const alice = makeAccount(switchboard, server, 'alice', {
-      server: { host: server.host, port: tap.port },
-    });
-    const bob = makeAccount(switchboard, server, 'bob');
-    accounts.push(alice, bob);
-    await Promise.all([alice.connect(), bob.connect()]);
+    const { alice, bob } = await connectAliceViaTap(server, tap, accounts);
     const tally = new Tally(bob, 'queued-');
     const back = reconnects(alice);
     const lostState = new Promise((resolve) => alice.once('reconnecting', resolve));

@@ -8,7 +8,7 @@ import {
   type ReconnectedInfo,
   Switchboard,
 } from '@switchboard/core';
-import type { ProsodyServer } from '@switchboard/testing';
+import type { ProsodyServer, WireTap } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
 import { jabberModule } from '../jabberModule';
 
@@ -44,6 +44,25 @@ export function makeAccount(
 
 export function newSwitchboard(): Switchboard {
   return Switchboard.create({ modules: [xmppModule, jabberModule] });
+}
+
+/**
+ * Alice connected through `tap` (so a test can cut her link) and bob straight to `server`, both
+ * online; both are pushed to `accounts` first, for the caller to disconnect.
+ */
+export async function connectAliceViaTap(
+  server: ProsodyServer,
+  tap: WireTap,
+  accounts: Account[],
+): Promise<{ alice: Account; bob: Account }> {
+  const switchboard = newSwitchboard();
+  const alice = makeAccount(switchboard, server, 'alice', {
+    server: { host: server.host, port: tap.port },
+  });
+  const bob = makeAccount(switchboard, server, 'bob');
+  accounts.push(alice, bob);
+  await Promise.all([alice.connect(), bob.connect()]);
+  return { alice, bob };
 }
 
 /** What one account received, by message body. */

@@ -1,18 +1,7 @@
-import { bytesToUtf8, type SaslMechanism, SwitchboardError, toBytes } from '@switchboard/core';
+import { bytesToUtf8, SwitchboardError, toBytes } from '@switchboard/core';
+import { errorOf, payload, unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { type OAuthBearerMechanism, oauthbearer } from './oauthbearer';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
 const b64token = fc
@@ -36,23 +25,6 @@ const anyText = fc.string({
   maxLength: 24,
 });
 const RESERVED = ['status', 'scope', 'openid-configuration'];
-
-/** The bytes of a response; these mechanisms always answer at once and with data. */
-function payload(data: ReturnType<SaslMechanism['response']>): Uint8Array {
-  if (data === null || data === undefined || data instanceof Promise) {
-    throw new Error('expected an immediate payload');
-  }
-  return toBytes(data);
-}
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 function expectNoSecret(error: unknown, secret: string): void {
   const { message, details, cause } = error as SwitchboardError;

@@ -1,18 +1,7 @@
 import { SwitchboardError, toBytes } from '@switchboard/core';
+import { unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { parseServerFirst, type ServerFirstExpectations } from './parseServerFirst';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** RFC 5802 `printable`: visible ASCII except `,`. */
 const printable = fc

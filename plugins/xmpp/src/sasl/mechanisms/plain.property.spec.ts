@@ -1,45 +1,13 @@
-import { bytesToUtf8, type SaslMechanism, SwitchboardError, toBytes } from '@switchboard/core';
+import { bytesToUtf8, SwitchboardError } from '@switchboard/core';
+import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { plain } from './plain';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 /** Credential text: any well-formed Unicode without NUL. */
 const text = (minLength: number) =>
   fc
     .string({ unit: unicodeChar, minLength, maxLength: 32 })
     .map((v) => v.replaceAll('\u0000', '_'));
-const anyChallenge = fc.oneof(
-  fc.uint8Array({ maxLength: 128 }),
-  fc.string({ unit: unicodeChar, maxLength: 64 }).map(toBytes),
-);
-
-/** The bytes of a response; these mechanisms always answer at once and with data. */
-function payload(data: ReturnType<SaslMechanism['response']>): Uint8Array {
-  if (data === null || data === undefined || data instanceof Promise) {
-    throw new Error('expected an immediate payload');
-  }
-  return toBytes(data);
-}
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('plain', () => {
   describe('.response', () => {

@@ -1,19 +1,8 @@
 import { fromBase64, type SaslMechanism, SwitchboardError, toBytes } from '@switchboard/core';
+import { errorOf, unicodeChar } from '@switchboard/testing';
 import fc from 'fast-check';
 import { createScram, scramSha1, scramSha256 } from './scram';
 import { nodeServer, text } from './scram.testkit';
-
-/**
- * Any Unicode scalar value, with ASCII and the BMP weighted up. (fast-check's `unit: 'binary'`
- * takes ~1.5 s to build in every test file, which would dominate the unit run.)
- */
-const unicodeChar = fc
-  .oneof(
-    { arbitrary: fc.integer({ min: 0, max: 0x7f }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0x80, max: 0xd7ff }), weight: 2 },
-    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
-  )
-  .map((c) => String.fromCodePoint(c));
 
 const HASHES = [
   { hash: 'SHA-1', node: 'sha1', bytes: 20 },
@@ -39,15 +28,6 @@ const extension = fc
 
 /** The sessions under test may do PBKDF2 only this cheaply, so a run stays fast. */
 const LOW = { minIterations: 1, maxIterations: 64 };
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 function expectNoSecret(error: unknown, secret: string): void {
   const { message, details, cause } = error as SwitchboardError;
