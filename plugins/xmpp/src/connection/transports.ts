@@ -38,8 +38,7 @@ function parseService(
  * next chunk would then throw inside the socket's data handler, an uncaught exception in the
  * host. So once the client sends a stream error, it reads nothing more (the stream is over,
  * RFC 6120 §4.9.1.1). xmpp.js's `Client.send` calls this with the client as `this`.
- * (HardenedClient guards the same at the client, and also after the server's
- * `</stream:stream>`, once openXmppSession uses it.)
+ * (HardenedClient also drops data after the server's `</stream:stream>`.)
  */
 class ClientTransport extends ConnectionTCP {
   override async send(element: Element): Promise<void> {
