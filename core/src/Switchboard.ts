@@ -1,6 +1,7 @@
-import { Container, type ContainerModule } from 'inversify';
+import { Container } from 'inversify';
 import { Account } from './accounts/Account';
 import type { AccountConfig } from './accounts/AccountConfig';
+import { validateAccountConfig } from './accounts/accountConfigSchema';
 import { CredentialService } from './credentials/CredentialService';
 import { MemoryTokenStore } from './credentials/MemoryTokenStore';
 import type { TokenStore } from './credentials/TokenStore';
@@ -8,7 +9,10 @@ import type { StanzaLogger } from './debug/StanzaLog';
 import { coreModule } from './di/coreModule';
 import { ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 import { SwitchboardError } from './errors/SwitchboardError';
+import { AccountManager } from './host/AccountManager';
 import { OAuth2Client } from './oauth/OAuth2Client';
+import { importModule } from './plugins/importModule';
+import { checkDeclaredProfiles, type LoadableModule, loadModules } from './plugins/loadModules';
 import type { OAuth2Descriptor, ProfileDescriptor } from './plugins/ProfileDescriptor';
 import type { ProfilePlugin } from './plugins/ProtocolPlugin';
 import type { SaslRegistry } from './sasl/SaslRegistry';
@@ -22,8 +26,13 @@ export interface OAuth2Settings extends Partial<OAuth2Descriptor> {
 
 /** Options for {@link Switchboard.create}. */
 export interface SwitchboardOptions {
-  /** Container modules of the plugins and profiles to load, e.g. `[xmppModule, jabberModule]`. */
-  readonly modules: readonly ContainerModule[];
+  /**
+   * The plugins and profiles to load, in order (dependencies first), e.g.
+   * `[xmppPlugin, jabberProfileModule]`. Declared modules ({@link definePlugin},
+   * {@link defineProfile}) are checked first; bare inversify `ContainerModule`s are loaded as they
+   * are (tests, inline bindings).
+   */
+  readonly modules: readonly LoadableModule[];
   /** Where OAuth2 tokens live between runs. Default: in memory. */
   readonly tokenStore?: TokenStore;
   /** Refresh access tokens that expire within this margin before connecting. Default 5 minutes. */
@@ -47,12 +56,18 @@ export class Switchboard {
   readonly container: Container;
   /** Gets, stores and refreshes OAuth2 tokens for this instance's accounts. */
   readonly credentials: CredentialService;
+  /** The host's accounts, across profiles, with one event stream. */
+  readonly accounts: AccountManager;
   readonly #profiles = new Map<string, ProfilePlugin>();
   readonly #oauth2Settings: Readonly<Record<string, OAuth2Settings>>;
   readonly #oauth2Clients = new Map<string, OAuth2Client>();
   readonly #stanzaLog: StanzaLogger | undefined;
 
-  private constructor(container: Container, options: SwitchboardOptions) {
+  private constructor(
+    container: Container,
+    options: SwitchboardOptions,
+    declared: ReadonlyMap<string, string>,
+  ) {
     this.container = container;
     this.#oauth2Settings = options.oauth2 ?? {};
     this.#stanzaLog = options.stanzaLog;
@@ -60,6 +75,7 @@ export class Switchboard {
       options.tokenStore ?? new MemoryTokenStore(),
       options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs },
     );
+    this.accounts = new AccountManager((config) => this.createAccount(config));
     for (const plugin of container.getAll(ProfilePluginToken, { optional: true })) {
       const { id } = plugin.profile;
       if (this.#profiles.has(id)) {
@@ -73,13 +89,36 @@ export class Switchboard {
       }
       this.#profiles.set(id, plugin);
     }
+    checkDeclaredProfiles(declared, new Set(this.#profiles.keys()));
   }
 
-  /** Builds a container from the core module plus `modules`, in order. */
+  /**
+   * Builds a container from the core module plus `modules`, in order. Throws the first load
+   * problem as a coded error: SB_MODULE_INVALID, SB_MODULE_DUPLICATE,
+   * SB_CORE_VERSION_UNSUPPORTED, SB_DEPENDENCY_MISSING, SB_DUPLICATE_PROFILE or
+   * SB_SASL_DUPLICATE_MECHANISM, each naming the module.
+   */
   static create(options: SwitchboardOptions): Switchboard {
     const container = new Container({ defaultScope: 'Singleton' });
-    container.load(coreModule, ...options.modules);
-    return new Switchboard(container, options);
+    container.load(coreModule);
+    const declared = loadModules(container, options.modules);
+    return new Switchboard(container, options, declared);
+  }
+
+  /**
+   * Like {@link create}, and modules may also be given by package name: each is imported
+   * (its default export, or its one exported SwitchboardModule) before loading.
+   * SB_MODULE_NOT_FOUND when a package cannot be imported.
+   */
+  static async load(
+    options: Omit<SwitchboardOptions, 'modules'> & {
+      readonly modules: ReadonlyArray<LoadableModule | string>;
+    },
+  ): Promise<Switchboard> {
+    const modules = await Promise.all(
+      options.modules.map((m) => (typeof m === 'string' ? importModule(m) : m)),
+    );
+    return Switchboard.create({ ...options, modules });
   }
 
   /** The SASL registry of this instance. */
@@ -92,8 +131,12 @@ export class Switchboard {
     return [...this.#profiles.values()].map((p) => p.profile);
   }
 
-  /** Creates an (offline) account on the profile its config names. */
+  /**
+   * Creates an (offline) account on the profile its config names, after validating the config
+   * (SB_CONFIG_INVALID names the field). Hosts that run many accounts use {@link accounts}.
+   */
   createAccount(config: AccountConfig): Account {
+    validateAccountConfig(config);
     const plugin = this.#profiles.get(config.profile);
     if (plugin === undefined) {
       throw new SwitchboardError(

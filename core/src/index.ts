@@ -14,6 +14,7 @@ export type {
 } from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
+export { validateAccountConfig } from './accounts/accountConfigSchema';
 export type { CredentialContext } from './accounts/openWithCredentials';
 export type { LivenessOptions } from './accounts/reliability/LivenessOptions';
 export { livenessDefaults } from './accounts/reliability/LivenessOptions';
@@ -50,6 +51,9 @@ export type { ErrorCode } from './errors/codes';
 export { ErrorCodes } from './errors/codes';
 export type { ErrorDetails, SwitchboardErrorOptions } from './errors/SwitchboardError';
 export { SwitchboardError } from './errors/SwitchboardError';
+export type { ConnectAllResult, ShutdownResult } from './host/AccountManager';
+export { AccountManager } from './host/AccountManager';
+export type { AccountManagerEvents, ForwardedEvents } from './host/AccountManagerEvents';
 export type {
   Availability,
   ChatState,
@@ -80,6 +84,9 @@ export type {
 export type { TokenRefresher } from './oauth/TokenRefresher';
 export type { TokenSet } from './oauth/TokenSet';
 export { expiresWithin } from './oauth/TokenSet';
+export { importModule } from './plugins/importModule';
+export type { LoadableModule } from './plugins/loadModules';
+export { loadModules } from './plugins/loadModules';
 export type {
   OAuth2Descriptor,
   ProfileDescriptor,
@@ -94,6 +101,12 @@ export type {
   SessionRequest,
   SessionSink,
 } from './plugins/ProtocolPlugin';
+export type {
+  ModuleManifest,
+  ProfileModuleManifest,
+  SwitchboardModule,
+} from './plugins/SwitchboardModule';
+export { definePlugin, defineProfile, isSwitchboardModule } from './plugins/SwitchboardModule';
 export type { OAuth2Settings, SwitchboardOptions } from './Switchboard';
 export { Switchboard } from './Switchboard';
 export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanism';
@@ -117,3 +130,4 @@ export type {
 } from './sasl/selection';
 export { formatTrace } from './sasl/selection';
 export { singleMessage } from './sasl/singleMessage';
+export { CORE_VERSION } from './version';

@@ -168,6 +168,11 @@ export class Account extends EventEmitter<AccountEvents> {
     return this.#queue.size;
   }
 
+  /** Resolves once no message waits for a reconnect (at once when none does). */
+  whenIdle(): Promise<void> {
+    return this.#queue.drained();
+  }
+
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
   async sendChatState(to: string, state: ChatState): Promise<void> {
     return this.#guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));

@@ -8,6 +8,15 @@ export const ErrorCodes = {
   SB_CONFIG_INVALID: 'The account or switchboard configuration is invalid; fix the named field.',
   SB_PROFILE_UNKNOWN: 'No loaded profile has this id; load its module or check the spelling.',
   SB_DUPLICATE_PROFILE: 'Two loaded profiles share one id; load only one of them.',
+  SB_MODULE_INVALID:
+    'A module has no valid manifest (name, semver version, core range, bindings); fix the named field.',
+  SB_MODULE_DUPLICATE: 'The same module is loaded twice; load it once.',
+  SB_MODULE_NOT_FOUND:
+    'A module named by package could not be imported; install it or check the name.',
+  SB_CORE_VERSION_UNSUPPORTED:
+    'A module needs another version of @switchboard/core; upgrade the module or core.',
+  SB_DEPENDENCY_MISSING:
+    'A module needs another module loaded before it; add that module earlier in the list.',
 
   // SASL and authentication
   SB_SASL_DUPLICATE_MECHANISM:
@@ -40,6 +49,9 @@ export const ErrorCodes = {
 
   // Accounts and stanzas
   SB_ACCOUNT_STATE: 'The account is not in a state that allows this operation; connect it first.',
+  SB_ACCOUNT_DUPLICATE:
+    'An account with this id already exists; remove it first or use another id.',
+  SB_ACCOUNT_UNKNOWN: 'No account has this id.',
   SB_RECONNECT_GAVE_UP:
     'The account stopped reconnecting after its configured number of attempts; call connect() to try again.',
   SB_SEND_ABANDONED:

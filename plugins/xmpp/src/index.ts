@@ -23,4 +23,4 @@ export {
   standardMechanisms,
 } from './sasl/mechanisms';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
-export { xmppModule } from './xmppModule';
+export { default, xmppBindings, xmppModule } from './xmppModule';

@@ -3,6 +3,6 @@
  * @packageDocumentation
  */
 export { FacebookProfile, facebookProfile } from './FacebookProfile';
-export { facebookModule } from './facebookModule';
+export { default, facebookBindings, facebookModule } from './facebookModule';
 export type { XFacebookPlatformOptions } from './xFacebookPlatform';
 export { createXFacebookPlatform, xFacebookPlatform } from './xFacebookPlatform';

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { GtalkProfile, gtalkProfile } from './GtalkProfile';
-export { gtalkModule } from './gtalkModule';
+export { default, gtalkBindings, gtalkModule } from './gtalkModule';
 export { xGoogleToken } from './xGoogleToken';
 export type { XOAuth2Options } from './xOAuth2';
 export { createXOAuth2, xOAuth2 } from './xOAuth2';

@@ -3,4 +3,4 @@
  * @packageDocumentation
  */
 export { JabberProfile, jabberProfile } from './JabberProfile';
-export { jabberModule } from './jabberModule';
+export { default, jabberBindings, jabberModule } from './jabberModule';

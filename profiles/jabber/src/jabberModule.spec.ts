@@ -1,7 +1,9 @@
-import { ProfilePluginToken, Switchboard } from '@switchboard/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORE_VERSION, ProfilePluginToken, Switchboard } from '@switchboard/core';
 import { XmppPlugin, xmppModule } from '@switchboard/xmpp';
 import { JabberProfile } from './JabberProfile';
-import { jabberModule } from './jabberModule';
+import { jabberBindings, jabberModule } from './jabberModule';
 
 describe('jabberModule', () => {
   it('when loaded with xmppModule, provides the jabber profile as an XmppPlugin subclass', () => {
@@ -47,9 +49,46 @@ describe('jabberModule', () => {
     ).toThrow(expect.objectContaining({ code: 'SB_PROFILE_UNKNOWN' }));
   });
 
-  it('when the same profile module is loaded twice, fails with SB_DUPLICATE_PROFILE', () => {
+  it('when the same profile module is loaded twice, fails with SB_MODULE_DUPLICATE', () => {
     expect(() => Switchboard.create({ modules: [xmppModule, jabberModule, jabberModule] })).toThrow(
-      expect.objectContaining({ code: 'SB_DUPLICATE_PROFILE' }),
+      expect.objectContaining({
+        code: 'SB_MODULE_DUPLICATE',
+        details: { module: '@switchboard/profile-jabber' },
+      }),
     );
+  });
+
+  it('when its bare bindings are loaded twice, the profiles clash with SB_DUPLICATE_PROFILE', () => {
+    expect(() =>
+      Switchboard.create({ modules: [xmppModule, jabberBindings, jabberBindings] }),
+    ).toThrow(expect.objectContaining({ code: 'SB_DUPLICATE_PROFILE' }));
+  });
+
+  it('without the XMPP plugin loaded first, fails with SB_DEPENDENCY_MISSING', () => {
+    expect(() => Switchboard.create({ modules: [jabberModule, xmppModule] })).toThrow(
+      expect.objectContaining({
+        code: 'SB_DEPENDENCY_MISSING',
+        details: {
+          module: '@switchboard/profile-jabber',
+          missing: '@switchboard/xmpp',
+          loaded: [],
+        },
+      }),
+    );
+  });
+
+  it('loads by package name (dynamic import of its default export)', async () => {
+    const switchboard = await Switchboard.load({
+      modules: ['@switchboard/xmpp', '@switchboard/profile-jabber'],
+    });
+    expect(switchboard.profiles().map((p) => p.id)).toEqual(['jabber']);
+  });
+
+  it("declares its package's version and a core range that includes this core", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(jabberModule.name).toBe(pkg.name);
+    expect(jabberModule.version).toBe(pkg.version);
+    expect(CORE_VERSION).toMatch(/^0\.1\./);
+    expect(jabberModule.core).toBe('^0.1.0');
   });
 });

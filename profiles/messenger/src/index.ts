@@ -3,5 +3,5 @@
  * @packageDocumentation
  */
 export { MessengerProfile, messengerProfile } from './MessengerProfile';
-export { messengerModule } from './messengerModule';
+export { default, messengerBindings, messengerModule } from './messengerModule';
 export { decodeRedirectToken, xMessengerOAuth2 } from './xMessengerOAuth2';

@@ -15,6 +15,7 @@ interface Queued {
 export class OfflineQueue {
   readonly #limit: number;
   readonly #items: Queued[] = [];
+  readonly #drainWaiters: Array<() => void> = [];
   #flushing = false;
 
   constructor(limit: number) {
@@ -24,6 +25,12 @@ export class OfflineQueue {
   /** How many messages wait. */
   get size(): number {
     return this.#items.length;
+  }
+
+  /** Resolves once no message waits (at once when none does). */
+  drained(): Promise<void> {
+    if (this.#items.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#drainWaiters.push(resolve));
   }
 
   /** Queues a message; rejects with SB_SEND_ABANDONED at once when the queue is full. */
@@ -55,6 +62,7 @@ export class OfflineQueue {
         this.#items.shift();
         next.resolve();
       }
+      this.#settleDrained();
     } catch {
       // Left in the queue: the next session sends it.
     } finally {
@@ -73,5 +81,11 @@ export class OfflineQueue {
         ),
       );
     }
+    this.#settleDrained();
+  }
+
+  #settleDrained(): void {
+    if (this.#items.length > 0) return;
+    for (const resolve of this.#drainWaiters.splice(0)) resolve();
   }
 }

@@ -1,0 +1,30 @@
+import type { Account } from '../accounts/Account';
+import type { AccountEvents } from '../accounts/AccountEvents';
+
+/** Every account event, re-emitted by the manager with the account it came from first. */
+export type ForwardedEvents = {
+  [K in keyof AccountEvents]: (account: Account, ...args: Parameters<AccountEvents[K]>) => void;
+};
+
+/** The events of an {@link AccountManager}. */
+export interface AccountManagerEvents extends ForwardedEvents {
+  /** An account was added (offline). */
+  added: (account: Account) => void;
+  /** An account was removed (after it was disconnected). */
+  removed: (account: Account) => void;
+}
+
+/** The account events the manager forwards. */
+export const FORWARDED_EVENTS = [
+  'state',
+  'online',
+  'mechanism',
+  'message',
+  'chatState',
+  'presence',
+  'subscription',
+  'reauthRequired',
+  'reconnecting',
+  'reconnected',
+  'error',
+] as const satisfies ReadonlyArray<keyof AccountEvents>;
