@@ -27,6 +27,8 @@ const shared = {
     '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
       '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
+    // The example third-party profile, loaded by package name in its tests.
+    '^@acme/switchboard-profile-acme$': '<rootDir>/examples/profile-acme/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
@@ -40,7 +42,8 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/**/src/**/*.spec.ts'],
+      // scripts/docs: the doc generators' staleness checks and the doc snippet test.
+      testMatch: ['<rootDir>/**/src/**/*.spec.ts', '<rootDir>/scripts/docs/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$'],
     },
     {

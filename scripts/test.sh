@@ -18,6 +18,8 @@ say "Typecheck"
 pnpm typecheck
 say "Build (ESM + CJS + types)"
 pnpm build
+say "API reference (typedoc, warnings are errors)"
+pnpm docs:api
 say "Tests"
 results=$(mktemp)
 status=0

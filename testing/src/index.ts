@@ -6,6 +6,21 @@
  * (fast-check) of SASL mechanisms.
  * @packageDocumentation
  */
+
+export { AccountRecorder } from './conformance/AccountRecorder';
+export type {
+  ConformanceContext,
+  ConformanceCredentials,
+  ConformanceEmulation,
+  ConformanceScenario,
+  ProfileConformanceOptions,
+} from './conformance/ConformanceOptions';
+export type { TokenCredentialOptions } from './conformance/credentials';
+export { passwordCredentials, tokenCredentials } from './conformance/credentials';
+export { describeProfileConformance } from './conformance/describeProfileConformance';
+export type { JabberPeerOptions, PeerPresence } from './conformance/JabberPeer';
+export { JabberPeer } from './conformance/JabberPeer';
+export type { XmlElement } from './conformance/StanzaReader';
 export type { HostileLayer, ReceivedChunk } from './hostile/HostileConnection';
 export type { HostileData, HostileStep, StepContext } from './hostile/HostileStep';
 export {
@@ -69,8 +84,10 @@ export type { ProsodyServer } from './prosody/ProsodyServer';
 export { startProsody } from './prosody/startProsody';
 export { luaModulesDir } from './providers/luaModulesDir';
 export type {
+  CustomEmulation,
   FacebookEmulation,
   GtalkEmulation,
+  LuaSetting,
   MessengerEmulation,
   OAuthBearerEmulation,
   ProviderEmulation,

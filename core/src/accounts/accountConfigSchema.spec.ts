@@ -59,6 +59,15 @@ describe(validateAccountConfig, () => {
     expect(issues.map((i) => i.field).sort()).toEqual(['address', 'credential.extra']);
   });
 
+  it('says a missing field is required and a wrong one what was expected', () => {
+    expect(issuesOf({ ...valid, credential: { kind: 'password' } })).toEqual([
+      { field: 'credential.password', problem: 'is required' },
+    ]);
+    expect(issuesOf({ ...valid, enforceCapabilities: 'yes' })).toEqual([
+      { field: 'enforceCapabilities', problem: 'expected boolean' },
+    ]);
+  });
+
   it('refuses something that is not an object at all', () => {
     expect(issuesOf('alice')[0]?.field).toBe('(config)');
   });

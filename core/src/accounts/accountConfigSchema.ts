@@ -68,7 +68,8 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** The problem of one issue, without the value that caused it. */
 function problemOf(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === 'strict_object' && issue.input !== undefined) return 'is not a known field';
+  if (issue.input === undefined) return 'is required';
+  if (issue.type === 'strict_object') return 'is not a known field';
   if (issue.expected !== null) return `expected ${issue.expected}`;
   return `is invalid (${issue.type})`;
 }

@@ -145,7 +145,7 @@ export class OAuth2Client implements TokenRefresher {
    * Reads the tokens from the redirect of an implicit grant:
    * `#access_token=…&token_type=bearer&expires_in=3600&scope=…&authentication_token=…&state=…`.
    *
-   * Values are percent-decoded, but a literal `+` stays `+` (see {@link parseFragment}); a string
+   * Values are percent-decoded, but a literal `+` stays `+` (see `parseFragment` in `redirectParameters.ts`); a string
    * that is not an absolute URL is read as the fragment itself. An `error` in the fragment or the
    * query is SB_OAUTH_REDIRECT_ERROR with `details.error` and `details.description`; a missing or
    * other `state` is SB_OAUTH_STATE_MISMATCH; no `access_token` is SB_OAUTH_REDIRECT_ERROR.

@@ -50,6 +50,38 @@ export interface OAuthBearerEmulation {
   readonly openidConfiguration?: string;
 }
 
+/** A host setting's value, written as a Lua literal (a list becomes a Lua table of strings). */
+export type LuaSetting = string | number | boolean | readonly string[];
+
+/**
+ * A virtual host that offers a SASL mechanism from a Prosody module of your own (or one of this
+ * package's), e.g. for a profile of a provider this package does not emulate. The module can
+ * reuse the token table through `module:depends("sb_tokens")` (see the README).
+ */
+export interface CustomEmulation {
+  /** The virtual host, e.g. `example.test`. */
+  readonly domain: string;
+  /**
+   * The module that offers the mechanism: an absolute path to a `mod_<name>.lua` file (its
+   * folder is added to `pluginPaths`), or the name of a module in {@link luaModulesDir} or in
+   * `options.pluginPaths`, e.g. `'sb_oauthbearer'`. Checked: a missing file or name throws
+   * `SB_CONFIG_INVALID`.
+   */
+  readonly module: string;
+  /**
+   * More modules for this host (e.g. limits of your own): absolute paths as for `module`, or
+   * names, passed on unchecked so that Prosody's own modules can be named too. Default none.
+   */
+  readonly extraModules?: readonly string[];
+  /** Host settings, each written as `key = <Lua literal>`, e.g. `{ example_realm: 'x' }`. */
+  readonly settings?: Readonly<Record<string, LuaSetting>>;
+  /**
+   * The server's own mechanisms (SCRAM, PLAIN, ...) kept on this host: `true` all, a list only
+   * those (e.g. `['PLAIN']`), `false` none. Default: {@link ProviderEmulation.standardMechanisms}.
+   */
+  readonly standardMechanisms?: boolean | readonly string[];
+}
+
 /** Which providers {@link withProviders} emulates, each on its own virtual host. */
 export interface ProviderEmulation {
   /** The token table file ({@link TokenTable.file}); read by every provider host. */
@@ -58,6 +90,8 @@ export interface ProviderEmulation {
   readonly facebook?: FacebookEmulation;
   readonly gtalk?: GtalkEmulation;
   readonly oauthbearer?: OAuthBearerEmulation;
+  /** Hosts with mechanism modules of your own (or ours, by name), each on its own domain. */
+  readonly custom?: readonly CustomEmulation[];
   /**
    * Also offer the server's own SCRAM and PLAIN mechanisms on the provider hosts. Default false:
    * each host offers what its provider offered (Google Talk: its two token mechanisms and PLAIN).

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
 import type { ProsodyHost, ProsodyOptions } from '../prosody/ProsodyOptions';
 import { luaModulesDir } from './luaModulesDir';
-import type { ProviderEmulation } from './ProviderEmulation';
+import type { CustomEmulation, LuaSetting, ProviderEmulation } from './ProviderEmulation';
 
 /** A Lua string literal (JSON escapes are valid Lua escapes). */
 const lua = (s: string): string => JSON.stringify(s);
@@ -31,6 +33,78 @@ function section(
   };
 }
 
+const invalid = (message: string): SwitchboardError =>
+  new SwitchboardError('SB_CONFIG_INVALID', message);
+
+/** A module reference resolved to its Prosody name, plus the folder to add to plugin_paths. */
+interface ModuleRef {
+  readonly name: string;
+  readonly dir?: string;
+}
+
+const MODULE_NAME = /^[A-Za-z0-9_.-]+$/;
+
+function resolveModule(ref: string, searched: readonly string[] | undefined): ModuleRef {
+  if (isAbsolute(ref)) {
+    const name = /^mod_([A-Za-z0-9_.-]+)\.lua$/.exec(basename(ref))?.[1];
+    if (name === undefined || !existsSync(ref)) {
+      throw invalid(`Custom module ${ref} must be an existing file named mod_<name>.lua.`);
+    }
+    return { name, dir: dirname(ref) };
+  }
+  if (!MODULE_NAME.test(ref)) {
+    throw invalid(`Custom module "${ref}" must be a module name or an absolute path.`);
+  }
+  const found = (dir: string): boolean =>
+    existsSync(join(dir, `mod_${ref}.lua`)) ||
+    existsSync(join(dir, `mod_${ref}`, `mod_${ref}.lua`));
+  if (searched !== undefined && !searched.some(found)) {
+    throw invalid(
+      `No mod_${ref}.lua in ${searched.join(', ')}; give an absolute path to your module.`,
+    );
+  }
+  return { name: ref };
+}
+
+function luaSetting(key: string, value: LuaSetting): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw invalid(`"${key}" is not a Lua name.`);
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw invalid(`Setting ${key} must be a finite number.`);
+  }
+  const literal =
+    typeof value === 'string'
+      ? lua(value)
+      : typeof value === 'object'
+        ? luaList(value as readonly string[])
+        : String(value);
+  return `${key} = ${literal}`;
+}
+
+/** The host section of one custom emulation, and the folders its module files live in. */
+function customSection(
+  custom: CustomEmulation,
+  keepAll: boolean,
+  searched: readonly string[],
+): { section: Section; dirs: string[] } {
+  const refs = [
+    resolveModule(custom.module, searched),
+    ...(custom.extraModules ?? []).map((m) => resolveModule(m, undefined)),
+  ];
+  const keep = custom.standardMechanisms ?? keepAll;
+  const disabled =
+    keep === true ? [] : keep === false ? STANDARD : STANDARD.filter((m) => !keep.includes(m));
+  const settings = Object.entries(custom.settings ?? {}).map(([k, v]) => luaSetting(k, v));
+  return {
+    section: section(
+      custom.domain,
+      refs.map((r) => r.name),
+      disabled,
+      settings,
+    ),
+    dirs: refs.flatMap((r) => (r.dir === undefined ? [] : [r.dir])),
+  };
+}
+
 function sections(p: ProviderEmulation): Section[] {
   const keep = p.standardMechanisms === true;
   const out: Section[] = [];
@@ -38,7 +112,7 @@ function sections(p: ProviderEmulation): Section[] {
   if (messenger !== undefined) {
     const idle = messenger.idleDropSeconds;
     if (idle !== undefined && !(idle > 0)) {
-      throw new SwitchboardError('SB_CONFIG_INVALID', 'messenger.idleDropSeconds must be > 0.');
+      throw invalid('messenger.idleDropSeconds must be > 0.');
     }
     out.push(
       section(
@@ -54,7 +128,7 @@ function sections(p: ProviderEmulation): Section[] {
   }
   if (facebook !== undefined) {
     if (facebook.apiKey === '') {
-      throw new SwitchboardError('SB_CONFIG_INVALID', 'facebook.apiKey must not be empty.');
+      throw invalid('facebook.apiKey must not be empty.');
     }
     const settings = [`sb_facebook_api_key = ${lua(facebook.apiKey)}`];
     if (facebook.appSecret !== undefined) {
@@ -85,15 +159,15 @@ function sections(p: ProviderEmulation): Section[] {
     }
     out.push(section(oauthbearer.domain, ['sb_oauthbearer'], keep ? [] : STANDARD, settings));
   }
-  const domains = out.map((s) => s.domain);
+  return out;
+}
+
+function checkDomains(all: readonly Section[]): void {
+  const domains = all.map((s) => s.domain);
   const twice = domains.find((d, i) => domains.indexOf(d) !== i);
   if (twice !== undefined) {
-    throw new SwitchboardError(
-      'SB_CONFIG_INVALID',
-      `Two emulated providers share the host ${twice}; give each its own domain.`,
-    );
+    throw invalid(`Two emulated providers share the host ${twice}; give each its own domain.`);
   }
-  return out;
 }
 
 /**
@@ -101,6 +175,8 @@ function sections(p: ProviderEmulation): Section[] {
  * (merged into a host of the same domain in `options.hosts`, e.g. to register users there;
  * appended otherwise), this package's Lua modules in `pluginPaths`, and `sb_token_file` in the
  * global section. Without `options.hosts`, the server has only the provider hosts.
+ * `providers.custom` adds hosts with mechanism modules of your own: their files' folders go to
+ * `pluginPaths` (before this package's), so they can `module:depends("sb_tokens")`.
  *
  * @example
  * const tokens = await TokenTable.create();
@@ -113,7 +189,13 @@ export function withProviders(
   options: ProsodyOptions,
   providers: ProviderEmulation,
 ): ProsodyOptions {
-  const added = sections(providers);
+  const searched = [...(options.pluginPaths ?? []), luaModulesDir];
+  const custom = (providers.custom ?? []).map((c) =>
+    customSection(c, providers.standardMechanisms === true, searched),
+  );
+  const added = [...sections(providers), ...custom.map((c) => c.section)];
+  checkDomains(added);
+  const dirs = [...new Set(custom.flatMap((c) => c.dirs))];
   const byDomain = new Map(added.map((s) => [s.domain, s.lines.join('\n')]));
   const hosts: ProsodyHost[] = (options.hosts ?? []).map((host) => {
     const lines = byDomain.get(host.domain);
@@ -126,7 +208,7 @@ export function withProviders(
   return {
     ...options,
     hosts,
-    pluginPaths: [...(options.pluginPaths ?? []), luaModulesDir],
+    pluginPaths: [...(options.pluginPaths ?? []), ...dirs, luaModulesDir],
     extraConfig: options.extraConfig === undefined ? global : `${options.extraConfig}\n${global}`,
   };
 }

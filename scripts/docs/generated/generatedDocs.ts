@@ -1,0 +1,79 @@
+import { join, relative } from 'node:path';
+import { capabilityNames, ErrorCodes, livenessDefaults } from '@switchboard/core';
+import { facebookProfile } from '@switchboard/profile-facebook';
+import { gtalkProfile } from '@switchboard/profile-gtalk';
+import { jabberProfile } from '@switchboard/profile-jabber';
+import { messengerProfile } from '@switchboard/profile-messenger';
+import { xmppDefaults } from '@switchboard/xmpp';
+import { repoRoot } from '../repoRoot';
+import { renderCapabilityMatrix } from './capabilityMatrix';
+import { renderErrorReference } from './errorReference';
+import { constDoc, exportSource, groupedObject, interfaceMemberDocs } from './sourceDocs';
+
+/** The command that writes every generated doc; named in their headers and in test failures. */
+export const generateCommand = 'pnpm docs:generate';
+
+/** A file under the repository root and the content it must have. */
+export interface GeneratedDoc {
+  /** Relative to the repository root, e.g. `docs/capabilities.md`. */
+  readonly path: string;
+  readonly content: string;
+}
+
+const coreEntry = join(repoRoot, 'core/src/index.ts');
+
+/** The matrix's columns: the base plugin's defaults, then each profile. */
+const descriptors = [
+  ['xmppDefaults', xmppDefaults, '@switchboard/xmpp', 'plugins/xmpp'],
+  ['jabberProfile', jabberProfile, '@switchboard/profile-jabber', 'profiles/jabber'],
+  ['messengerProfile', messengerProfile, '@switchboard/profile-messenger', 'profiles/messenger'],
+  ['facebookProfile', facebookProfile, '@switchboard/profile-facebook', 'profiles/facebook'],
+  ['gtalkProfile', gtalkProfile, '@switchboard/profile-gtalk', 'profiles/gtalk'],
+] as const;
+
+function capabilities(): GeneratedDoc {
+  const descriptions = interfaceMemberDocs(
+    exportSource(coreEntry, 'CapabilitySet'),
+    'CapabilitySet',
+  );
+  const columns = descriptors.map(([exportName, descriptor, packageName, folder]) => {
+    const notes = constDoc(
+      exportSource(join(repoRoot, folder, 'src/index.ts'), exportName),
+      exportName,
+    );
+    return { descriptor, exportName, packageName, ...(notes === undefined ? {} : { notes }) };
+  });
+  return {
+    path: 'docs/capabilities.md',
+    content: renderCapabilityMatrix({
+      columns,
+      capabilityNames,
+      descriptions,
+      livenessDefaults,
+      command: generateCommand,
+    }),
+  };
+}
+
+function errors(): GeneratedDoc {
+  const file = exportSource(coreEntry, 'ErrorCodes');
+  const catalogue = groupedObject(file, 'ErrorCodes');
+  // The parse must say exactly what the module exports, in the same order.
+  const parsed = catalogue.entries.map(({ name, value }) => [name, value]);
+  if (JSON.stringify(parsed) !== JSON.stringify(Object.entries(ErrorCodes))) {
+    throw new Error(`Reading ${file} did not give the ErrorCodes the module exports.`);
+  }
+  return {
+    path: 'docs/errors.md',
+    content: renderErrorReference({
+      catalogue,
+      sourceLink: relative(join(repoRoot, 'docs'), file),
+      command: generateCommand,
+    }),
+  };
+}
+
+/** Every generated doc, rendered from the current sources. */
+export function generatedDocs(): GeneratedDoc[] {
+  return [capabilities(), errors()];
+}

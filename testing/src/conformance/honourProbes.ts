@@ -1,0 +1,122 @@
+import type { Account, Capability, CapabilitySet, MessageType } from '@switchboard/core';
+import type { AccountRecorder } from './AccountRecorder';
+import type { JabberPeer } from './JabberPeer';
+import { bare } from './peerXml';
+
+/** What a probe works with: the account (online once `run` is called) and an online peer. */
+export interface HonourContext {
+  readonly account: Account;
+  readonly events: AccountRecorder;
+  readonly peer: JabberPeer;
+}
+
+/** One check that the server really does what a capability declared true promises. */
+export interface HonourProbe {
+  /** For the test name, e.g. `setVCard (vcard.write)`. */
+  readonly label: string;
+  /** Runs while the account is still offline (e.g. to leave it a message). */
+  readonly beforeConnect?: (context: HonourContext) => Promise<void>;
+  readonly run: (context: HonourContext) => Promise<void>;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type Check = (set: CapabilitySet) => Omit<HonourProbe, 'label'> & { readonly name: string };
+
+const CHECKS: Readonly<Record<Capability, Check>> = {
+  'roster.read': () => ({
+    name: 'getRoster',
+    run: async ({ account }) => expect(await account.getRoster()).toEqual(expect.any(Array)),
+  }),
+  'roster.write': (set) => ({
+    name: 'addContact, removeContact',
+    run: async ({ account, peer }) => {
+      const contact = { address: bare(peer.address), name: 'Conformance', groups: ['Kit'] };
+      await account.addContact(contact);
+      const listed = async (): Promise<string[]> =>
+        (await account.getRoster()).map((i) => `${i.address} ${i.name} ${i.groups.join()}`);
+      if (set['roster.read'])
+        expect(await listed()).toContain(`${contact.address} Conformance Kit`);
+      await account.removeContact(contact.address);
+      if (set['roster.read']) expect((await listed()).join()).not.toContain(contact.address);
+    },
+  }),
+  'vcard.read': () => ({
+    name: 'getVCard',
+    run: async ({ account, peer }) =>
+      expect(await account.getVCard(bare(peer.address))).toEqual(expect.any(Object)),
+  }),
+  'vcard.write': (set) => ({
+    name: 'setVCard',
+    run: async ({ account }) => {
+      const vcard = { fullName: 'Conformance <&> Ωmega', nickname: 'kit' };
+      await account.setVCard(vcard);
+      if (set['vcard.read']) expect(await account.getVCard()).toMatchObject(vcard);
+    },
+  }),
+  chatStates: () => ({
+    name: 'sendChatState, chatState events',
+    run: async ({ account, events, peer }) => {
+      await account.sendChatState(peer.address, 'composing');
+      await peer.waitFor(
+        (s) => s.attrs.from === account.address && s.children.some((c) => c.name === 'composing'),
+        'a composing notification',
+      );
+      peer.sendChatState(account.address ?? '', 'paused');
+      await events.waitFor(
+        'chatState',
+        (u) => u.from === peer.address && u.state === 'paused',
+        'a paused notification',
+      );
+    },
+  }),
+  delayedDelivery: () => {
+    const body = 'delayed: sent while the account was offline';
+    return {
+      name: 'a message stored while offline',
+      beforeConnect: async ({ account, peer }) => {
+        peer.sendMessage(bare(account.config.address), body);
+        await pause(200); // the server stores it
+      },
+      run: async ({ events }) => {
+        const message = await events.waitFor('message', (m) => m.body === body, `"${body}"`);
+        expect(message.delay?.stamp).toBeInstanceOf(Date);
+      },
+    };
+  },
+  ping: () => ({
+    name: 'ping',
+    run: async ({ account }) => expect(await account.ping()).toBeGreaterThanOrEqual(0),
+  }),
+};
+
+function typeProbe(type: MessageType): HonourProbe {
+  return {
+    label: `sendMessage of type ${type} (messageTypes)`,
+    run: async ({ account, peer }) => {
+      const body = `messageTypes: a ${type} message`;
+      await account.sendMessage({ to: peer.address, body, type });
+      const got = await peer.waitFor(
+        (s) => s.name === 'message' && s.children.some((c) => c.name === 'body' && c.text === body),
+        `the ${type} message`,
+      );
+      expect(got.attrs.type).toBe(type);
+    },
+  };
+}
+
+/**
+ * A check for every capability declared true (what the server answers must match the
+ * declaration), and a message of each declared type besides `chat` (the messages scenario sends
+ * `chat`). Capabilities added by declaration merging have no known check and are left out.
+ */
+export function honourProbes(capabilities: CapabilitySet): HonourProbe[] {
+  const probes: HonourProbe[] = [];
+  for (const [capability, check] of Object.entries(CHECKS)) {
+    if (capabilities[capability as Capability] !== true) continue;
+    const { name, ...probe } = check(capabilities);
+    probes.push({ label: `${name} (${capability})`, ...probe });
+  }
+  const types = capabilities.messageTypes.filter((t) => t !== 'chat' && t !== 'error');
+  return [...probes, ...types.map(typeProbe)];
+}

@@ -1,0 +1,40 @@
+import type { Credential } from '@switchboard/core';
+import type { ConformanceRun } from './ConformanceRun';
+
+/** The secrets a credential holds, to look for where they must not be. */
+export function secretsOf(credential: Credential): string[] {
+  switch (credential.kind) {
+    case 'password':
+      return [credential.password];
+    case 'oauth2':
+      return [credential.accessToken, credential.refreshToken ?? ''].filter((s) => s !== '');
+    case 'token':
+      return [credential.token];
+    default:
+      return [];
+  }
+}
+
+/** Login: online, with the expected mechanism chosen, and no secret in the stanza log. */
+export function loginScenario(run: ConformanceRun): void {
+  const { mechanism, domain } = run.options;
+  describe('login', () => {
+    it(`when the credential is valid, goes online with ${mechanism}`, async () => {
+      const { account, events } = run.account('login');
+      await account.connect();
+
+      expect(account.state).toBe('online');
+      expect(events.all('mechanism')).toEqual([mechanism]);
+      expect(events.all('state').map((s) => s.to)).toEqual(
+        expect.arrayContaining(['connecting', 'authenticating', 'online']),
+      );
+      expect(account.address?.startsWith(`${run.user}@${domain}/`)).toBe(true);
+      const sent = run.sent(account);
+      const auth = new RegExp(`^<auth [^>]*mechanism=["']${mechanism}["']`);
+      expect(sent.filter((text) => auth.test(text))).toHaveLength(1);
+      for (const secret of secretsOf(run.credentials.valid)) {
+        expect(run.logged(account).filter((text) => text.includes(secret))).toEqual([]);
+      }
+    });
+  });
+}
