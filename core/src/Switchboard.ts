@@ -11,7 +11,7 @@ import { ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 import { SwitchboardError } from './errors/SwitchboardError';
 import { AccountManager } from './host/AccountManager';
 import { OAuth2Client } from './oauth/OAuth2Client';
-import { importModule } from './plugins/importModule';
+import { importModule, type ModuleImporter } from './plugins/importModule';
 import { checkDeclaredProfiles, type LoadableModule, loadModules } from './plugins/loadModules';
 import type { OAuth2Descriptor, ProfileDescriptor } from './plugins/ProfileDescriptor';
 import type { ProfilePlugin } from './plugins/ProtocolPlugin';
@@ -113,12 +113,18 @@ export class Switchboard {
   static async load(
     options: Omit<SwitchboardOptions, 'modules'> & {
       readonly modules: ReadonlyArray<LoadableModule | string>;
+      /**
+       * Imports a package by name. Pass `(name) => import(name)` from the host so packages
+       * resolve from the host's dependencies (needed with pnpm); default: core's own import.
+       */
+      readonly importModule?: ModuleImporter;
     },
   ): Promise<Switchboard> {
+    const { importModule: importer, ...rest } = options;
     const modules = await Promise.all(
-      options.modules.map((m) => (typeof m === 'string' ? importModule(m) : m)),
+      options.modules.map((m) => (typeof m === 'string' ? importModule(m, importer) : m)),
     );
-    return Switchboard.create({ ...options, modules });
+    return Switchboard.create({ ...rest, modules });
   }
 
   /** The SASL registry of this instance. */

@@ -84,6 +84,7 @@ export type {
 export type { TokenRefresher } from './oauth/TokenRefresher';
 export type { TokenSet } from './oauth/TokenSet';
 export { expiresWithin } from './oauth/TokenSet';
+export type { ModuleImporter } from './plugins/importModule';
 export { importModule } from './plugins/importModule';
 export type { LoadableModule } from './plugins/loadModules';
 export { loadModules } from './plugins/loadModules';

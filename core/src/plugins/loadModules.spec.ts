@@ -138,6 +138,19 @@ describe('loading modules', () => {
     });
   });
 
+  it("imports packages with the host's importer when given one", async () => {
+    const asked: string[] = [];
+    const switchboard = await Switchboard.load({
+      modules: ['base-by-name'],
+      importModule: async (name) => {
+        asked.push(name);
+        return { default: base };
+      },
+    });
+    expect(asked).toEqual(['base-by-name']);
+    expect(switchboard.registry.list().map((e) => e.mechanism.name)).toEqual(['X-ONE']);
+  });
+
   it('refuses a package that exports no SwitchboardModule', async () => {
     await expect(Switchboard.load({ modules: ['eventemitter3'] })).rejects.toMatchObject({
       code: 'SB_MODULE_INVALID',

@@ -27,7 +27,11 @@ export interface EchoHost {
 /** Starts the host; resolves once every valid account was tried. */
 export async function startEchoHost(options: EchoHostOptions): Promise<EchoHost> {
   const log = options.log ?? console.log;
-  const switchboard = await Switchboard.load({ modules: HOST_MODULES });
+  // The host imports the packages itself, so they resolve from its own dependencies.
+  const switchboard = await Switchboard.load({
+    modules: HOST_MODULES,
+    importModule: (name) => import(name),
+  });
   const { accounts } = switchboard;
   accounts.on('state', (account, change) =>
     log(`${account.id}: ${change.to}${change.error ? ` (${change.error.code})` : ''}`),
