@@ -1,0 +1,16 @@
+/**
+ * The `switchboard` command. Each command lives in its own module; this file only assembles them.
+ */
+import { Command } from 'commander';
+import { registerCommands } from './commands/registerCommands';
+import { registerDemo } from './demo/registerDemo';
+
+const program = new Command('switchboard')
+  .description('Many IM networks, one host: Switchboard on the command line.')
+  .version('0.1.0')
+  .option('--debug', 'print a stanza log (passwords and tokens redacted) to stderr');
+
+registerCommands(program);
+registerDemo(program);
+
+await program.parseAsync(process.argv);
