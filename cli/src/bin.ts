@@ -3,12 +3,15 @@
  */
 import { Command } from 'commander';
 import { registerCommands } from './commands/registerCommands';
+import { usageExit } from './commands/support/describeCommand';
 import { registerDemo } from './demo/registerDemo';
 
 const program = new Command('switchboard')
   .description('Many IM networks, one host: Switchboard on the command line.')
   .version('0.1.0')
-  .option('--debug', 'print a stanza log (passwords and tokens redacted) to stderr');
+  .option('--debug', 'print a stanza log (passwords and tokens redacted) to stderr')
+  // Usage errors (an unknown command, a missing argument) exit with 2, help and version with 0.
+  .exitOverride(usageExit);
 
 registerCommands(program);
 registerDemo(program);

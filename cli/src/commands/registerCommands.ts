@@ -1,4 +1,19 @@
 import type { Command } from 'commander';
+import { accountCommand } from './account/accountCommand';
+import { chatCommand } from './chat/chatCommand';
+import { loginCommand } from './login/loginCommand';
+import { profilesCommand } from './profiles/profilesCommand';
+import { rosterCommand } from './roster/rosterCommand';
+import { sendCommand } from './send/sendCommand';
+import { exitCodeHelp } from './support/exitCodeHelp';
 
-/** Adds `profiles`, `login`, `send`, `roster` and `chat` to the program. */
-export function registerCommands(_program: Command): void {}
+/** Adds `profiles`, `account`, `login`, `send`, `roster` and `chat` to the program. */
+export function registerCommands(program: Command): void {
+  profilesCommand(program);
+  accountCommand(program);
+  loginCommand(program);
+  sendCommand(program);
+  rosterCommand(program);
+  chatCommand(program);
+  program.addHelpText('after', exitCodeHelp);
+}

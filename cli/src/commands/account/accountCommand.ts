@@ -1,0 +1,93 @@
+import { type Command, Option } from 'commander';
+import { configOption, describeCommand } from '../support/describeCommand';
+import { wholeNumber } from '../support/parseNumber';
+import { run } from '../support/run';
+import { accountAdd } from './accountAdd';
+import { accountList } from './accountList';
+import { accountRemove } from './accountRemove';
+import type { AddOptions } from './buildEntry';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** `switchboard account add|list|remove`: edits the config file. */
+export function accountCommand(program: Command): void {
+  const account = describeCommand(program.command('account'), {
+    summary: 'add, list or remove accounts in the config file',
+    description:
+      'Manage the accounts of the config file. The file holds no secrets: a password comes from\n' +
+      'the environment variable an account names (--password-env) or is typed when asked; OAuth2\n' +
+      'tokens come from "switchboard login".',
+    examples: [
+      'switchboard account add alice --profile jabber --address alice@example.org --password-env ALICE_PASSWORD',
+      'switchboard account list',
+    ],
+  });
+
+  describeCommand(account.command('add'), {
+    summary: 'add an account (or replace one with --force)',
+    description:
+      'Add an account to the config file, checked as a login would check it (profile, fields,\n' +
+      'CA file). Nothing secret is written: the password comes from --password-env or a prompt.',
+    examples: [
+      'switchboard account add alice --profile jabber --address alice@example.org --password-env ALICE_PASSWORD',
+      'switchboard account add dev --profile jabber --address dev@localhost --host 127.0.0.1 --port 5222 --ca ./ca.pem',
+      'switchboard account add mark --profile messenger --address mark@messenger.live.com',
+      'switchboard account add fiona --profile facebook --address fiona@chat.facebook.com --param apiKey=123456789',
+    ],
+  })
+    .argument('<name>', 'the account name, used by the other commands (e.g. alice)')
+    .requiredOption('--profile <id>', 'the profile: jabber, messenger, facebook or gtalk')
+    .requiredOption('--address <address>', 'the account address, e.g. alice@example.org')
+    .option(
+      '--host <host>',
+      'the server host (default: the profile default, or the address domain)',
+    )
+    .option('--port <port>', 'the server port (default: 5222)', wholeNumber(1, 65_535))
+    .addOption(
+      new Option('--tls <mode>', 'STARTTLS or TLS from the first byte').choices([
+        'starttls',
+        'direct',
+      ]),
+    )
+    .option('--ca <file>', 'a PEM file with the CA to trust (a private or test server)')
+    .option('--servername <name>', 'the name the certificate must carry (default: the domain)')
+    .addOption(
+      new Option('--credential <kind>', "the secret's kind (default: the profile's first)").choices(
+        ['password', 'oauth2', 'token'],
+      ),
+    )
+    .option('--password-env <variable>', 'the environment variable that holds the password')
+    .option('--token-env <variable>', 'the environment variable that holds an opaque token')
+    .option('--param <name=value>', 'a provider parameter, e.g. apiKey=… (repeatable)', collect)
+    .option('--resource <resource>', 'the XMPP resource to ask for')
+    .option('--force', 'replace an account of the same name')
+    .addOption(configOption())
+    .action((name: string, options: AddOptions, command: Command) =>
+      run(command, (context) => accountAdd(context, name, options)),
+    );
+
+  describeCommand(account.command('list'), {
+    summary: 'list the accounts',
+    description: 'List the accounts of the config file and where each one gets its secret.',
+    examples: ['switchboard account list', 'switchboard account list --json'],
+  })
+    .option('--json', 'print the entries as JSON')
+    .addOption(configOption())
+    .action((options: { config?: string; json?: boolean }, command: Command) =>
+      run(command, (context) => accountList(context, options)),
+    );
+
+  describeCommand(account.command('remove'), {
+    summary: 'remove an account and its stored tokens',
+    description:
+      'Remove an account from the config file, and its OAuth2 tokens from the token file.',
+    examples: ['switchboard account remove alice'],
+  })
+    .argument('<name>', 'the account name')
+    .addOption(configOption())
+    .action((name: string, options: { config?: string }, command: Command) =>
+      run(command, (context) => accountRemove(context, name, options)),
+    );
+}

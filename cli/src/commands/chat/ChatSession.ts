@@ -1,0 +1,226 @@
+/**
+ * An interactive chat on one account (RFC 6121 messages and presence, XEP-0085 chat states):
+ * prints what arrives, sends each typed line to the current contact, and understands a few
+ * slash commands.
+ */
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
+import { type Account, type PresenceUpdate, SwitchboardError } from '@switchboard/core';
+import {
+  bareAddress,
+  formatChatState,
+  formatMessage,
+  formatPresence,
+  formatSubscription,
+} from './formatEvent';
+import { TypingNotifier } from './TypingNotifier';
+
+/** What the session uses of an account. */
+export type ChatAccount = Pick<
+  Account,
+  'on' | 'sendMessage' | 'sendChatState' | 'disconnect' | 'capabilities' | 'address' | 'state'
+>;
+
+/** Where the session reads and writes. */
+export interface ChatIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** A terminal: prompt, line editing, typing notifications. */
+  readonly terminal: boolean;
+}
+
+/** The in-chat help, also shown by `switchboard chat --help`. */
+export const HELP = [
+  'Type a line and press Enter to send it to the current contact.',
+  '  /to <address>  talk to someone else (e.g. /to bob@example.org)',
+  '  /who           the current contact and the presence seen so far',
+  '  /quit          disconnect and leave (also Ctrl-C, Ctrl-D)',
+  '  //text         send a line that starts with /',
+];
+
+/** One interactive session; {@link run} resolves when it ends. */
+export class ChatSession {
+  readonly #account: ChatAccount;
+  readonly #io: ChatIo;
+  readonly #rl: Interface;
+  readonly #typing: TypingNotifier;
+  readonly #seen = new Map<string, PresenceUpdate>();
+  #contact: string | undefined;
+  #sending: Promise<void> = Promise.resolve();
+  #ending = false;
+  #end: ((error: SwitchboardError | undefined) => void) | undefined;
+  readonly #ended: Promise<SwitchboardError | undefined>;
+
+  constructor(account: ChatAccount, io: ChatIo, contact?: string) {
+    this.#account = account;
+    this.#io = io;
+    this.#contact = contact;
+    this.#ended = new Promise((resolve) => {
+      this.#end = resolve;
+    });
+    this.#rl = createInterface({
+      input: io.input,
+      ...(io.terminal ? { output: io.output } : {}),
+      terminal: io.terminal,
+    });
+    this.#typing = new TypingNotifier((state) => {
+      const to = this.#contact;
+      if (to === undefined || !this.#account.capabilities.chatStates) return;
+      this.#account.sendChatState(to, state).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Starts reading lines and printing events. Resolves after the account disconnected: with
+   * undefined when the user left, or the error that ended the session.
+   */
+  run(): Promise<SwitchboardError | undefined> {
+    this.#listen();
+    this.#rl.on('line', (line) => this.#line(line));
+    this.#rl.on('close', () => void this.quit());
+    this.#rl.on('SIGINT', () => void this.quit());
+    if (this.#io.terminal) {
+      // Printable keys and Backspace count as typing; Enter, arrows and Ctrl-keys do not.
+      this.#io.input.on('keypress', (text: string | undefined, key: { ctrl?: boolean } = {}) => {
+        if (typeof text === 'string' && text >= ' ' && key.ctrl !== true) this.#typing.keyPressed();
+      });
+    }
+    const who =
+      this.#contact === undefined
+        ? 'Choose a contact with /to <address>.'
+        : `Talking to ${this.#contact}.`;
+    this.#print(`Connected as ${this.#account.address}. ${who} /help lists commands.`);
+    return this.#ended;
+  }
+
+  /** Leaves: waits for lines still being sent, disconnects, resolves {@link run}. */
+  async quit(error?: SwitchboardError): Promise<void> {
+    if (this.#ending) return;
+    this.#ending = true;
+    this.#typing.stop();
+    this.#rl.close();
+    await this.#sending;
+    await this.#account.disconnect().catch(() => undefined);
+    this.#io.output.write('Disconnected.\n');
+    this.#end?.(error);
+  }
+
+  #listen(): void {
+    const account = this.#account;
+    account.on('message', (message) => {
+      if (this.#contact === undefined && message.type !== 'error') {
+        this.#setContact(bareAddress(message.from));
+      }
+      this.#print(formatMessage(message));
+    });
+    account.on('chatState', (update) => {
+      const line = formatChatState(update);
+      if (line !== undefined) this.#print(line);
+    });
+    account.on('presence', (presence) => {
+      const from = bareAddress(presence.from);
+      if (from === bareAddress(account.address ?? '')) return;
+      this.#seen.set(from, presence);
+      this.#print(formatPresence(presence));
+    });
+    account.on('subscription', (update) => this.#print(formatSubscription(update)));
+    account.on('reconnecting', ({ delayMs, error }) => {
+      const why = error === undefined ? '' : ` (${error.code})`;
+      this.#print(`! Connection lost${why}; reconnecting in ${Math.ceil(delayMs / 1000)} s…`);
+    });
+    account.on('reconnected', ({ resumed }) => {
+      this.#print(`* Back online${resumed ? ' (session resumed, nothing lost)' : ''}.`);
+    });
+    account.on('state', ({ to, error }) => {
+      if (to === 'failed' || to === 'reauth-required') void this.quit(error);
+      // A loss that will not be retried stays `disconnected` (a retry moves on at once).
+      if (to === 'disconnected') {
+        setImmediate(() => {
+          if (this.#account.state === 'disconnected') void this.quit(error);
+        });
+      }
+    });
+  }
+
+  #line(line: string): void {
+    const text = line.trim();
+    if (text === '' || this.#ending) return;
+    if (text.startsWith('//')) {
+      this.#send(line.slice(line.indexOf('/') + 1));
+      return;
+    }
+    if (!text.startsWith('/')) {
+      this.#send(line);
+      return;
+    }
+    const [command = '', ...rest] = text.split(/\s+/);
+    const argument = rest.join(' ');
+    switch (command) {
+      case '/to':
+        if (argument === '') this.#print(`Talking to ${this.#contact ?? 'nobody yet'}.`);
+        else this.#setContact(argument);
+        return;
+      case '/who':
+        this.#who();
+        return;
+      case '/quit':
+      case '/exit':
+        void this.quit();
+        return;
+      case '/help':
+        this.#printAll(HELP);
+        return;
+      default:
+        this.#print(`Unknown command ${command}; /help lists them.`);
+    }
+  }
+
+  #send(body: string): void {
+    const to = this.#contact;
+    if (to === undefined) {
+      this.#print('No contact yet: choose one with /to <address>.');
+      return;
+    }
+    this.#typing.sent();
+    const chatState = this.#account.capabilities.chatStates ? { chatState: 'active' as const } : {};
+    this.#sending = this.#sending
+      .then(() => this.#account.sendMessage({ to, body, ...chatState }))
+      .catch((error: unknown) => {
+        const why = SwitchboardError.is(error) ? error.message : String(error);
+        this.#print(`! Not sent to ${to}: ${why}`);
+      });
+  }
+
+  #setContact(address: string): void {
+    this.#typing.sent();
+    this.#contact = address;
+    this.#print(`(now talking to ${address})`);
+  }
+
+  #who(): void {
+    const lines = [`Talking to ${this.#contact ?? 'nobody yet'}.`];
+    if (this.#seen.size === 0) lines.push('No presence seen yet.');
+    for (const presence of this.#seen.values())
+      lines.push(`  ${formatPresence(presence).slice(2)}`);
+    this.#printAll(lines);
+  }
+
+  #printAll(lines: readonly string[]): void {
+    for (const line of lines) this.#print(line);
+  }
+
+  /** Prints a line above the input line, keeping what the user is typing. */
+  #print(line: string): void {
+    const { output, terminal } = this.#io;
+    if (!terminal) {
+      output.write(`${line}\n`);
+      return;
+    }
+    clearLine(output, 0);
+    cursorTo(output, 0);
+    output.write(`${line}\n`);
+    if (!this.#ending) {
+      this.#rl.setPrompt(`${this.#contact ?? '(no contact)'}> `);
+      this.#rl.prompt(true);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  type Account,
+  type AccountConfig,
+  formatTrace,
+  type ProfileDescriptor,
+  type Switchboard,
+} from '@switchboard/core';
+import type { AccountEntry } from '../config/AccountEntry';
+import { accountEntryOf } from '../config/accountEntryOf';
+import { configPath } from '../config/configPath';
+import { loadConfig } from '../config/loadConfig';
+import { processSecretSource } from '../credentials/processSecretSource';
+import { resolveCredential } from '../credentials/resolveCredential';
+import { progress } from '../support/progress';
+import type { RunContext } from '../support/RunContext';
+import { buildAccountConfig } from './buildAccountConfig';
+import { createSwitchboard } from './createSwitchboard';
+import { requireProfile } from './requireProfile';
+import { clock } from './stanzaLogger';
+
+/** An account of the config file, online. */
+export interface OpenedAccount {
+  readonly switchboard: Switchboard;
+  readonly account: Account;
+  readonly entry: AccountEntry;
+  readonly profile: ProfileDescriptor;
+}
+
+/** Options of {@link openAccount}. */
+export interface OpenAccountOptions {
+  /** `--config <file>`, when given. */
+  readonly config?: string | undefined;
+  /** Account settings that suit the command; the config file's entry overrides them. */
+  readonly defaults?: Partial<Omit<AccountConfig, 'id' | 'credential'>>;
+}
+
+/**
+ * Everything a command that talks to a server does first: finds the config file and the account
+ * in it, checks the profile, gets the secret (environment, prompt or token file), connects with
+ * a spinner, and registers the disconnect as a cleanup. With `--debug`, also logs the SASL
+ * choice and state changes to stderr.
+ */
+export async function openAccount(
+  context: RunContext,
+  name: string,
+  options: OpenAccountOptions,
+): Promise<OpenedAccount> {
+  const file = configPath(options.config);
+  context.facts.configFile = file;
+  context.facts.account = name;
+  const config = await loadConfig(file);
+  const entry = accountEntryOf(config, name);
+  const switchboard = createSwitchboard(context, config, entry.settings.profile);
+  const profile = requireProfile(switchboard, entry.settings.profile);
+  context.facts.profile = profile.id;
+  const credential = await resolveCredential(
+    entry,
+    profile,
+    switchboard.credentials.store,
+    processSecretSource(),
+    context.facts,
+  );
+  const account = switchboard.accounts.add(
+    await buildAccountConfig(entry, credential, options.defaults),
+  );
+  if (context.debug) {
+    account.on('mechanism', (mechanism, trace) => {
+      context.note(
+        `${clock(Date.now())} [debug] SASL mechanism ${mechanism} (${formatTrace(trace)})`,
+      );
+    });
+    account.on('state', ({ from, to, error }) => {
+      context.note(
+        `${clock(Date.now())} [debug] ${name}: ${from} -> ${to}${error === undefined ? '' : ` (${error.code})`}`,
+      );
+    });
+  }
+  context.cleanup(() => account.disconnect());
+  const where = entry.settings.server?.host ?? profile.server.host;
+  await progress(
+    context,
+    `Connecting as ${entry.settings.address}${where === undefined ? '' : ` via ${where}`} (${profile.name})…`,
+    account.connect(),
+  );
+  return { switchboard, account, entry, profile };
+}

@@ -1,0 +1,90 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Switchboard } from '@switchboard/core';
+import { jabberModule } from '@switchboard/profile-jabber';
+import { type ProsodyServer, startProsody } from '@switchboard/testing';
+import { xmppModule } from '@switchboard/xmpp';
+import { runCli, tempDir, writeConfig } from './cli.testkit';
+
+const DOMAIN = 'example.test';
+
+describe('switchboard roster', () => {
+  let server: ProsodyServer;
+  let dir: string;
+  let config: string;
+
+  beforeAll(async () => {
+    [server, dir] = await Promise.all([
+      startProsody({
+        hosts: [{ domain: DOMAIN, users: [{ username: 'alice', password: 'alice-pw' }] }],
+      }),
+      tempDir(),
+    ]);
+    await writeFile(join(dir, 'ca.pem'), server.ca);
+    config = await writeConfig(dir, {
+      accounts: {
+        alice: {
+          profile: 'jabber',
+          address: `alice@${DOMAIN}`,
+          passwordEnv: 'ALICE_PASSWORD',
+          server: { host: server.host, port: server.port },
+          tls: { caFile: join(dir, 'ca.pem') },
+        },
+      },
+    });
+    // The roster the command should print, written with the library.
+    const alice = Switchboard.create({ modules: [xmppModule, jabberModule] }).createAccount({
+      profile: 'jabber',
+      address: `alice@${DOMAIN}`,
+      credential: { kind: 'password', password: 'alice-pw' },
+      server: { host: server.host, port: server.port },
+      tls: { ca: server.ca },
+    });
+    await alice.connect();
+    await alice.addContact({ address: `bob@${DOMAIN}`, name: 'Bob', groups: ['Friends', 'Work'] });
+    await alice.addContact({ address: `carol@${DOMAIN}` });
+    await alice.disconnect();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when run, prints the contacts as a table', async () => {
+    const { code, stdout } = await runCli(['roster', 'alice', '--config', config], {
+      env: { ALICE_PASSWORD: 'alice-pw' },
+    });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      'CONTACT             NAME  SUBSCRIPTION  GROUPS',
+      `bob@${DOMAIN}    Bob   none          Friends, Work`,
+      `carol@${DOMAIN}        none`,
+      '',
+    ]);
+  });
+
+  it('when --json, prints the roster items', async () => {
+    const { code, stdout } = await runCli(['roster', 'alice', '--json', '--config', config], {
+      env: { ALICE_PASSWORD: 'alice-pw' },
+    });
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout) as Array<{ address: string; groups: string[] }>;
+    const sorted = items
+      .map((item) => ({ ...item, groups: [...item.groups].sort() }))
+      .sort((a, b) => a.address.localeCompare(b.address));
+    expect(sorted).toEqual([
+      { address: `bob@${DOMAIN}`, name: 'Bob', subscription: 'none', groups: ['Friends', 'Work'] },
+      { address: `carol@${DOMAIN}`, subscription: 'none', groups: [] },
+    ]);
+  });
+
+  it('when the password is wrong, exits 4 and prints no roster', async () => {
+    const { code, stdout, stderr } = await runCli(['roster', 'alice', '--config', config], {
+      env: { ALICE_PASSWORD: 'not-the-password' },
+    });
+    expect(code).toBe(4);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('hint: The server refused the credential of account "alice"');
+    expect(stderr).not.toContain('not-the-password');
+  });
+});

@@ -1,0 +1,11 @@
+/**
+ * What a command has learnt by the time something fails (which account, which file), so the
+ * error's hint can name the option or field to fix. Never holds a secret.
+ */
+export interface HintFacts {
+  configFile?: string;
+  account?: string;
+  profile?: string;
+  /** How the account's secret is obtained, e.g. `$ALICE_PASSWORD` or `the prompt`. */
+  secretSource?: string;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The demo command, the first thing to run after cloning: installs what is missing (pnpm,
+# Debian's prosody and openssl), installs the workspace's dependencies, builds it, and runs
+# `switchboard demo`: Jabber, Messenger, Facebook and Google Talk emulated by a Prosody on
+# loopback, signed in through Switchboard, messages, presence, typing, a capability refusal and
+# an OAuth2 token refresh. Arguments go to the command (e.g. --debug for a redacted stanza log).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/ensure.sh
+export TURBO_TELEMETRY_DISABLED=1
+
+ensure_node
+ensure_pnpm
+ensure_openssl
+ensure_prosody
+ensure_workspace
+
+say "Build (pnpm build)"
+pnpm build --output-logs=errors-only || die "The build failed (see above)."
+say "Run the demo (node cli/dist/bin.js demo)"
+exec node cli/dist/bin.js demo "$@"
