@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { AccountRecorder } from './conformance/AccountRecorder';
+export { AccountRecorder, RecorderAborted } from './conformance/AccountRecorder';
 export type {
   ConformanceContext,
   ConformanceCredentials,

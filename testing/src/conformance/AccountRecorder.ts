@@ -23,9 +23,18 @@ const RECORDED: readonly Recorded[] = [
   'reconnected',
 ];
 
+/** Thrown by {@link AccountRecorder.waitFor} once the recorder's abort signal fired. */
+export class RecorderAborted extends Error {
+  constructor() {
+    super('Stopped waiting: aborted.');
+    this.name = 'RecorderAborted';
+  }
+}
+
 /**
- * Records an account's events from the moment it is attached, so that a test can wait for an
- * event that may already have happened (no race between acting and listening).
+ * Records an account's events from the moment it is attached, so that a test (or a host such as
+ * the CLI demo) can wait for an event that may already have happened (no race between acting and
+ * listening).
  */
 export class AccountRecorder {
   readonly #seen: { [K in Recorded]: Payload<K>[] } = {
@@ -38,10 +47,16 @@ export class AccountRecorder {
     reconnected: [],
   };
   readonly #timeoutMs: number;
+  readonly #signal: AbortSignal | undefined;
   readonly #wakers = new Set<() => void>();
 
-  constructor(account: Account, timeoutMs = 10_000) {
+  /** Waits time out after `timeoutMs` (default 10 s) and stop with RecorderAborted on `signal`. */
+  constructor(account: Account, timeoutMs = 10_000, signal?: AbortSignal) {
     this.#timeoutMs = timeoutMs;
+    this.#signal = signal;
+    signal?.addEventListener('abort', () => {
+      for (const wake of this.#wakers) wake();
+    });
     for (const name of RECORDED) {
       const record = (payload: unknown): void => {
         (this.#seen[name] as unknown[]).push(payload);
@@ -57,14 +72,19 @@ export class AccountRecorder {
     return this.#seen[name];
   }
 
-  /** The first `name` event so far or from now on that `match` accepts; rejects after the timeout. */
+  /**
+   * The first `name` event so far or from now on that `match` accepts; rejects after the
+   * timeout (the recorder's, or `timeoutMs`), or with RecorderAborted once the signal fired.
+   */
   async waitFor<K extends Recorded>(
     name: K,
     match: (payload: Payload<K>) => boolean,
     what: string,
+    timeoutMs = this.#timeoutMs,
   ): Promise<Payload<K>> {
-    const deadline = Date.now() + this.#timeoutMs;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.#signal?.aborted === true) throw new RecorderAborted();
       const found = (this.#seen[name] as Payload<K>[]).find(match);
       if (found !== undefined) return found;
       const left = deadline - Date.now();
