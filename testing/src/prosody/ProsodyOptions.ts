@@ -10,7 +10,12 @@ export interface ProsodyUser {
 export interface ProsodyHost {
   /** The domain, e.g. `example.test`; also a subjectAltName of the server certificate. */
   readonly domain: string;
-  /** Users registered with `prosodyctl register` before the server starts. Default none. */
+  /**
+   * Users registered before the server starts. Default none. With `internal_plain` their account
+   * files are written straight into the data directory (thousands per second), so each username
+   * must already be a nodeprep'ed localpart in lowercase ASCII; otherwise, and for passwords that
+   * are not printable ASCII, `prosodyctl register` runs (8 at a time).
+   */
   readonly users?: readonly ProsodyUser[];
   /** Use SASL ANONYMOUS (`authentication = "anonymous"`) on this host. Default false. */
   readonly anonymous?: boolean;
@@ -46,6 +51,12 @@ export interface ProsodyOptions {
   readonly directTls?: boolean;
   /** Default `'internal_plain'`: the backend that offers SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN. */
   readonly authentication?: ProsodyAuthentication;
+  /**
+   * Also serve XMPP over WebSocket (RFC 7395, Prosody's `mod_websocket`) at the server's
+   * `websocketUrl`, `wss://127.0.0.1:PORT/xmpp-websocket`: HTTPS only, with the c2s certificate,
+   * SASL and stream management as on c2s. Not allowed with `tls: 'none'`. Default false.
+   */
+  readonly websocket?: boolean;
   /**
    * Stream management (XEP-0198, `mod_smacks`, on in Prosody 0.12's default configuration).
    * `hibernationSeconds` is how long the server keeps a lost session for resumption

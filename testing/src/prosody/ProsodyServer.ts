@@ -6,6 +6,11 @@ export interface ProsodyServer {
   readonly port: number;
   /** The direct TLS port, when enabled. */
   readonly directTlsPort: number | undefined;
+  /**
+   * With `websocket: true`, the RFC 7395 endpoint, `wss://127.0.0.1:PORT/xmpp-websocket`
+   * (subprotocol `xmpp`; trust {@link ProsodyServer.ca}); otherwise undefined.
+   */
+  readonly websocketUrl: string | undefined;
   /** The virtual host domains, in the order given. */
   readonly domains: readonly string[];
   /** PEM of the throwaway CA that signed the server certificate (empty with `tls: 'none'`). */
@@ -14,7 +19,10 @@ export interface ProsodyServer {
   readonly dir: string;
   /** Prosody's log file inside `dir`. */
   readonly logFile: string;
-  /** Registers (or re-registers) a user; works while the server runs, no restart needed. */
+  /**
+   * Registers (or re-registers) a user with `prosodyctl register`, whatever the backend; works
+   * while the server runs, no restart needed.
+   */
   registerUser(domain: string, username: string, password: string): Promise<void>;
   /** The log so far, across restarts. */
   log(): Promise<string>;

@@ -6,7 +6,7 @@ import { prosodyMissing } from './prosodyMissing';
 
 /** A listening service Prosody must report before it counts as ready. */
 export interface ServicePort {
-  /** Prosody's service name: `c2s` or `c2s_direct_tls`. */
+  /** Prosody's service name: `c2s`, `c2s_direct_tls` or `https`. */
   readonly service: string;
   readonly port: number;
 }
@@ -41,10 +41,10 @@ async function logSince(file: string, offset: number): Promise<string> {
 
 /**
  * Runs `prosody --config FILE -F` and resolves once the log of this run says every service is
- * listening on its 127.0.0.1 port (`Activated service 'c2s' on [127.0.0.1]:PORT`): from then on
- * the port accepts connections. The log, unlike a TCP probe, proves it is this Prosody that
- * listens, and a probe connection still open at a quick `stop()` makes Prosody wait ~1 s for it
- * to close. Throws SB_PROSODY_MISSING if the
+ * listening on its 127.0.0.1 port (`Activated service 'c2s' on [127.0.0.1]:PORT`, the same for
+ * `https`): from then on the port accepts connections. The log, unlike a TCP probe, proves it is
+ * this Prosody that listens, and a probe connection still open at a quick `stop()` makes Prosody
+ * wait ~1 s for it to close. Throws SB_PROSODY_MISSING if the
  * binary cannot be spawned, SB_PROSODY_FAILED (with the last 40 lines of output and log in
  * `details.log`) if Prosody exits, cannot bind a port, or is not ready in time; the process is
  * killed first.

@@ -7,6 +7,7 @@ const paths = {
   logFile: '/t/prosody.log',
   port: 5222,
   directTlsPort: 5223,
+  websocketPort: undefined,
   certFile: '/t/certs/server.crt',
   keyFile: '/t/certs/server.key',
 };
@@ -54,5 +55,25 @@ describe(renderConfig, () => {
     expect(short).toContain('smacks_hibernation_time = 30');
     const off = renderConfig({ streamManagement: false }, hosts, paths);
     expect(off).not.toContain('smacks');
+  });
+
+  it('when websocketPort is set, enables http and websocket on that HTTPS port only, with the c2s certificate', () => {
+    const config = renderConfig({}, [{ domain: 'a.test' }], { ...paths, websocketPort: 5281 });
+    const [global = ''] = config.split(/^(?=VirtualHost )/m);
+    expect(global).toMatch(/modules_enabled = \{[^}]*"http", "websocket"/);
+    expect(global).toContain('http_ports = { }');
+    expect(global).toContain('http_interfaces = { "127.0.0.1" }');
+    expect(global).toContain('https_ports = { 5281 }');
+    expect(global).toContain('https_interfaces = { "127.0.0.1" }');
+    expect(global).toContain(
+      'https_ssl = { certificate = "/t/certs/server.crt"; key = "/t/certs/server.key" }',
+    );
+    expect(global).toContain('network_settings = { nagle = false }');
+    expect(global).not.toContain('consider_websocket_secure');
+  });
+
+  it('when websocketPort is not set, has no HTTP at all', () => {
+    const config = renderConfig({}, [{ domain: 'a.test' }], paths);
+    expect(config).not.toMatch(/http|websocket/);
   });
 });

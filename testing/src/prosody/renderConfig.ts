@@ -14,6 +14,8 @@ export interface ConfigPaths {
   readonly port: number;
   /** `c2s_direct_tls_ports`, if direct TLS is on. */
   readonly directTlsPort: number | undefined;
+  /** `https_ports`, if the WebSocket endpoint is on. */
+  readonly websocketPort: number | undefined;
   /** The server certificate, absent with `tls: 'none'`. */
   readonly certFile: string | undefined;
   /** The server key, absent with `tls: 'none'`. */
@@ -36,9 +38,26 @@ const BASE_MODULES = [
   'offline',
 ];
 
-function sslLine(paths: ConfigPaths): string {
+/** `NAME = { certificate = ...; key = ... }`, or nothing without a certificate. */
+function sslLine(paths: ConfigPaths, name = 'ssl'): string {
   if (paths.certFile === undefined || paths.keyFile === undefined) return '';
-  return `ssl = { certificate = ${lua(paths.certFile)}; key = ${lua(paths.keyFile)} }`;
+  return `${name} = { certificate = ${lua(paths.certFile)}; key = ${lua(paths.keyFile)} }`;
+}
+
+/**
+ * `mod_websocket` on mod_http's HTTPS service only: the `http` service (plain, 5280 by default)
+ * gets no port, the `https` one the given port on 127.0.0.1 with the c2s certificate
+ * (`https_ssl`, read by Prosody's portmanager for the `https` service before the global `ssl`).
+ */
+function websocketLines(paths: ConfigPaths): string[] {
+  if (paths.websocketPort === undefined) return [];
+  return [
+    'http_ports = { }',
+    'http_interfaces = { "127.0.0.1" }',
+    `https_ports = { ${paths.websocketPort} }`,
+    'https_interfaces = { "127.0.0.1" }',
+    sslLine(paths, 'https_ssl'),
+  ];
 }
 
 function hostSection(host: ProsodyHost, options: ProsodyOptions, paths: ConfigPaths): string {
@@ -53,8 +72,9 @@ function hostSection(host: ProsodyHost, options: ProsodyOptions, paths: ConfigPa
 }
 
 /**
- * The Lua configuration of one test server: 127.0.0.1 only, no s2s, no HTTP, no components,
- * Nagle off, one certificate for every virtual host (STARTTLS and direct TLS).
+ * The Lua configuration of one test server: 127.0.0.1 only, no s2s, no components, Nagle off
+ * (for every listener, HTTPS included), one certificate for every virtual host (STARTTLS, direct
+ * TLS and, with a `websocketPort`, WebSocket over HTTPS; no HTTP otherwise).
  */
 export function renderConfig(
   options: ProsodyOptions,
@@ -66,6 +86,7 @@ export function renderConfig(
   const modules = [
     ...BASE_MODULES,
     ...(sm === false ? [] : ['smacks']),
+    ...(paths.websocketPort === undefined ? [] : ['http', 'websocket']),
     ...(options.modules ?? []),
   ].filter((m) => tls !== 'none' || m !== 'tls');
   const hibernation = sm === false ? undefined : sm?.hibernationSeconds;
@@ -90,6 +111,7 @@ export function renderConfig(
     `c2s_require_encryption = ${tls !== 'none'}`,
     tls === 'none' ? 'allow_unencrypted_plain_auth = true' : '',
     sslLine(paths),
+    ...websocketLines(paths),
     hibernation === undefined ? '' : `smacks_hibernation_time = ${hibernation}`,
     options.extraConfig ?? '',
   ];

@@ -3,15 +3,17 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
-import { freePort } from '../net/freePort';
 import { keepOnExit, removeOnExit } from './exitSafetyNet';
 import { findExecutable } from './findExecutable';
 import { exited, launchProsody, type ServicePort } from './launchProsody';
 import { certificateFiles, makeCertificates } from './makeCertificates';
 import type { ProsodyHost, ProsodyOptions } from './ProsodyOptions';
 import type { ProsodyServer } from './ProsodyServer';
+import { pickPorts } from './pickPorts';
+import { planUsers } from './planUsers';
 import { prosodyMissing } from './prosodyMissing';
 import { registerUser } from './registerUser';
+import { registerUsers } from './registerUsers';
 import { renderConfig } from './renderConfig';
 
 /** Port picks tried when another process takes a free port before Prosody binds it. */
@@ -23,29 +25,41 @@ async function requireBinary(name: string): Promise<string> {
   return found;
 }
 
-async function pickPorts(directTls: boolean): Promise<ServicePort[]> {
-  for (;;) {
-    const [c2s, tls] = await Promise.all([freePort(), directTls ? freePort() : undefined]);
-    if (c2s === tls) continue;
-    const services = [{ service: 'c2s', port: c2s }];
-    return tls === undefined ? services : [...services, { service: 'c2s_direct_tls', port: tls }];
+/** The services that must listen, by Prosody's names. */
+function serviceNames(options: ProsodyOptions): string[] {
+  const tls = options.tls ?? 'starttls';
+  if (options.websocket === true && tls === 'none') {
+    throw new SwitchboardError(
+      'SB_CONFIG_INVALID',
+      "websocket: true serves wss:// only and needs the certificate: drop tls: 'none' or websocket.",
+      { details: { option: 'websocket' } },
+    );
   }
+  return [
+    'c2s',
+    ...(tls !== 'none' && options.directTls !== false ? ['c2s_direct_tls'] : []),
+    ...(options.websocket === true ? ['https'] : []),
+  ];
 }
 
 /**
  * Starts Debian's Prosody (`prosody --config FILE -F`) as a child process on free 127.0.0.1
  * ports, in its own temporary directory with config, data, throwaway CA, certificate, pidfile and
- * log, and registers the users. Always `stop()` it (e.g. in `afterAll`).
+ * log, and registers the users (see {@link ProsodyHost.users}). Always `stop()` it (e.g. in
+ * `afterAll`).
  *
- * @throws SwitchboardError `SB_PROSODY_MISSING` if `prosody` or `prosodyctl` is not installed;
- *   `SB_PROSODY_FAILED` if Prosody does not start (`details.log` has the last 40 log lines).
+ * @throws SwitchboardError `SB_CONFIG_INVALID` for `websocket` with `tls: 'none'` or a username
+ *   that cannot be stored as given (before anything starts); `SB_PROSODY_MISSING` if `prosody` or
+ *   `prosodyctl` is not installed; `SB_PROSODY_FAILED` if Prosody does not start (`details.log`
+ *   has the last 40 log lines) or a user cannot be registered.
  */
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
+  const hosts: readonly ProsodyHost[] = options.hosts ?? [{ domain: 'example.test' }];
+  const names = serviceNames(options);
+  const users = planUsers(options, hosts);
   const binary = await requireBinary(options.prosodyBinary ?? 'prosody');
   const ctl = await requireBinary(options.prosodyctlBinary ?? 'prosodyctl');
-  const hosts: readonly ProsodyHost[] = options.hosts ?? [{ domain: 'example.test' }];
   const tls = options.tls ?? 'starttls';
-  const directTls = tls !== 'none' && options.directTls !== false;
   const timeoutMs = options.startTimeoutMs ?? 10_000;
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-prosody-'));
   removeOnExit(dir);
@@ -74,27 +88,30 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   };
 
   let services: ServicePort[] = [];
+  const portOf = (service: string): number | undefined =>
+    services.find((s) => s.service === service)?.port;
   try {
     await Promise.all([mkdir(dataDir), mkdir(certDir)]);
     const domains = hosts.map((h) => h.domain);
     const files = tls === 'none' ? {} : certificateFiles(certDir);
     const writeConfig = async (): Promise<void> => {
-      services = await pickPorts(directTls);
-      const [c2s, direct] = services;
+      services = await pickPorts(names);
       const paths = { dataDir, certDir, logFile, pidFile: join(dir, 'prosody.pid') };
-      const ports = { port: c2s?.port ?? 0, directTlsPort: direct?.port };
+      const ports = {
+        port: portOf('c2s') ?? 0,
+        directTlsPort: portOf('c2s_direct_tls'),
+        websocketPort: portOf('https'),
+      };
       const config = { certFile: undefined, keyFile: undefined, ...paths, ...ports, ...files };
       await writeFile(configFile, renderConfig(options, hosts, config));
     };
     await writeConfig();
-    // Certificates and users do not depend on each other: one openssl chain, prosodyctl in parallel
-    // (all settled before a failure is thrown, so nothing writes into the directory being removed).
+    // Certificates and users do not depend on each other (all settled before a failure is thrown,
+    // so nothing writes into the directory being removed).
     const made = tls === 'none' ? undefined : makeCertificates(certDir, domains);
     const settled = await Promise.allSettled([
       made,
-      ...hosts.flatMap((h) =>
-        (h.users ?? []).map((u) => registerUser(ctl, configFile, h.domain, u.username, u.password)),
-      ),
+      registerUsers(ctl, configFile, dataDir, users),
     ]);
     for (const result of settled) if (result.status === 'rejected') throw result.reason;
     const certs = await made;
@@ -107,10 +124,13 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         await writeConfig();
       }
     }
+    const websocketPort = portOf('https');
     return {
       host: '127.0.0.1',
-      port: services[0]?.port ?? 0,
-      directTlsPort: services[1]?.port,
+      port: portOf('c2s') ?? 0,
+      directTlsPort: portOf('c2s_direct_tls'),
+      websocketUrl:
+        websocketPort === undefined ? undefined : `wss://127.0.0.1:${websocketPort}/xmpp-websocket`,
       domains,
       ca: certs?.caPem ?? '',
       dir,
