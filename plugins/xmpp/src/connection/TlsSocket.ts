@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { type ConnectionOptions, connect, type TLSSocket } from 'node:tls';
+import { secureContextFor } from './secureContexts';
 
 /** TLS settings passed to node:tls; certificate verification is never turned off. */
 export interface TlsSettings {
@@ -13,9 +14,9 @@ export function tlsOptions(settings: TlsSettings, base: ConnectionOptions): Conn
   return {
     ...base,
     servername: settings.servername,
-    ...(settings.ca === undefined ? {} : { ca: [...settings.ca] }),
+    // Trust (the CAs) and the minimum version (TLS 1.2) live in the shared context.
+    secureContext: secureContextFor(settings.ca),
     rejectUnauthorized: true,
-    minVersion: 'TLSv1.2',
     ALPNProtocols: ['xmpp-client'],
   };
 }

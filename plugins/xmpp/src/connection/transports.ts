@@ -52,16 +52,8 @@ interface ParserSlot {
   Parser: unknown;
 }
 
-/**
- * The xmpp.js transports for one connection: plain TCP for `xmpp://host:port` (STARTTLS
- * follows) and direct TLS for `xmpps://host:port`, both honouring our TLS settings, and both
- * parsing with {@link LimitedParser} (default limits: 1 MiB per stanza, depth 128).
- */
-export function createTransports(
-  settings: TlsSettings,
-  limits: Partial<ParserLimits> = {},
-): Array<typeof ConnectionTCP> {
-  const Parser = limitedParserClass(limits);
+/** Plain TCP for `xmpp://host:port` (STARTTLS follows); the same for every connection. */
+function plainTransport(Parser: unknown): typeof ConnectionTCP {
   class PlainTransport extends ClientTransport {
     override socketParameters(service: string): Record<string, unknown> | undefined {
       return parseService(service, 'xmpp:');
@@ -70,7 +62,11 @@ export function createTransports(
   PlainTransport.prototype.Socket = NoDelaySocket;
   PlainTransport.prototype.NS = NS_CLIENT;
   (PlainTransport.prototype as unknown as ParserSlot).Parser = Parser;
+  return PlainTransport;
+}
 
+/** Direct TLS for `xmpps://host:port` with one connection's TLS settings. */
+function directTlsTransport(settings: TlsSettings, Parser: unknown): typeof ConnectionTCP {
   class DirectTlsTransport extends ClientTransport {
     override socketParameters(service: string): Record<string, unknown> | undefined {
       const target = parseService(service, 'xmpps:');
@@ -80,6 +76,42 @@ export function createTransports(
   DirectTlsTransport.prototype.Socket = TlsSocket;
   DirectTlsTransport.prototype.NS = NS_CLIENT;
   (DirectTlsTransport.prototype as unknown as ParserSlot).Parser = Parser;
+  return DirectTlsTransport;
+}
 
-  return [PlainTransport, DirectTlsTransport];
+const DefaultParser = limitedParserClass();
+const DefaultPlain = plainTransport(DefaultParser);
+/** Direct TLS classes by TLS settings, most recently used last; bounded. */
+const directTls = new Map<string, typeof ConnectionTCP>();
+const DIRECT_TLS_LIMIT = 64;
+
+function cachedDirectTls(settings: TlsSettings): typeof ConnectionTCP {
+  const key = `${settings.servername}\n${settings.ca?.join('\n') ?? ''}`;
+  const known = directTls.get(key);
+  directTls.delete(key);
+  const Transport = known ?? directTlsTransport(settings, DefaultParser);
+  directTls.set(key, Transport);
+  if (directTls.size > DIRECT_TLS_LIMIT) {
+    const oldest = directTls.keys().next().value;
+    if (oldest !== undefined) directTls.delete(oldest);
+  }
+  return Transport;
+}
+
+/**
+ * The xmpp.js transports for one connection: plain TCP for `xmpp://host:port` (STARTTLS
+ * follows) and direct TLS for `xmpps://host:port`, both honouring our TLS settings, and both
+ * parsing with {@link LimitedParser} (default limits: 1 MiB per stanza, depth 128).
+ *
+ * With the default limits the classes are shared by every connection with the same TLS
+ * settings: a class per connection costs memory per account, and thousands of distinct parser
+ * and transport classes turn xmpp.js's hot paths megamorphic (slower for every account).
+ */
+export function createTransports(
+  settings: TlsSettings,
+  limits: Partial<ParserLimits> = {},
+): Array<typeof ConnectionTCP> {
+  if (Object.keys(limits).length === 0) return [DefaultPlain, cachedDirectTls(settings)];
+  const Parser = limitedParserClass(limits);
+  return [plainTransport(Parser), directTlsTransport(settings, Parser)];
 }
