@@ -1,131 +1,138 @@
 /**
- * Login benchmark: connect → online through Switchboard and through raw @xmpp/client, on one
- * Prosody (Nagle off, loopback), same account, same mechanism, interleaved in one process.
+ * Switchboard against raw @xmpp/client and StanzaJS on one Prosody, in one run:
  *
- *   pnpm bench [--runs N] [--scram-runs N]
+ *   pnpm bench [--quick] [--only login,throughput,scale,coldstart] [--scale 1000,5000]
+ *              [--out FILE | --out -]
  *
- * The parent starts Prosody and re-runs this file as a worker with NODE_EXTRA_CA_CERTS set
- * (raw xmpp.js cannot be given a CA any other way); the worker measures and reports JSON.
+ * Starts its own Prosody (loopback, Nagle off), runs each scenario in worker processes, prints
+ * the result tables and writes them into docs/performance.md between its result markers
+ * (`--out -` only prints). `--quick` runs every scenario small, to check the benchmark works;
+ * `--only` and `--scale` pick scenarios and account counts (for profiling one of them).
  */
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { startProsody } from '@switchboard/testing';
-import { type Login, rawXmppLogin, switchboardLogin, type Target } from './clients';
-import { type Summary, summarize } from './stats';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { describeMachine } from './machine';
+import { PEER_IDS, type PeerId } from './peers';
+import { FULL_PLAN, QUICK_PLAN } from './plan';
+import { renderResults } from './report/render';
+import { writeResults } from './report/writeDoc';
+import type { BenchResults, Skipped } from './results';
+import { runWorker, WorkerFailed } from './runWorker';
+import { measureColdStart } from './scenarios/coldStart';
+import type { LoginRow } from './scenarios/login';
+import type { ScaleResult } from './scenarios/scale';
+import type { ThroughputResult } from './scenarios/throughput';
+import { startBenchServer } from './server';
 
-interface Row {
-  readonly mechanism: string;
-  readonly switchboard: Summary;
-  readonly xmppjs: Summary;
-}
+const DEFAULT_OUT = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
+/** Descriptors the benchmark process needs besides one per account. */
+const FD_HEADROOM = 256;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const say = (text: string): void => {
+  process.stderr.write(`bench: ${text}\n`);
+};
 
-async function measure(mechanism: string, runs: number, a: Login, b: Login): Promise<Row> {
-  for (let i = 0; i < 3; i++) {
-    await a(mechanism);
-    await b(mechanism);
+/** `1000,5000` → [1000, 5000]; anything that is not a positive whole number is refused. */
+function counts(text: string): number[] {
+  const values = text.split(',').map(Number);
+  if (values.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new Error(`--scale takes account counts such as 1000,5000, not "${text}"`);
   }
-  const sa: number[] = [];
-  const sb: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Alternate which client goes first so drift on a shared machine hits both alike.
-    if (i % 2 === 0) {
-      sa.push(await a(mechanism));
-      sb.push(await b(mechanism));
-    } else {
-      sb.push(await b(mechanism));
-      sa.push(await a(mechanism));
-    }
-  }
-  return { mechanism, switchboard: summarize(sa), xmppjs: summarize(sb) };
-}
-
-async function worker(): Promise<void> {
-  const target = JSON.parse(process.env.SB_BENCH_TARGET ?? '{}') as Target;
-  const sbLogin = switchboardLogin(target);
-  const rawLogin = rawXmppLogin(target);
-  const rows = [
-    await measure('PLAIN', arg('--runs', 200), sbLogin, rawLogin),
-    await measure('SCRAM-SHA-1', arg('--scram-runs', 20), sbLogin, rawLogin),
-  ];
-  process.stdout.write(`${JSON.stringify(rows)}\n`);
-}
-
-function fmt(n: number): string {
-  return n.toFixed(2);
-}
-
-function report(rows: readonly Row[]): string {
-  const lines = [
-    '| mechanism | runs | Switchboard median (ms) | p95 | @xmpp/client median (ms) | p95 | xmpp.js / Switchboard |',
-    '|---|---|---|---|---|---|---|',
-  ];
-  for (const { mechanism, switchboard: s, xmppjs: x } of rows) {
-    lines.push(
-      `| ${mechanism} | ${s.runs} | ${fmt(s.median)} | ${fmt(s.p95)} | ${fmt(x.median)} | ${fmt(x.p95)} | ${fmt(x.median / s.median)}× |`,
-    );
-  }
-  return lines.join('\n');
+  return values;
 }
 
 async function main(): Promise<void> {
-  const domain = 'bench.test';
-  const password = 'bench-password';
-  const server = await startProsody({
-    authentication: 'internal_hashed',
-    hosts: [{ domain, users: [{ username: 'bench', password }] }],
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      scale: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
+  const base = values.quick === true ? QUICK_PLAN : FULL_PLAN;
+  const plan = { ...base, scale: values.scale === undefined ? base.scale : counts(values.scale) };
+  const wanted = new Set((values.only ?? 'login,throughput,scale,coldstart').split(','));
+  const out =
+    values.out === '-'
+      ? undefined
+      : resolve(process.env.INIT_CWD ?? '.', values.out ?? DEFAULT_OUT);
+  const machine = await describeMachine();
+  say(`starting Prosody with ${Math.max(...plan.scale)} users`);
+  const bench = await startBenchServer(Math.max(...plan.scale));
   try {
-    const caFile = join(server.dir, 'bench-ca.pem');
-    await writeFile(caFile, server.ca);
-    const target: Target = {
-      host: server.host,
-      port: server.port,
-      domain,
-      username: 'bench',
-      password,
-      ca: server.ca,
-    };
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [...process.execArgv, process.argv[1] ?? '', '--worker', ...process.argv.slice(2)],
-        {
-          env: {
-            ...process.env,
-            NODE_EXTRA_CA_CERTS: caFile,
-            SB_BENCH_TARGET: JSON.stringify(target),
+    const { server, caFile } = bench;
+    if (wanted.has('login')) say('login latency');
+    const login = wanted.has('login')
+      ? await runWorker<LoginRow[]>(
+          { kind: 'login', server, peers: PEER_IDS, plans: plan.login },
+          caFile,
+        )
+      : [];
+    if (wanted.has('throughput')) say('throughput and ping');
+    const throughput = wanted.has('throughput')
+      ? await runWorker<Partial<Record<PeerId, ThroughputResult>>>(
+          { kind: 'throughput', server, peers: PEER_IDS, plan: plan.throughput },
+          caFile,
+        )
+      : {};
+    const scale: BenchResults['scale'][number][] = [];
+    for (const accounts of wanted.has('scale') ? plan.scale : []) {
+      const peers: Partial<Record<PeerId, ScaleResult | Skipped>> = {};
+      for (const peer of PEER_IDS) {
+        if (machine.fdLimit < accounts + FD_HEADROOM) {
+          peers[peer] = {
+            skipped: `open-files limit ${machine.fdLimit} < ${accounts + FD_HEADROOM}`,
+          };
+          continue;
+        }
+        say(`${accounts} idle accounts: ${peer}`);
+        peers[peer] = await runWorker<ScaleResult>(
+          {
+            kind: 'scale',
+            server,
+            peer,
+            plan: { accounts, concurrency: plan.scaleConcurrency, settleMs: plan.scaleSettleMs },
           },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-      });
-      child.on('error', reject);
-      child.on('exit', (code) =>
-        code === 0 ? resolve(out) : reject(new Error(`benchmark worker exited with ${code}`)),
-      );
-    });
-    const rows = JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as Row[];
-    process.stdout.write(
-      `Login latency, connect → online (Prosody on loopback, Nagle off, ${new Date().toISOString()})\n\n`,
-    );
-    process.stdout.write(`${report(rows)}\n`);
+          caFile,
+        ).catch((error: unknown) => {
+          // A library that cannot hold this many accounts is a result, not the end of the run.
+          if (!(error instanceof WorkerFailed)) throw error;
+          say(`${accounts} idle accounts: ${peer} failed: ${error.reason}`);
+          return { skipped: `failed: ${error.reason}` };
+        });
+      }
+      scale.push({ accounts, peers });
+    }
+    if (wanted.has('coldstart')) say('cold start');
+    const coldStart = wanted.has('coldstart')
+      ? await measureColdStart(
+          ['switchboard', 'switchboard-jabber', 'xmppjs', 'stanza'],
+          plan.coldStartRuns,
+        )
+      : {};
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ').concat(' UTC'),
+      command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
+      machine,
+      login,
+      throughput,
+      scale,
+      coldStart,
+    };
+    const text = renderResults(results);
+    process.stdout.write(`${text}\n`);
+    if (out !== undefined) {
+      await writeResults(out, text);
+      say(`written to ${out}`);
+    }
   } finally {
-    await server.stop();
+    await bench.stop();
   }
 }
 
-const run = process.argv.includes('--worker') ? worker : main;
-run().catch((error: unknown) => {
+main().catch((error: unknown) => {
   process.stderr.write(
     `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -2,10 +2,38 @@
 declare module '@xmpp/client' {
   import { EventEmitter } from 'node:events';
 
+  interface XmlElement {
+    readonly name: string;
+    readonly attrs: Record<string, string | undefined>;
+    is(name: string, xmlns?: string): boolean;
+    getChildText(name: string, xmlns?: string): string | null;
+  }
+
+  /** What `saslmechanisms` expects of a mechanism class. */
+  interface SaslMechanismClass {
+    new (): {
+      readonly name: string;
+      readonly clientFirst: boolean;
+      response(credentials: Record<string, unknown>): string;
+      challenge(challenge: string): unknown;
+    };
+    readonly prototype: { readonly name: string };
+  }
+
   interface XmppClient extends EventEmitter {
+    readonly jid: { toString(): string } | null;
+    readonly reconnect: { stop(): void };
+    readonly saslFactory: { use(mechanism: SaslMechanismClass): void };
+    readonly iqCaller: { request(iq: XmlElement, timeout?: number): Promise<XmlElement> };
     start(): Promise<unknown>;
     stop(): Promise<unknown>;
-    reconnect: { stop(): void };
+    send(element: XmlElement): Promise<void>;
   }
+
   export function client(options: Record<string, unknown>): XmppClient;
+  export function xml(
+    name: string,
+    attrs?: Record<string, string>,
+    ...children: (XmlElement | string)[]
+  ): XmlElement;
 }

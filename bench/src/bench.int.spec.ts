@@ -1,0 +1,84 @@
+/**
+ * The benchmark command itself, small (`--quick`): it starts its own Prosody, every peer logs in
+ * with every mechanism it supports, exchanges messages, pings, holds idle accounts and cold
+ * starts, and the report lands between the markers of the page it writes. Runs the built
+ * packages, as `pnpm bench` does (the test script builds before the tests).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const script = join(__dirname, '..', 'bench.sh');
+const peers = [
+  'Switchboard (TCP)',
+  '@xmpp/client (TCP)',
+  '@xmpp/client (WebSocket)',
+  'StanzaJS (WebSocket)',
+];
+
+/** The cells of the summary row whose first cell is `metric`. */
+function row(page: string, metric: string): string[] {
+  const line = page.split('\n').find((l) => l.startsWith(`| ${metric} |`));
+  if (line === undefined) throw new Error(`no row "${metric}" in:\n${page}`);
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
+}
+
+describe('pnpm bench --quick', () => {
+  let dir: string;
+  let page: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
+    const out = join(dir, 'performance.md');
+    await writeFile(
+      out,
+      '# Kept above\n\n<!-- bench:results:begin (written by `pnpm bench`; edit the text around it) -->\nold\n<!-- bench:results:end -->\n\nKept below\n',
+    );
+    await run('bash', [script, '--quick', '--out', out], { timeout: 240_000, maxBuffer: 8 << 20 });
+    page = await readFile(out, 'utf8');
+  }, 300_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when it finishes, the tables replace what was between the markers and the rest stays', () => {
+    expect(page.startsWith('# Kept above\n')).toBe(true);
+    expect(page.trimEnd().endsWith('Kept below')).toBe(true);
+    expect(page).not.toMatch(/\nold\n/);
+    expect(page).toContain('| target | this run | met |');
+  });
+
+  it('when the summary is read, every peer has a number on the rows it can run', () => {
+    const head = row(page, '');
+    expect(head.slice(2, 6)).toEqual(peers);
+    for (const metric of [
+      'login, PLAIN',
+      'login, SCRAM-SHA-1',
+      'login, OAUTHBEARER',
+      'messages, one connection',
+      'ping round trip',
+      'login rate, 50 accounts',
+    ]) {
+      const values = row(page, metric).slice(2, 6);
+      for (const value of values) expect(value).toMatch(/^[\d,]+(\.\d+)?$/);
+    }
+    // xmpp.js has no SCRAM-SHA-256.
+    expect(
+      row(page, 'login, SCRAM-SHA-256')
+        .slice(2, 6)
+        .map((v) => v === '—'),
+    ).toEqual([false, true, true, false]);
+  });
+
+  it('when the ratios are read, each is a factor against the peer', () => {
+    const [, , , , , , vsXmpp, vsStanza] = row(page, 'login, SCRAM-SHA-1');
+    expect(vsXmpp).toMatch(/^(\*\*)?[\d.]+×(\*\*)?$/);
+    expect(vsStanza).toMatch(/^(\*\*)?[\d.]+×(\*\*)?$/);
+  });
+});

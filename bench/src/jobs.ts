@@ -1,0 +1,25 @@
+import type { BenchServer, PeerId } from './peers';
+import type { LoginPlan } from './scenarios/login';
+import type { ScalePlan } from './scenarios/scale';
+import type { ThroughputPlan } from './scenarios/throughput';
+
+/** What a worker process runs; passed as JSON in `SB_BENCH_JOB`. */
+export type Job =
+  | {
+      readonly kind: 'login';
+      readonly server: BenchServer;
+      readonly peers: readonly PeerId[];
+      readonly plans: readonly LoginPlan[];
+    }
+  | {
+      readonly kind: 'throughput';
+      readonly server: BenchServer;
+      readonly peers: readonly PeerId[];
+      readonly plan: ThroughputPlan;
+    }
+  | {
+      readonly kind: 'scale';
+      readonly server: BenchServer;
+      readonly peer: PeerId;
+      readonly plan: ScalePlan;
+    };

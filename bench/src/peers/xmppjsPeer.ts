@@ -1,0 +1,80 @@
+import { client, xml } from '@xmpp/client';
+import { WebSocket } from 'ws';
+import type { BenchServer, LoginRequest, Peer, PeerSession } from './Peer';
+import { XmppJsOAuthBearer } from './XmppJsOAuthBearer';
+
+const CHAT_STATES = 'http://jabber.org/protocol/chatstates';
+
+/**
+ * Raw `@xmpp/client` 0.14 with its defaults (stream management on, as in Switchboard), one
+ * client per login. Over TCP it does STARTTLS; over WebSocket it uses the same `ws` package as
+ * StanzaJS (Node 20 has no global WebSocket), so the WebSocket column isolates the transport.
+ * xmpp.js cannot be given a CA: the worker runs with NODE_EXTRA_CA_CERTS. It has no OAUTHBEARER;
+ * the benchmark adds one the way an application would (see {@link XmppJsOAuthBearer}).
+ */
+export function xmppjsPeer(server: BenchServer, transport: 'tcp' | 'websocket'): Peer {
+  if (transport === 'websocket') {
+    (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+  }
+  let ids = 0;
+
+  return {
+    id: transport === 'tcp' ? 'xmppjs' : 'xmppjs-ws',
+    label: '@xmpp/client 0.14',
+    transport: transport === 'tcp' ? 'TCP + STARTTLS' : 'WebSocket (wss)',
+    supports: (mechanism) => ['PLAIN', 'SCRAM-SHA-1', 'OAUTHBEARER'].includes(mechanism),
+    async open(request: LoginRequest): Promise<PeerSession> {
+      const xmpp = client({
+        service: transport === 'tcp' ? `xmpp://${server.host}:${server.port}` : server.websocketUrl,
+        domain: request.domain,
+        credentials: async (
+          authenticate: (credentials: object, mechanism: string) => Promise<void>,
+          offered: string[],
+        ) => {
+          if (!offered.includes(request.mechanism)) {
+            throw new Error(`the server does not offer ${request.mechanism}`);
+          }
+          const credentials =
+            request.mechanism === 'OAUTHBEARER'
+              ? { username: request.username, token: request.secret }
+              : { username: request.username, password: request.secret };
+          await authenticate(credentials, request.mechanism);
+        },
+      });
+      xmpp.saslFactory.use(XmppJsOAuthBearer);
+      xmpp.reconnect.stop();
+      xmpp.on('error', () => undefined);
+      await xmpp.start();
+      const domain = request.domain;
+      return {
+        jid: xmpp.jid?.toString() ?? '',
+        send: (to, body) => {
+          const message = xml(
+            'message',
+            { to, type: 'chat', id: `x${++ids}` },
+            xml('body', {}, body),
+            xml('active', { xmlns: CHAT_STATES }),
+          );
+          xmpp.send(message).catch(() => undefined);
+        },
+        onMessage: (listener) =>
+          xmpp.on(
+            'stanza',
+            (stanza: { is(name: string): boolean; getChildText(name: string): string | null }) => {
+              if (!stanza.is('message')) return;
+              const body = stanza.getChildText('body');
+              if (body !== null) listener(body);
+            },
+          ),
+        ping: async () => {
+          await xmpp.iqCaller.request(
+            xml('iq', { type: 'get', to: domain }, xml('ping', { xmlns: 'urn:xmpp:ping' })),
+          );
+        },
+        close: async () => {
+          await xmpp.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { LoginPlan } from './scenarios/login';
+import type { ThroughputPlan } from './scenarios/throughput';
+
+/** How much each scenario runs. */
+export interface BenchPlan {
+  readonly login: readonly LoginPlan[];
+  readonly throughput: ThroughputPlan;
+  /** Account counts of the scale scenario. */
+  readonly scale: readonly number[];
+  readonly scaleConcurrency: number;
+  readonly scaleSettleMs: number;
+  readonly coldStartRuns: number;
+}
+
+/** The full run behind docs/performance.md (a few minutes). */
+export const FULL_PLAN: BenchPlan = {
+  login: [
+    { mechanism: 'PLAIN', runs: 200 },
+    { mechanism: 'SCRAM-SHA-1', runs: 30 },
+    { mechanism: 'SCRAM-SHA-256', runs: 30 },
+    { mechanism: 'OAUTHBEARER', runs: 200 },
+  ],
+  throughput: { messages: 5000, rounds: 6, pings: 200 },
+  scale: [1000, 5000],
+  scaleConcurrency: 50,
+  scaleSettleMs: 2000,
+  coldStartRuns: 20,
+};
+
+/** `--quick`: every scenario once over, small, to check the benchmark itself works. */
+export const QUICK_PLAN: BenchPlan = {
+  login: FULL_PLAN.login.map(({ mechanism }) => ({ mechanism, runs: 3 })),
+  throughput: { messages: 200, rounds: 2, pings: 20 },
+  scale: [50],
+  scaleConcurrency: 10,
+  scaleSettleMs: 200,
+  coldStartRuns: 2,
+};

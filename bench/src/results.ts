@@ -1,0 +1,26 @@
+import type { Machine } from './machine';
+import type { PeerId } from './peers';
+import type { ColdStartSubject } from './scenarios/coldStart';
+import type { LoginRow } from './scenarios/login';
+import type { ScaleResult } from './scenarios/scale';
+import type { ThroughputResult } from './scenarios/throughput';
+import type { Summary } from './stats';
+
+/** A scale run without a result, and why: skipped (the open-files limit) or failed. */
+export interface Skipped {
+  readonly skipped: string;
+}
+
+/** Everything one `pnpm bench` run measured. */
+export interface BenchResults {
+  readonly date: string;
+  readonly command: string;
+  readonly machine: Machine;
+  readonly login: readonly LoginRow[];
+  readonly throughput: Partial<Record<PeerId, ThroughputResult>>;
+  readonly scale: readonly {
+    readonly accounts: number;
+    readonly peers: Partial<Record<PeerId, ScaleResult | Skipped>>;
+  }[];
+  readonly coldStart: Partial<Record<ColdStartSubject, Summary>>;
+}

@@ -1,0 +1,42 @@
+/**
+ * A benchmark worker: runs one {@link Job} from `SB_BENCH_JOB` and prints its result as one line
+ * of JSON. Started by `run.ts` with NODE_EXTRA_CA_CERTS (raw xmpp.js and StanzaJS cannot be given
+ * a CA any other way) and `--expose-gc`.
+ */
+import type { Job } from './jobs';
+import { createPeer } from './peers';
+import { measureLogins } from './scenarios/login';
+import { measureScale } from './scenarios/scale';
+import { measureThroughput } from './scenarios/throughput';
+
+async function runJob(job: Job): Promise<unknown> {
+  switch (job.kind) {
+    case 'login':
+      return measureLogins(
+        job.peers.map((id) => createPeer(id, job.server)),
+        job.server,
+        job.plans,
+      );
+    case 'throughput':
+      return measureThroughput(
+        job.peers.map((id) => createPeer(id, job.server)),
+        job.server,
+        job.plan,
+      );
+    case 'scale':
+      return measureScale(createPeer(job.peer, job.server), job.server, job.plan);
+  }
+}
+
+runJob(JSON.parse(process.env.SB_BENCH_JOB ?? 'null') as Job)
+  .then((result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    // Libraries may keep timers (keepalives, reconnect); the result is out, so end here.
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });

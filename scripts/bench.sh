@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmark command: installs what is missing (pnpm, Debian's prosody and openssl), installs
+# the workspace's dependencies, builds it, and runs bench/ (Switchboard against raw @xmpp/client
+# and StanzaJS on one Prosody), which writes its tables into docs/performance.md. Arguments go
+# to the benchmark (e.g. --quick, --only login, --out -). Takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/ensure.sh
+export TURBO_TELEMETRY_DISABLED=1
+
+ensure_node
+ensure_pnpm
+ensure_openssl
+ensure_prosody
+ensure_workspace
+
+say "Build (pnpm build)"
+pnpm build --output-logs=errors-only || die "The build failed (see above)."
+say "Run the benchmark (bench/bench.sh)"
+exec bash bench/bench.sh "$@"
