@@ -3,6 +3,8 @@
 # sockets in the benchmark process and as many in Prosody, which inherits the limit. The soft
 # limit goes up to the hard limit, at most 65,536; run.ts skips what still does not fit.
 set -euo pipefail
+# Relative --out paths are taken from where the command was started (pnpm sets INIT_CWD).
+export INIT_CWD="${INIT_CWD:-$PWD}"
 cd "$(dirname "$0")"
 want=65536
 hard=$(ulimit -Hn)

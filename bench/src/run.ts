@@ -26,6 +26,7 @@ import type { ThroughputResult } from './scenarios/throughput';
 import { startBenchServer } from './server';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
+const SCENARIOS = ['login', 'throughput', 'scale', 'coldstart'];
 /** Descriptors the benchmark process needs besides one per account. */
 const FD_HEADROOM = 256;
 
@@ -53,7 +54,12 @@ async function main(): Promise<void> {
   });
   const base = values.quick === true ? QUICK_PLAN : FULL_PLAN;
   const plan = { ...base, scale: values.scale === undefined ? base.scale : counts(values.scale) };
-  const wanted = new Set((values.only ?? 'login,throughput,scale,coldstart').split(','));
+  const wanted = new Set((values.only ?? SCENARIOS.join(',')).split(','));
+  for (const name of wanted) {
+    if (!SCENARIOS.includes(name)) {
+      throw new Error(`--only takes ${SCENARIOS.join(', ')}, not "${name}"`);
+    }
+  }
   const out =
     values.out === '-'
       ? undefined
