@@ -8,13 +8,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh
 export TURBO_TELEMETRY_DISABLED=1
 
-ensure_node
-ensure_pnpm
-ensure_openssl
-ensure_prosody
-ensure_workspace
+ensure_all
 
-say "Build (pnpm build)"
-pnpm build --output-logs=errors-only || die "The build failed (see above)."
+build_workspace
 say "Run the benchmark (bench/bench.sh)"
 exec bash bench/bench.sh "$@"

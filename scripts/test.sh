@@ -6,11 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh
 export TURBO_TELEMETRY_DISABLED=1
 
-ensure_node
-ensure_pnpm
-ensure_openssl
-ensure_prosody
-ensure_workspace
+ensure_all
 
 say "Lint and format check"
 pnpm lint

@@ -49,3 +49,18 @@ ensure_workspace() {
   say "Installing workspace dependencies"
   pnpm install --frozen-lockfile --reporter=silent || die "pnpm install failed (see above)."
 }
+
+# Everything the scripts need before they build: Node, pnpm, openssl, Prosody, dependencies.
+ensure_all() {
+  ensure_node
+  ensure_pnpm
+  ensure_openssl
+  ensure_prosody
+  ensure_workspace
+}
+
+# The quiet build the demo and the benchmark run before they start.
+build_workspace() {
+  say "Build (pnpm build)"
+  pnpm build --output-logs=errors-only || die "The build failed (see above)."
+}
