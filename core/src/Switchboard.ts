@@ -143,20 +143,35 @@ export class Switchboard {
    */
   createAccount(config: AccountConfig): Account {
     validateAccountConfig(config);
-    const plugin = this.#profiles.get(config.profile);
-    if (plugin === undefined) {
-      throw new SwitchboardError(
-        'SB_PROFILE_UNKNOWN',
-        `No loaded profile has id "${config.profile}". Loaded: ${[...this.#profiles.keys()].join(', ') || 'none'}.`,
-        { details: { profile: config.profile } },
-      );
-    }
+    const plugin = this.#plugin(config.profile);
+    plugin.checkAddress?.(config.address, 'address');
     const refresher = this.oauth2Client(config.profile);
     return new Account(config, plugin, {
       credentials: this.credentials,
       ...(refresher === undefined ? {} : { refresher }),
       ...(this.#stanzaLog === undefined ? {} : { stanzaLog: this.#stanzaLog }),
     });
+  }
+
+  /**
+   * Throws SB_PROFILE_UNKNOWN, or SB_ADDRESS_INVALID naming `field`, unless `address` is a valid
+   * address on the profile's protocol (for XMPP, a JID after RFC 7622). For checking user input
+   * before an account exists; an account has `checkAddress` too.
+   */
+  checkAddress(profile: string, address: string, field = 'address'): void {
+    this.#plugin(profile).checkAddress?.(address, field);
+  }
+
+  #plugin(profile: string): ProfilePlugin {
+    const plugin = this.#profiles.get(profile);
+    if (plugin === undefined) {
+      throw new SwitchboardError(
+        'SB_PROFILE_UNKNOWN',
+        `No loaded profile has id "${profile}". Loaded: ${[...this.#profiles.keys()].join(', ') || 'none'}.`,
+        { details: { profile } },
+      );
+    }
+    return plugin;
   }
 
   /**

@@ -54,8 +54,10 @@ export { SwitchboardError } from './errors/SwitchboardError';
 export type { ConnectAllResult, ShutdownResult } from './host/AccountManager';
 export { AccountManager } from './host/AccountManager';
 export type { AccountManagerEvents, ForwardedEvents } from './host/AccountManagerEvents';
+export { nextMessageId } from './im/messageId';
 export type {
   Availability,
+  BouncedMessage,
   ChatState,
   ChatStateUpdate,
   ContactInput,
@@ -66,6 +68,7 @@ export type {
   OutboundPresence,
   PresenceUpdate,
   RosterItem,
+  SendResult,
   Subscription,
   SubscriptionUpdate,
   VCard,
@@ -97,6 +100,9 @@ export type {
 export type {
   ProfilePlugin,
   ProtocolSession,
+  SendHandover,
+  SendReport,
+  SessionBounce,
   SessionContinuation,
   SessionLiveness,
   SessionRequest,

@@ -104,6 +104,22 @@ describe('switchboard account', () => {
       await expect(stat(config)).rejects.toThrow();
     });
 
+    it.each([
+      { address: 'not a jid', label: 'spaces and no domain' },
+      { address: '@sb.test', label: 'an empty localpart' },
+      { address: `alice@sb.test/${'r'.repeat(3000)}`, label: 'a 3,000-character resource' },
+    ])(
+      'when the address has $label, exits 2 naming the field and writes nothing',
+      async ({ address }) => {
+        const config = join(dir, `bad-address-${address.length}.json`);
+        const args = ['account', 'add', 'eve', '--profile', 'jabber', '--address', address];
+        const { code, stderr } = await runCli([...args, '--config', config]);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/error: The address address ".*" is not a valid XMPP address/);
+        await expect(stat(config)).rejects.toThrow();
+      },
+    );
+
     it('when the name is taken, exits 2 unless --force', async () => {
       const config = join(dir, 'taken.json');
       const args = [

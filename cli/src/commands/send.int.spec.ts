@@ -74,6 +74,51 @@ describe('switchboard send', () => {
     expect(message.attrs.type).toBe('chat');
   });
 
+  it.each([
+    {
+      to: `nobody@${DOMAIN}`,
+      condition: 'service-unavailable',
+      what: 'a user that does not exist',
+    },
+    {
+      to: 'bob@elsewhere.test',
+      condition: 'not-allowed',
+      what: 'on a domain the server does not reach',
+    },
+  ])(
+    'when the recipient is $what, exits 1 with the bounce condition',
+    async ({ to, condition }) => {
+      const { code, stderr } = await send(['alice', to, 'hello?']);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        new RegExp(`^error: A message to ${to}[^ ]* was returned: ${condition}`, 'm'),
+      );
+      expect(stderr).not.toContain('Sent to');
+    },
+  );
+
+  it.each([
+    { to: 'not a jid', what: 'not an address' },
+    { to: '@example.test', what: 'missing its localpart' },
+  ])('when the recipient is $what, exits 2 before connecting', async ({ to }) => {
+    const { code, stderr } = await send(['alice', to, 'x']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: The to address ".*" is not a valid XMPP address/m);
+  });
+
+  it('when the body holds a character XML cannot carry, exits 2 and the account stays usable', async () => {
+    const { code, stderr } = await runCli(
+      ['send', 'alice', `bob@${DOMAIN}`, '-', '--config', config],
+      {
+        env: { ALICE_PASSWORD: PASSWORD },
+        input: 'nul\u0000here',
+      },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('The body holds U+0000 at position 3');
+    expect((await send(['alice', `bob@${DOMAIN}`, 'after the refusal'])).code).toBe(0);
+  });
+
   it('when the message is "-", reads it from stdin', async () => {
     const result = await runCli(['send', 'alice', `bob@${DOMAIN}`, '-', '--config', config], {
       env: { ALICE_PASSWORD: PASSWORD },

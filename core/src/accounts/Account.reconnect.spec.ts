@@ -135,7 +135,9 @@ describe('Account reconnect', () => {
     expect(plugin.sent).toEqual([]);
     await jest.advanceTimersByTimeAsync(2_000);
     await Promise.all(sends);
-    expect(plugin.sent).toEqual(['a', 'b', 'c'].map((body) => ({ to: 'bob@fake', body })));
+    expect(plugin.sent).toEqual(
+      ['a', 'b', 'c'].map((body) => ({ to: 'bob@fake', body, id: expect.any(String) })),
+    );
     expect(account.queuedMessages).toBe(0);
   });
 

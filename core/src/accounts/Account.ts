@@ -12,12 +12,14 @@ import {
 import { CredentialService, type ReauthReason } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
 import { SwitchboardError } from '../errors/SwitchboardError';
+import { nextMessageId } from '../im/messageId';
 import type {
   ChatState,
   ContactInput,
   OutboundMessage,
   OutboundPresence,
   RosterItem,
+  SendResult,
   VCard,
 } from '../im/types';
 import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
@@ -27,7 +29,7 @@ import { type AccountState, assertTransition } from './AccountState';
 import { type CredentialContext, openWithCredentials } from './openWithCredentials';
 import { LivenessMonitor } from './reliability/LivenessMonitor';
 import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
-import { OfflineQueue } from './reliability/OfflineQueue';
+import { MessageSender } from './reliability/MessageSender';
 import { isTransient, resolveReconnect } from './reliability/ReconnectPolicy';
 import { Recovery } from './reliability/Recovery';
 
@@ -36,8 +38,9 @@ const DEFAULT_QUEUE_LIMIT = 1_000;
 /**
  * One account on one profile: owns the connection state machine
  * (offline → connecting → authenticating → online → disconnected → reconnecting → … / failed),
- * keeps the connection alive, reconnects with backoff after a loss, holds messages sent in the
- * meantime, and turns what the protocol session reports into typed events.
+ * keeps the connection alive, reconnects with backoff after a loss, sends messages in order and
+ * settles each one honestly (confirmed by the server, or rejected with a coded error), and turns
+ * what the protocol session reports into typed events.
  */
 export class Account extends EventEmitter<AccountEvents> {
   /** Stable id, `profile:address` unless configured. */
@@ -54,7 +57,7 @@ export class Account extends EventEmitter<AccountEvents> {
   #generation = 0;
   readonly #recovery: Recovery;
   readonly #liveness: LivenessOptions | undefined;
-  readonly #queue: OfflineQueue;
+  readonly #sender: MessageSender;
   #monitor: LivenessMonitor | undefined;
 
   /**
@@ -70,7 +73,13 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
     this.#recovery = new Recovery(resolveReconnect(config.reconnect));
     this.#liveness = resolveLiveness(plugin.profile.liveness, config.liveness);
-    this.#queue = new OfflineQueue(config.offlineQueueLimit ?? DEFAULT_QUEUE_LIMIT);
+    this.#sender = new MessageSender(
+      {
+        session: () => (this.#state === 'online' ? this.#session : undefined),
+        keepForNextSession: (error) => this.#recovery.enabled && isTransient(error),
+      },
+      config.offlineQueueLimit ?? DEFAULT_QUEUE_LIMIT,
+    );
   }
 
   /** The current state. */
@@ -103,12 +112,13 @@ export class Account extends EventEmitter<AccountEvents> {
   }
 
   /**
-   * Closes the session and stops reconnecting; the account goes `offline`. Messages still
-   * waiting for a reconnect are rejected with SB_SEND_ABANDONED. Safe to call in any state.
+   * Closes the session and stops reconnecting; the account goes `offline`. The session first
+   * asks the server to confirm what it has (XEP-0198); messages still unconfirmed or waiting for
+   * a reconnect are then rejected with SB_SEND_ABANDONED (`details.delivery` says whether each
+   * may have arrived). Safe to call in any state.
    */
   async disconnect(): Promise<void> {
     this.#recovery.stop();
-    this.#queue.abandon('was disconnected');
     this.#monitor?.stop();
     const session = this.#session;
     this.#session = undefined;
@@ -120,6 +130,7 @@ export class Account extends EventEmitter<AccountEvents> {
         this.#closing = false;
       }
     }
+    this.#sender.abandon({ reason: 'was disconnected' });
     if (this.#state !== 'offline') this.#transition('offline');
   }
 
@@ -138,58 +149,80 @@ export class Account extends EventEmitter<AccountEvents> {
   }
 
   /**
-   * Sends a message. Requires a message type the provider delivers and `online`, or an account
-   * that is reconnecting: then the message waits and is sent, in order and once, when the
-   * account is online again (the promise settles then).
+   * Sends a message, in order after the ones sent before it. Requires a message type the
+   * provider delivers, and `online` or an account that is reconnecting (the message then waits
+   * for the next session).
+   *
+   * Resolves when the server confirmed it has the message (`acknowledged: true`, where the
+   * server offers XEP-0198 stream management), or when it was written to a connection that
+   * confirms nothing (`acknowledged: false`). A message is never dropped silently: it is rejected
+   * at once with SB_ADDRESS_INVALID, SB_CONTENT_INVALID or SB_MESSAGE_TOO_LARGE (nothing sent),
+   * later with SB_MESSAGE_REFUSED (the server closed the stream on it) or SB_SEND_ABANDONED (the
+   * account stopped; `details.delivery` is `not-sent` or `unknown`). A server that returns the
+   * message as undeliverable is reported by the `bounced` event.
    */
-  async sendMessage(message: OutboundMessage): Promise<void> {
-    const queue = this.#recovery.active || this.#queue.size > 0;
-    if (!queue) this.#online('sendMessage');
+  async sendMessage(message: OutboundMessage): Promise<SendResult> {
+    if (!this.#recovery.active) this.#online('sendMessage');
     if (this.#enforce) requireMessageType(this.profile, this.capabilities, message.type ?? 'chat');
     if (message.chatState !== undefined && this.#enforce) this.#require('chatStates');
-    if (queue) {
-      const queued = this.#queue.add(message);
-      this.#flush();
-      return queued;
+    const identified = { ...message, id: message.id ?? nextMessageId() };
+    this.checkAddress(identified.to, 'to');
+    this.#plugin.checkMessage?.(identified, this.config);
+    return this.#sender.send(identified);
+  }
+
+  /**
+   * Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a valid address on this
+   * account's protocol (for XMPP, a JID after RFC 7622). Hosts can use it on user input.
+   */
+  checkAddress(address: string, field = 'address'): void {
+    if (this.#plugin.checkAddress !== undefined) {
+      this.#plugin.checkAddress(address, field);
+      return;
     }
-    try {
-      return await this.#online('sendMessage').sendMessage(message);
-    } catch (error) {
-      // The connection broke under this message: keep it for the session the account gets back.
-      if (!this.#recovery.enabled || !SwitchboardError.is(error) || !isTransient(error)) {
-        throw error;
-      }
-      return this.#queue.add(message);
+    if (typeof address !== 'string' || address.trim() === '') {
+      throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field} address is empty.`, {
+        details: { field, reason: 'empty' },
+      });
     }
   }
 
-  /** How many messages wait for the account to be online again. */
+  /** How many messages wait for a session to take them (e.g. while reconnecting). */
   get queuedMessages(): number {
-    return this.#queue.size;
+    return this.#sender.waiting;
   }
 
-  /** Resolves once no message waits for a reconnect (at once when none does). */
+  /** How many messages were written but not confirmed by the server yet. */
+  get unconfirmedMessages(): number {
+    return this.#sender.unconfirmed;
+  }
+
+  /** Resolves once every message sent so far has settled (at once when none is pending). */
   whenIdle(): Promise<void> {
-    return this.#queue.drained();
+    return this.#sender.idle();
   }
 
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
   async sendChatState(to: string, state: ChatState): Promise<void> {
+    this.checkAddress(to, 'to');
     return this.#guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));
   }
 
   /** Adds a contact or updates its name and groups. Requires `roster.write`. */
   async addContact(contact: ContactInput): Promise<void> {
+    this.checkAddress(contact.address);
     return this.#guard('roster.write', 'addContact', (s) => s.setContact(contact));
   }
 
   /** Removes a contact. Requires `roster.write`. */
   async removeContact(address: string): Promise<void> {
+    this.checkAddress(address);
     return this.#guard('roster.write', 'removeContact', (s) => s.removeContact(address));
   }
 
   /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
   async getVCard(address?: string): Promise<VCard> {
+    if (address !== undefined) this.checkAddress(address);
     return this.#guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
   }
 
@@ -200,11 +233,13 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
   async ping(address?: string): Promise<number> {
+    if (address !== undefined) this.checkAddress(address);
     return this.#guard('ping', 'ping', (s) => s.ping(address));
   }
 
-  /** Broadcasts the account's presence. Requires `online`. */
+  /** Broadcasts the account's presence (or sends it to `presence.to`). Requires `online`. */
   async sendPresence(presence: OutboundPresence = {}): Promise<void> {
+    if (presence.to !== undefined) this.checkAddress(presence.to, 'to');
     return this.#online('sendPresence').sendPresence(presence);
   }
 
@@ -215,11 +250,13 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Asks to see a contact's presence. Requires `online`. */
   async subscribe(address: string): Promise<void> {
+    this.checkAddress(address);
     return this.#online('subscribe').subscribe(address);
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online`. */
   async approveSubscription(address: string): Promise<void> {
+    this.checkAddress(address);
     return this.#online('approveSubscription').approveSubscription(address);
   }
 
@@ -234,7 +271,7 @@ export class Account extends EventEmitter<AccountEvents> {
         this.#sink(generation),
         this.#context,
         () => this.#transition('connecting'),
-        this.#recovery.continuation,
+        () => this.#recovery.continuation,
       );
       if (this.#state === 'offline') {
         // disconnect() was called while this login was under way: do not keep its session.
@@ -259,7 +296,10 @@ export class Account extends EventEmitter<AccountEvents> {
         throw error;
       }
       this.#recovery.stop();
-      this.#queue.abandon(error.code === 'SB_REAUTH_REQUIRED' ? 'needs new tokens' : 'failed');
+      this.#sender.abandon({
+        reason: error.code === 'SB_REAUTH_REQUIRED' ? 'needs new tokens' : 'failed',
+        cause: error,
+      });
       if (error.code === 'SB_REAUTH_REQUIRED') {
         this.#transition('reauth-required', error);
         this.emit('reauthRequired', error.details.reason as ReauthReason, error);
@@ -284,7 +324,7 @@ export class Account extends EventEmitter<AccountEvents> {
     if (recovered !== undefined) {
       this.emit('reconnected', { ...recovered, resumed: session.resumed === true });
     }
-    this.#flush();
+    this.#sender.flush();
   }
 
   /** After a loss: waits the backoff delay, then tries again (or gives up after maxAttempts). */
@@ -293,20 +333,13 @@ export class Account extends EventEmitter<AccountEvents> {
       this.connect().catch(() => undefined);
     });
     if ('gaveUp' in next) {
-      this.#queue.abandon('stopped reconnecting', next.gaveUp);
+      this.#sender.abandon({ reason: 'stopped reconnecting', cause: next.gaveUp });
       this.#transition('failed', next.gaveUp);
       this.emit('error', next.gaveUp);
       return;
     }
     this.#transition('reconnecting', error);
     this.emit('reconnecting', { ...next, ...(error === undefined ? {} : { error }) });
-  }
-
-  /** Sends what waited while the account was offline, once it is online. */
-  #flush(): void {
-    const session = this.#session;
-    if (this.#state !== 'online' || session === undefined || this.#queue.size === 0) return;
-    void this.#queue.flush((message) => session.sendMessage(message));
   }
 
   #sink(generation: number): SessionSink {
@@ -317,6 +350,12 @@ export class Account extends EventEmitter<AccountEvents> {
       presence: (presence) => this.emit('presence', presence),
       subscription: (update) => this.emit('subscription', update),
       chatState: (update) => this.emit('chatState', update),
+      roster: (item) => this.emit('roster', item),
+      sent: (report) => this.#sender.report(report),
+      bounced: (bounce) => this.emit('bounced', this.#sender.bounce(bounce)),
+      carryOver: (continuation) => {
+        if (generation === this.#generation) this.#recovery.continuation = continuation;
+      },
       closed: (error) => {
         if (this.#closing || this.#state !== 'online' || generation !== this.#generation) return;
         const session = this.#session;
@@ -329,7 +368,10 @@ export class Account extends EventEmitter<AccountEvents> {
           this.#recovery.continuation = session?.continuation?.();
           this.#scheduleReconnect(error);
         } else {
-          this.#queue.abandon('lost its connection', error);
+          this.#sender.abandon({
+            reason: 'lost its connection',
+            ...(error === undefined ? {} : { cause: error }),
+          });
         }
       },
     };

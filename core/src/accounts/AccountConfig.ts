@@ -65,4 +65,10 @@ export interface AccountConfig {
   readonly liveness?: Partial<LivenessOptions> | false;
   /** Messages sent while reconnecting wait in a queue of at most this many. Default 1,000. */
   readonly offlineQueueLimit?: number;
+  /**
+   * The largest message the account sends, in bytes of its wire form (XMPP: the `<message/>`
+   * stanza as UTF-8). A larger one is refused with SB_MESSAGE_TOO_LARGE before anything is sent.
+   * Default: the plugin's (XMPP: 262,144, the stanza limit Prosody and ejabberd apply by default).
+   */
+  readonly maxMessageBytes?: number;
 }

@@ -1,9 +1,11 @@
 import type { ReauthReason } from '../credentials/CredentialService';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type {
+  BouncedMessage,
   ChatStateUpdate,
   InboundMessage,
   PresenceUpdate,
+  RosterItem,
   SubscriptionUpdate,
 } from '../im/types';
 import type { SelectionTraceEntry } from '../sasl/selection';
@@ -58,6 +60,18 @@ export interface AccountEvents {
   presence: (presence: PresenceUpdate) => void;
   /** A contact asked to subscribe to this account's presence, or answered its request. */
   subscription: (update: SubscriptionUpdate) => void;
+  /**
+   * The server changed one roster item (RFC 6121 §2.1.6 roster push): a contact was added or
+   * updated (by this or another of the user's clients, or by a subscription change), or removed
+   * (`subscription: 'remove'`).
+   */
+  roster: (item: RosterItem) => void;
+  /**
+   * A server returned a message as undeliverable (the recipient does not exist, its server
+   * cannot be reached, …). `id` ties it to the {@link SendResult} of `sendMessage`; the bounce
+   * may come before or after that promise settled.
+   */
+  bounced: (bounce: BouncedMessage) => void;
   /**
    * The account's OAuth2 tokens can no longer be renewed; `reason` tells an expired token
    * without a refresh token (`expired`) from a revoked grant (`revoked`) and a token the server

@@ -60,6 +60,7 @@ const schema = v.strictObject({
     v.union([v.literal(false), v.record(v.string(), v.union([v.number(), v.string()]))]),
   ),
   offlineQueueLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  maxMessageBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

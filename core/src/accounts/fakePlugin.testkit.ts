@@ -4,6 +4,7 @@ import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
 import type {
   ProfilePlugin,
   ProtocolSession,
+  SendHandover,
   SessionContinuation,
   SessionLiveness,
   SessionRequest,
@@ -88,6 +89,10 @@ export class FakePlugin implements ProfilePlugin {
   /** What sessions hand over when lost. */
   continuation: SessionContinuation | undefined = { protocol: 'fake' };
   resumed = false;
+  /** What `sendMessage` answers once it recorded the message. */
+  handover: SendHandover = 'written';
+  /** Runs when a session is closed on request, before `close()` resolves. */
+  closeHook: (() => void) | undefined;
 
   constructor(
     private readonly outcome: 'ok' | SwitchboardError | Error,
@@ -121,7 +126,10 @@ export class FakePlugin implements ProfilePlugin {
       resumed: this.resumed,
       liveness,
       continuation: () => continuation,
-      sendMessage: (m) => this.#record(m),
+      sendMessage: async (m) => {
+        await this.#record(m);
+        return this.handover;
+      },
       sendPresence: (p) => this.#record(p),
       getRoster: async () => [],
       subscribe: async () => undefined,
@@ -133,7 +141,9 @@ export class FakePlugin implements ProfilePlugin {
       sendChatState: (to, state) => this.#record({ to, state }),
       ping: async () => 1,
       serverFeatures: async () => this.features,
-      close: async () => undefined,
+      close: async () => {
+        this.closeHook?.();
+      },
     };
   }
 }

@@ -6,6 +6,7 @@ import type {
   ProfilePlugin,
   ProtocolSession,
   SessionContinuation,
+  SessionRequest,
   SessionSink,
 } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
@@ -31,7 +32,8 @@ function refusedCredential(error: unknown): boolean {
  * Opens a session with a credential fresh enough to log in. When the server refuses an OAuth2
  * token, the token is refreshed once (forced) and the login retried once; if that is impossible
  * or refused again, SB_REAUTH_REQUIRED says why. `beforeRetry` runs between the two attempts.
- * `continuation` is what the account's lost session left (see {@link SessionContinuation}).
+ * `continuation` gives what the account's lost session left (see {@link SessionContinuation}),
+ * read at each attempt: a failed attempt may have handed over a newer one.
  */
 export async function openWithCredentials(
   accountId: string,
@@ -40,7 +42,7 @@ export async function openWithCredentials(
   sink: SessionSink,
   context: CredentialContext,
   beforeRetry: () => void,
-  continuation?: SessionContinuation,
+  continuation: () => SessionContinuation | undefined = () => undefined,
 ): Promise<ProtocolSession> {
   const { credentials, refresher, stanzaLog } = context;
   const log =
@@ -50,10 +52,13 @@ export async function openWithCredentials(
           log: (direction: 'in' | 'out', text: string) =>
             stanzaLog({ account: accountId, direction, text, at: Date.now() }),
         };
-  const extra = { ...log, ...(continuation === undefined ? {} : { continuation }) };
+  const extra = (): Omit<SessionRequest, 'config' | 'credential' | 'sink'> => {
+    const current = continuation();
+    return { ...log, ...(current === undefined ? {} : { continuation: current }) };
+  };
   const credential = await credentials.credentialFor(accountId, config.credential, refresher);
   try {
-    return await plugin.open({ config, credential, sink, ...extra });
+    return await plugin.open({ config, credential, sink, ...extra() });
   } catch (error) {
     if (credential.kind !== 'oauth2' || !refusedCredential(error)) throw error;
     if (refresher === undefined) throw reauthRequired(accountId, 'rejected', error);
@@ -62,7 +67,7 @@ export async function openWithCredentials(
     });
     beforeRetry();
     try {
-      return await plugin.open({ config, credential: fresh, sink, ...extra });
+      return await plugin.open({ config, credential: fresh, sink, ...extra() });
     } catch (retryError) {
       if (refusedCredential(retryError)) throw reauthRequired(accountId, 'rejected', retryError);
       throw retryError;

@@ -55,7 +55,17 @@ export const ErrorCodes = {
   SB_RECONNECT_GAVE_UP:
     'The account stopped reconnecting after its configured number of attempts; call connect() to try again.',
   SB_SEND_ABANDONED:
-    'A message queued while offline was not sent because the account was disconnected or failed; send it again.',
+    'A message was not sent, or not confirmed, because the account was disconnected or failed; details.delivery says whether it may have arrived.',
+  SB_ADDRESS_INVALID:
+    'An address is not valid for the protocol; nothing was sent. Fix the field named in details.field.',
+  SB_CONTENT_INVALID:
+    'A message or request holds something the protocol cannot carry (e.g. a character XML forbids, an id already in use); nothing was sent. See details.field.',
+  SB_MESSAGE_TOO_LARGE:
+    'The message is larger than the server accepts; nothing was sent. Shorten or split it.',
+  SB_MESSAGE_REFUSED:
+    'The server closed the connection on receiving this message, so it is not sent again; the account went on without it.',
+  SB_MESSAGE_BOUNCED:
+    'The message could not be delivered: a server returned it with an error (see details.condition).',
   SB_STANZA_ERROR: 'The server or peer answered the request with an error.',
   SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
   SB_CAPABILITY_UNSUPPORTED:

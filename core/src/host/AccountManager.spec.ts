@@ -92,7 +92,7 @@ describe('AccountManager', () => {
     const sent = a.sendMessage({ to: 'bob@fake', body: 'pending' });
     const result = await manager.shutdown({ timeoutMs: 2_000 });
     await sent;
-    expect(plugin.sent).toEqual([{ to: 'bob@fake', body: 'pending' }]);
+    expect(plugin.sent).toEqual([{ to: 'bob@fake', body: 'pending', id: expect.any(String) }]);
     expect(result).toEqual({ abandoned: 0 });
     expect(a.state).toBe('offline');
   });

@@ -12,7 +12,11 @@ export interface ConnectAllResult {
 
 /** How a shutdown went. */
 export interface ShutdownResult {
-  /** Messages still waiting for a reconnect when the deadline came; they were rejected. */
+  /**
+   * Messages not sent or not confirmed when the deadline came (counted before the accounts
+   * disconnected, which gives the server one more chance to confirm them; what stays
+   * unconfirmed is rejected with SB_SEND_ABANDONED).
+   */
   readonly abandoned: number;
 }
 
@@ -114,8 +118,8 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
   }
 
   /**
-   * Waits up to `timeoutMs` (default 5,000) for messages still waiting for a reconnect to go
-   * out, then disconnects every account. What still waits then is rejected with
+   * Waits up to `timeoutMs` (default 5,000) for every message to settle (sent and confirmed, or
+   * rejected), then disconnects every account. What is still unsettled then is rejected with
    * SB_SEND_ABANDONED and counted in the result.
    */
   async shutdown(options: { readonly timeoutMs?: number } = {}): Promise<ShutdownResult> {
@@ -126,7 +130,10 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     });
     await Promise.race([Promise.all(accounts.map((a) => a.whenIdle())), deadline]);
     clearTimeout(timer);
-    const abandoned = accounts.reduce((sum, a) => sum + a.queuedMessages, 0);
+    const abandoned = accounts.reduce(
+      (sum, a) => sum + a.queuedMessages + a.unconfirmedMessages,
+      0,
+    );
     await this.disconnectAll();
     return { abandoned };
   }

@@ -23,6 +23,8 @@ export const FORWARDED_EVENTS = [
   'chatState',
   'presence',
   'subscription',
+  'roster',
+  'bounced',
   'reauthRequired',
   'reconnecting',
   'reconnected',

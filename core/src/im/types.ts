@@ -2,6 +2,7 @@
  * Protocol-agnostic instant-messaging shapes that accounts emit and accept.
  * Addresses are strings in the protocol's own form (for XMPP, a JID).
  */
+import type { SwitchboardError } from '../errors/SwitchboardError';
 
 /** Message types, after RFC 6121. */
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
@@ -64,6 +65,32 @@ export interface OutboundMessage {
   readonly thread?: string;
   /** A chat state to send along (XEP-0085); default `'active'` when chat states are supported. */
   readonly chatState?: ChatState;
+}
+
+/**
+ * How a sent message settled. The promise of `sendMessage` resolves with it once the server
+ * confirmed the message (`acknowledged: true`, XMPP stream management), or once it was written
+ * to a connection that cannot confirm anything (`acknowledged: false`).
+ */
+export interface SendResult {
+  /** The message's id: the one it was given, or the one the account generated. */
+  readonly id: string;
+  /**
+   * True when the server confirmed it has the message (it then delivers it, stores it for an
+   * offline recipient, or returns it as a bounce). False when it was only written: without stream
+   * management nothing more is known.
+   */
+  readonly acknowledged: boolean;
+}
+
+/** A message a server returned as undeliverable (RFC 6120 §8.3; IRC: an error numeric). */
+export interface BouncedMessage {
+  /** The id of the message that bounced, when the error carried it. */
+  readonly id?: string;
+  /** Where the message was sent; the error's sender when the message is not known. */
+  readonly to: string;
+  /** SB_MESSAGE_BOUNCED with `details.condition` (e.g. `service-unavailable`) and `text`. */
+  readonly error: SwitchboardError;
 }
 
 /** Availability, after RFC 6121 `<show/>`; `'offline'` means unavailable. */

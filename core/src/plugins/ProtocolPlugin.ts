@@ -16,7 +16,41 @@ import type {
 import type { SelectionTraceEntry } from '../sasl/selection';
 import type { ProfileDescriptor } from './ProfileDescriptor';
 
-/** Callbacks through which a live session reports to its account. */
+/**
+ * What became of a message a session took over (its `sendMessage` resolved `'pending'`):
+ * - `acknowledged`: the server confirmed it has it;
+ * - `written`: a later session resent it on a connection that cannot confirm anything;
+ * - `refused`: the server rejected it in a way that makes resending pointless (it closed the
+ *   stream on receiving it); `error` is SB_MESSAGE_REFUSED.
+ */
+export type SendReport =
+  | { readonly id: string; readonly status: 'acknowledged' | 'written' }
+  | { readonly id: string; readonly status: 'refused'; readonly error: SwitchboardError };
+
+/**
+ * What a session did with a message handed to `sendMessage`:
+ * - `'pending'`: it (and the continuations of later sessions) owns the message now and reports
+ *   its fate through {@link SessionSink.sent}, on this session or a later one;
+ * - `'written'`: it was written to a connection that confirms nothing; nothing more will be known.
+ * A rejected `sendMessage` means the session did not take the message: nothing was written and
+ * no continuation holds it.
+ */
+export type SendHandover = 'pending' | 'written';
+
+/** A bounce as a session sees it: the account matches `id` to what it sent. */
+export interface SessionBounce {
+  readonly id?: string;
+  /** Who returned the message (the address it was sent to, or a server). */
+  readonly from: string;
+  /** SB_MESSAGE_BOUNCED, with the protocol's condition and text in `details`. */
+  readonly error: SwitchboardError;
+}
+
+/**
+ * Callbacks through which a session reports to its account. A plugin may call the inbound ones
+ * (`message`, `presence`, …) as soon as the connection carries stanzas, before `open` resolves:
+ * what a resumed stream replays arrives right after the resumption.
+ */
 export interface SessionSink {
   /** The transport is up (and secured); authentication starts. */
   authenticating(): void;
@@ -26,6 +60,17 @@ export interface SessionSink {
   presence(presence: PresenceUpdate): void;
   subscription(update: SubscriptionUpdate): void;
   chatState(update: ChatStateUpdate): void;
+  /** The server pushed a change of one roster item (`subscription: 'remove'` when removed). */
+  roster(item: RosterItem): void;
+  /** What became of a message the session took over with `'pending'`. */
+  sent(report: SendReport): void;
+  /** A server returned a message as undeliverable. */
+  bounced(bounce: SessionBounce): void;
+  /**
+   * An attempt that failed after it had changed what the next session needs (the server
+   * acknowledged some of the resent stanzas, or refused one) hands the newer continuation over.
+   */
+  carryOver(continuation: SessionContinuation): void;
   /** The session ended; `error` is set when it did not end by request. */
   closed(error?: SwitchboardError): void;
 }
@@ -80,7 +125,11 @@ export interface ProtocolSession {
   readonly liveness?: SessionLiveness;
   /** What the next session needs to carry on after this one was lost. */
   continuation?(): SessionContinuation | undefined;
-  sendMessage(message: OutboundMessage): Promise<void>;
+  /**
+   * Sends a message whose id the account has set; see {@link SendHandover} for what the result
+   * promises. Rejects with a transient error when the connection broke before it took the message.
+   */
+  sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover>;
   sendPresence(presence: OutboundPresence): Promise<void>;
   getRoster(): Promise<RosterItem[]>;
   /** Asks to see a contact's presence. */
@@ -113,4 +162,14 @@ export interface ProfilePlugin {
   readonly profile: ProfileDescriptor;
   /** Connects, secures, authenticates and binds; resolves when the session is online. */
   open(request: SessionRequest): Promise<ProtocolSession>;
+  /**
+   * Throws SB_ADDRESS_INVALID (with `details.field` set to `field`) unless `address` is a valid
+   * address of the protocol. Without it, any non-empty address passes.
+   */
+  checkAddress?(address: string, field: string): void;
+  /**
+   * Throws SB_ADDRESS_INVALID, SB_CONTENT_INVALID or SB_MESSAGE_TOO_LARGE unless the protocol
+   * can carry `message` for this account; called before anything is queued or sent.
+   */
+  checkMessage?(message: OutboundMessage & { readonly id: string }, config: AccountConfig): void;
 }

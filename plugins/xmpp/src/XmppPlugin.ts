@@ -1,6 +1,8 @@
 import {
+  type AccountConfig,
   type Credential,
   livenessDefaults,
+  type OutboundMessage,
   type ProfileDescriptor,
   type ProfilePlugin,
   type ProtocolSession,
@@ -12,6 +14,8 @@ import {
 import { inject, injectable } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
+import { checkJid } from './im/checkJid';
+import { checkMessage } from './im/checkMessage';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -82,6 +86,19 @@ export class XmppPlugin implements ProfilePlugin {
       log: request.log,
       continuation: asXmppContinuation(request.continuation),
     });
+  }
+
+  /** Throws SB_ADDRESS_INVALID naming `field` unless `address` is a JID after RFC 7622. */
+  checkAddress(address: string, field: string): void {
+    checkJid(address, field);
+  }
+
+  /**
+   * Throws SB_CONTENT_INVALID for text XML cannot carry and SB_MESSAGE_TOO_LARGE for a stanza
+   * above `config.maxMessageBytes` (default 262,144 bytes).
+   */
+  checkMessage(message: OutboundMessage & { readonly id: string }, config: AccountConfig): void {
+    checkMessage(message, config.maxMessageBytes);
   }
 
   /** The values handed to SASL mechanisms; profiles may add provider-specific fields. */

@@ -5,6 +5,7 @@ import {
   type OutboundPresence,
   type ProtocolSession,
   type RosterItem,
+  type SendHandover,
   type SessionContinuation,
   type SessionLiveness,
   type SessionSink,
@@ -12,24 +13,27 @@ import {
   type VCard,
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
-import type { Middleware } from '@xmpp/middleware';
 import xml, { type Element } from '@xmpp/xml';
+import { blamesStanza, markRetryable } from './connection/blamesStanza';
 import type { IqClient } from './connection/IqClient';
 import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
-import { chatStateElement, parseChatState } from './im/chatStates';
+import { chatStateElement } from './im/chatStates';
+import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
-import { buildMessage, parseMessage } from './im/messages';
-import { buildPresence, buildSubscription, parsePresence } from './im/presence';
+import { buildMessage } from './im/messages';
+import { buildPresence, buildSubscription } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
 import type { RecentMessages } from './sm/RecentMessages';
 import type { StreamManagement } from './sm/StreamManagement';
 
+/** How long a requested close may take before the connection is dropped. */
+const CLOSE_LIMIT_MS = 5_000;
+
 /** What a live session is built from. */
 export interface XmppSessionParts {
   readonly entity: Client;
-  readonly middleware: Middleware;
   readonly iq: IqClient;
   readonly sm: StreamManagement;
   readonly recent: RecentMessages;
@@ -51,19 +55,24 @@ function lostWith(error: unknown, where: { host: string; port: number }): Switch
   });
 }
 
-/** An online XMPP session: routes inbound stanzas to the sink and sends what the account asks. */
+/**
+ * An online XMPP session: sends what the account asks (inbound stanzas are routed by
+ * `routeInbound`, installed before the connection opened), keeps the liveness hooks, and
+ * reports how the session ended.
+ */
 export class XmppSession implements ProtocolSession {
   readonly address: string;
   readonly liveness: SessionLiveness;
   readonly #parts: XmppSessionParts;
   #closed = false;
   #abortedWith: SwitchboardError | undefined;
+  #endedWith: SwitchboardError | undefined;
   #receivedAt = Date.now();
   #sentAt = Date.now();
 
   constructor(parts: XmppSessionParts) {
     this.#parts = parts;
-    const { entity, middleware, sink, where, recent } = parts;
+    const { entity, sink, where, sm } = parts;
     this.address = entity.jid?.toString() ?? '';
     this.liveness = this.#livenessHooks();
     entity.on('element', () => {
@@ -71,18 +80,6 @@ export class XmppSession implements ProtocolSession {
     });
     entity.on('send', () => {
       this.#sentAt = Date.now();
-    });
-    middleware.use(({ stanza }, next) => {
-      if (stanza.name === 'message') {
-        const message = parseMessage(stanza);
-        if (message === undefined) this.#bodiless(stanza);
-        else if (recent.firstTime(stanza)) sink.message(message);
-      } else if (stanza.name === 'presence') {
-        const parsed = parsePresence(stanza);
-        if (parsed?.kind === 'presence') sink.presence(parsed.update);
-        else if (parsed?.kind === 'subscription') sink.subscription(parsed.update);
-      }
-      return next();
     });
     let lastError: unknown;
     // The first error is the cause (e.g. a stream error); later ones are its echoes (EPIPE).
@@ -92,7 +89,12 @@ export class XmppSession implements ProtocolSession {
     entity.on('disconnect', () => {
       if (this.#closed) return;
       this.#closed = true;
-      sink.closed(this.#abortedWith ?? lostWith(lastError, where));
+      let error = this.#abortedWith ?? lostWith(lastError, where);
+      // A stream error that blames a stanza, with stanzas unacknowledged: the next session can
+      // find the cause by resending them one at a time, so the loss is worth a reconnect.
+      if (blamesStanza(error) && sm.unacknowledged > 0) error = markRetryable(error);
+      this.#endedWith = error;
+      sink.closed(error);
     });
   }
 
@@ -103,11 +105,18 @@ export class XmppSession implements ProtocolSession {
 
   /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
   continuation(): SessionContinuation {
-    return this.#parts.sm.continuation(this.#parts.recent.keys());
+    const suspect = this.#endedWith !== undefined && blamesStanza(this.#endedWith);
+    return this.#parts.sm.continuation(this.#parts.recent.keys(), { suspect });
   }
 
-  async sendMessage(message: OutboundMessage): Promise<void> {
-    await this.#send(buildMessage(message, nextId()));
+  /**
+   * Sends a message. `'pending'` where the server acknowledges stanzas (XEP-0198): the
+   * acknowledgement is reported to the sink, by this session or a later one; `'written'`
+   * otherwise.
+   */
+  async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
+    await this.#send(buildMessage(message, message.id));
+    return this.#parts.sm.counting ? 'pending' : 'written';
   }
 
   async sendPresence(presence: OutboundPresence): Promise<void> {
@@ -166,13 +175,25 @@ export class XmppSession implements ProtocolSession {
     await this.#send(buildSubscription(address, 'subscribed'));
   }
 
+  /**
+   * Closes the stream: the server is first asked to acknowledge what is outstanding (XEP-0198),
+   * then `</stream:stream>`. A server that does not answer within a few seconds gets the
+   * connection dropped.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const { entity } = this.#parts;
+    const { entity, timeoutMs } = this.#parts;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.min(timeoutMs, CLOSE_LIMIT_MS));
+    });
     try {
-      await entity.stop();
+      await Promise.race([entity.stop(), limit]);
     } catch {
+      // Dropped below.
+    } finally {
+      clearTimeout(timer);
       entity.socket?.destroy?.();
     }
   }
@@ -203,14 +224,9 @@ export class XmppSession implements ProtocolSession {
     };
   }
 
-  #bodiless(stanza: Element): void {
-    const state = parseChatState(stanza);
-    const from = stanza.attrs.from;
-    if (state !== undefined && from !== undefined) this.#parts.sink.chatState({ from, state });
-  }
-
   async #iq(type: 'get' | 'set', child: Element, to?: string): Promise<Element | undefined> {
     const { iq, timeoutMs, where } = this.#parts;
+    checkStanza(child);
     try {
       return await iq.request(type, child, to, timeoutMs);
     } catch (error) {
@@ -219,6 +235,8 @@ export class XmppSession implements ProtocolSession {
   }
 
   async #send(element: Parameters<Client['send']>[0]): Promise<void> {
+    // A character XML cannot carry would make the server close the stream: refuse it here.
+    checkStanza(element);
     try {
       await this.#parts.entity.send(element);
     } catch (error) {

@@ -55,9 +55,11 @@ export async function accountAdd(
       hint: 'Add --force to replace it, or choose another name.',
     });
   }
-  const profile = requireProfile(createSwitchboard(context, undefined), options.profile);
+  const switchboard = createSwitchboard(context, undefined);
+  const profile = requireProfile(switchboard, options.profile);
   const raw = buildEntry(options);
   const entry = parseAccountEntry(name, raw, file);
+  switchboard.checkAddress(profile.id, entry.settings.address, 'address');
   const kind = credentialKindOf(entry, profile);
   if (entry.caFile !== undefined) await readCaFile(entry.caFile, '--ca');
   await saveConfig(file, {

@@ -26,6 +26,13 @@ class FakeAccount extends EventEmitter {
     this.sent.push(message);
   }
   async sendChatState(): Promise<void> {}
+  checkAddress(address: string, field = 'address'): void {
+    if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
+      throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field} address is not valid.`, {
+        details: { field },
+      });
+    }
+  }
   async disconnect(): Promise<void> {
     this.disconnected += 1;
     this.state = 'offline';
@@ -52,6 +59,29 @@ function start(contact?: string) {
 
 describe(ChatSession, () => {
   describe('.run', () => {
+    it('when /to names an invalid address, says why and keeps the current contact', async () => {
+      const { account, input, settle, output } = start('bob@example.org');
+      input.write('/to not a jid\nhello\n');
+      await settle();
+      expect(output()).toContain('! The contact address is not valid.');
+      expect(account.sent).toEqual([{ to: 'bob@example.org', body: 'hello', chatState: 'active' }]);
+    });
+
+    it('when a server returns a message, says the contact could not be reached and why', async () => {
+      const { account, settle, output } = start('bob@example.org');
+      account.emit('bounced', {
+        id: 'm1',
+        to: 'nobody@example.org',
+        error: new SwitchboardError('SB_MESSAGE_BOUNCED', undefined, {
+          details: { condition: 'service-unavailable' },
+        }),
+      });
+      await settle();
+      expect(output()).toContain(
+        '! nobody@example.org could not be reached (service-unavailable).',
+      );
+    });
+
     it('when a line is typed, sends it to the contact with chat state active', async () => {
       const { account, input, settle } = start('bob@example.org');
       input.write('hello\n');

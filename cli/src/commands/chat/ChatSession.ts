@@ -17,7 +17,14 @@ import { TypingNotifier } from './TypingNotifier';
 /** What the session uses of an account. */
 export type ChatAccount = Pick<
   Account,
-  'on' | 'sendMessage' | 'sendChatState' | 'disconnect' | 'capabilities' | 'address' | 'state'
+  | 'on'
+  | 'sendMessage'
+  | 'sendChatState'
+  | 'disconnect'
+  | 'capabilities'
+  | 'address'
+  | 'state'
+  | 'checkAddress'
 >;
 
 /** Where the session reads and writes. */
@@ -123,6 +130,12 @@ export class ChatSession {
       this.#print(formatPresence(presence));
     });
     account.on('subscription', (update) => this.#print(formatSubscription(update)));
+    account.on('bounced', ({ to, error }) => {
+      const condition = typeof error.details.condition === 'string' ? error.details.condition : '';
+      this.#print(
+        `! ${bareAddress(to)} could not be reached${condition ? ` (${condition})` : ''}.`,
+      );
+    });
     account.on('reconnecting', ({ delayMs, error }) => {
       const why = error === undefined ? '' : ` (${error.code})`;
       this.#print(`! Connection lost${why}; reconnecting in ${Math.ceil(delayMs / 1000)} s…`);
@@ -182,15 +195,24 @@ export class ChatSession {
     }
     this.#typing.sent();
     const chatState = this.#account.capabilities.chatStates ? { chatState: 'active' as const } : {};
-    this.#sending = this.#sending
-      .then(() => this.#account.sendMessage({ to, body, ...chatState }))
-      .catch((error: unknown) => {
+    // The account sends in order; each line settles when the server confirmed it.
+    const sent = this.#account.sendMessage({ to, body, ...chatState }).then(
+      () => undefined,
+      (error: unknown) => {
         const why = SwitchboardError.is(error) ? error.message : String(error);
         this.#print(`! Not sent to ${to}: ${why}`);
-      });
+      },
+    );
+    this.#sending = Promise.all([this.#sending, sent]).then(() => undefined);
   }
 
   #setContact(address: string): void {
+    try {
+      this.#account.checkAddress(address, 'contact');
+    } catch (error) {
+      this.#print(`! ${SwitchboardError.is(error) ? error.message : String(error)}`);
+      return;
+    }
     this.#typing.sent();
     this.#contact = address;
     this.#print(`(now talking to ${address})`);

@@ -1,9 +1,16 @@
+import type { BouncedMessage } from '@switchboard/core';
 import { type Command, Option } from 'commander';
 import { openAccount } from '../connect/openAccount';
 import { configOption, describeCommand } from '../support/describeCommand';
 import { progress } from '../support/progress';
 import { run } from '../support/run';
 import { readMessage } from './readMessage';
+
+/**
+ * After the server's round trip, how long to wait for a bounce from further away (the
+ * recipient's server); the recipient's own server bounces before the round trip completes.
+ */
+const BOUNCE_GRACE_MS = 500;
 
 interface SendOptions {
   readonly config?: string;
@@ -16,8 +23,10 @@ export function sendCommand(program: Command): void {
     summary: 'send one message and disconnect',
     description:
       'Connect as <account>, send <message> to <to>, wait until the server has handled it, and\n' +
-      'disconnect. The account goes online without broadcasting presence, so contacts do not see\n' +
-      'it come and go, and messages waiting for it stay stored on the server.',
+      'disconnect. A message the server returns as undeliverable (no such user, unreachable\n' +
+      'domain) fails the command with exit 1. The account goes online without broadcasting\n' +
+      'presence, so contacts do not see it come and go, and messages waiting for it stay stored\n' +
+      'on the server.',
     examples: [
       'switchboard send alice bob@example.org "Lunch at noon?"',
       'switchboard send alice bob@example.org Lunch at noon',
@@ -39,7 +48,9 @@ export function sendCommand(program: Command): void {
           config: options.config,
           defaults: { initialPresence: false, reconnect: false },
         });
-        await progress(
+        const bounces: BouncedMessage[] = [];
+        account.on('bounced', (bounce) => bounces.push(bounce));
+        const { id } = await progress(
           context,
           `Sending to ${to}…`,
           account.sendMessage({
@@ -48,10 +59,14 @@ export function sendCommand(program: Command): void {
             ...(options.type === undefined ? {} : { type: options.type }),
           }),
         );
-        // The server handles a stream's stanzas in order: its answer to this request means it
-        // has taken the message (delivered, or stored for an offline contact).
+        // The server handles a stream's stanzas in order: once it answers this request it has
+        // taken the message (delivered, or stored for an offline contact) or returned it.
         await progress(context, 'Waiting for the server…', account.refreshCapabilities());
+        const bounced = () => bounces.find((b) => b.id === id);
+        if (bounced() === undefined) await new Promise((r) => setTimeout(r, BOUNCE_GRACE_MS));
         await account.disconnect();
+        const bounce = bounced();
+        if (bounce !== undefined) throw bounce.error;
         context.note(`Sent to ${to}.`);
         return undefined;
       }),

@@ -20,6 +20,9 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_ACCOUNT_DUPLICATE: ExitCode.usage,
   SB_ACCOUNT_UNKNOWN: ExitCode.usage,
   SB_TOKEN_STORE_FAILED: ExitCode.usage,
+  SB_ADDRESS_INVALID: ExitCode.usage,
+  SB_CONTENT_INVALID: ExitCode.usage,
+  SB_MESSAGE_TOO_LARGE: ExitCode.usage,
 
   SB_CONNECTION_FAILED: ExitCode.unreachable,
   SB_CONNECTION_CLOSED: ExitCode.unreachable,
@@ -46,9 +49,11 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
 
   SB_CAPABILITY_UNSUPPORTED: ExitCode.refused,
   SB_CAPABILITY_REFUSED: ExitCode.refused,
+  SB_MESSAGE_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,
   SB_SEND_ABANDONED: ExitCode.failure,
+  SB_MESSAGE_BOUNCED: ExitCode.failure,
   SB_STANZA_ERROR: ExitCode.failure,
   SB_BAD_RESPONSE: ExitCode.failure,
   SB_PROSODY_MISSING: ExitCode.failure,

@@ -15,6 +15,12 @@ export interface ReconnectOptions {
   readonly jitter: number;
   /** Attempts before giving up with SB_RECONNECT_GAVE_UP. Default: unlimited. */
   readonly maxAttempts: number;
+  /**
+   * A session must stay up this long, in ms, before the backoff starts again from
+   * `initialDelayMs`. Default 30,000: a server that accepts the login and then drops the
+   * connection (or closes the stream) at once gets ever longer delays, not a reconnect storm.
+   */
+  readonly stableAfterMs: number;
 }
 
 /** The defaults of {@link ReconnectOptions}. */
@@ -24,6 +30,7 @@ export const reconnectDefaults: ReconnectOptions = {
   factor: 2,
   jitter: 0.5,
   maxAttempts: Number.POSITIVE_INFINITY,
+  stableAfterMs: 30_000,
 };
 
 /**
@@ -66,6 +73,8 @@ const TRANSIENT_CODES = new Set([
  */
 export function isTransient(error: SwitchboardError | undefined): boolean {
   if (error === undefined) return true;
+  // A plugin that knows better says so (e.g. a stream error caused by one stanza it can isolate).
+  if (typeof error.details.retryable === 'boolean') return error.details.retryable;
   if (TRANSIENT_CODES.has(error.code)) return true;
   if (error.code !== 'SB_STREAM_ERROR') return false;
   const { condition } = error.details;
@@ -88,5 +97,6 @@ export function resolveReconnect(
   if (!(options.factor >= 1)) bad('factor', '>= 1');
   if (!(options.jitter >= 0 && options.jitter <= 1)) bad('jitter', 'between 0 and 1');
   if (!(options.maxAttempts >= 1)) bad('maxAttempts', '>= 1');
+  if (!(options.stableAfterMs >= 0)) bad('stableAfterMs', '>= 0');
   return options;
 }

@@ -13,8 +13,13 @@ export type NextAttempt =
  */
 export class Recovery {
   readonly #options: ReconnectOptions | undefined;
+  /** Attempts since the loss (what hosts see, and what `maxAttempts` counts). */
   #attempt = 0;
+  /** Failures since the last stable session: the backoff exponent. */
+  #failures = 0;
   #since: number | undefined;
+  /** When the last session came online; it is stable after `stableAfterMs`. */
+  #onlineAt: number | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** What the lost session left (see {@link SessionContinuation}); kept until online again. */
   continuation: SessionContinuation | undefined;
@@ -45,8 +50,13 @@ export class Recovery {
   schedule(error: SwitchboardError | undefined, account: string, run: () => void): NextAttempt {
     const options = this.#options;
     if (options === undefined) throw new Error('reconnect is off');
-    this.#since ??= Date.now();
+    if (this.#since === undefined) {
+      this.#since = Date.now();
+      const onlineFor = this.#onlineAt === undefined ? 0 : this.#since - this.#onlineAt;
+      if (this.#onlineAt === undefined || onlineFor >= options.stableAfterMs) this.#failures = 0;
+    }
     this.#attempt += 1;
+    this.#failures += 1;
     if (this.#attempt > options.maxAttempts) {
       this.stop();
       return {
@@ -60,7 +70,7 @@ export class Recovery {
         ),
       };
     }
-    const delayMs = backoffDelay(this.#attempt, options);
+    const delayMs = backoffDelay(this.#failures, options);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       run();
@@ -74,16 +84,26 @@ export class Recovery {
     this.#timer = undefined;
   }
 
-  /** Online again: how many attempts it took and how long the account was down. */
+  /**
+   * Online again: how many attempts it took and how long the account was down. The backoff
+   * keeps growing if this session is lost before it has been up `stableAfterMs`.
+   */
   finish(): { attempts: number; downtimeMs: number } | undefined {
     const since = this.#since;
     const attempts = this.#attempt;
-    this.stop();
+    this.#reset();
+    this.#onlineAt = Date.now();
     return since === undefined ? undefined : { attempts, downtimeMs: Date.now() - since };
   }
 
-  /** Stops trying and forgets the lost session. */
+  /** Stops trying and forgets the lost session and the failures before it. */
   stop(): void {
+    this.#reset();
+    this.#failures = 0;
+    this.#onlineAt = undefined;
+  }
+
+  #reset(): void {
     this.hurry();
     this.#since = undefined;
     this.#attempt = 0;

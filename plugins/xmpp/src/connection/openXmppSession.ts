@@ -9,12 +9,16 @@ import {
 import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
+import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
+import { resendPrevious } from '../sm/resendPrevious';
 import { StreamManagement } from '../sm/StreamManagement';
 import type { XmppContinuation } from '../sm/XmppContinuation';
 import { XmppSession } from '../XmppSession';
 import { bindResource } from './bindResource';
+import { blamesStanza, markRetryable } from './blamesStanza';
+import { deliveryReports } from './deliveryReports';
 import { HardenedClient } from './HardenedClient';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
@@ -60,8 +64,10 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
 /**
  * Connects (direct TLS or STARTTLS), authenticates through the registry, resumes the previous
  * stream or binds a new one (XEP-0198 where offered), sends the initial presence, resends what
- * the previous session left unacknowledged, and returns the online session. On any failure the
- * socket is closed and a coded error is thrown.
+ * the previous session left unacknowledged, and returns the online session. Inbound stanzas
+ * reach the sink from the first byte after authentication (a resumed stream replays some right
+ * away). On any failure the socket is closed, the sink gets what the next attempt needs
+ * (`carryOver`) when this one started from a continuation, and a coded error is thrown.
  */
 export async function openXmppSession(options: OpenXmppSessionOptions): Promise<XmppSession> {
   const { endpoint, timeoutMs, sink } = options;
@@ -74,6 +80,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
+  const reports = deliveryReports(sink, where);
   // First: it must count every inbound stanza, and resume before resource binding.
   const sm = new StreamManagement({
     entity,
@@ -81,10 +88,13 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     streamFeatures,
     previous: options.continuation,
     timeoutMs,
+    onHandled: reports.handled,
   });
   const iq = new IqClient(entity, middleware);
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
+  const recent = new RecentMessages(options.continuation?.seen);
+  routeInbound({ entity, middleware, iqCallee, sink, recent });
   // SASL payloads are redacted unless the chosen mechanism declares they carry no secret.
   let saslIsSecret = true;
   if (options.log !== undefined) attachStanzaLog(entity, options.log, () => saslIsSecret);
@@ -119,17 +129,24 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    const recent = new RecentMessages(options.continuation?.seen);
-    const session = new XmppSession({ entity, middleware, iq, sm, recent, sink, where, timeoutMs });
+    const session = new XmppSession({ entity, iq, sm, recent, sink, where, timeoutMs });
     // A resumed stream keeps its presence; a new one announces it.
     if (!sm.resumed && options.initialPresence !== false) {
       await session.sendPresence(options.initialPresence);
     }
-    await sm.resendPrevious();
+    await resendPrevious(sm, entity, reports, timeoutMs);
     return session;
   } catch (error) {
     entity.socket?.destroy?.();
-    throw toSwitchboardError(error, where);
+    let coded = toSwitchboardError(error, where);
+    // A stanza-blaming stream error while stanzas were outstanding: the next attempt resends
+    // them one at a time (and one was just refused if the resend found the cause).
+    const outstanding = sm.unacknowledged > 0 || reports.refusedAny();
+    if (blamesStanza(coded) && outstanding) coded = markRetryable(coded);
+    if (options.continuation !== undefined) {
+      sink.carryOver(sm.continuation(recent.keys(), { suspect: blamesStanza(coded) }));
+    }
+    throw coded;
   } finally {
     limit.cancel();
   }

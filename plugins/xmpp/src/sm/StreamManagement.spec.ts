@@ -2,6 +2,7 @@ import type { Client } from '@xmpp/client-core';
 import type { Context, Handler, Middleware } from '@xmpp/middleware';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
+import { resendPrevious } from './resendPrevious';
 import { NS_SM, StreamManagement } from './StreamManagement';
 import type { XmppContinuation } from './XmppContinuation';
 
@@ -10,7 +11,8 @@ function harness(previous?: XmppContinuation) {
   const inbound: Handler[] = [];
   const outbound: Handler[] = [];
   const features: Array<(ctx: Context, next: () => Promise<unknown>) => unknown> = [];
-  const written: string[] = [];
+  const wire: string[] = [];
+  let failAfter: number | undefined;
   const listeners = new Map<string, Array<(...a: unknown[]) => void>>();
   let jid = 'me@sm.test/r1';
   const entity = {
@@ -19,7 +21,10 @@ function harness(previous?: XmppContinuation) {
       return { toString: () => jid, bare: () => ({ toString: () => bare }) };
     },
     send: async (element: Element) => {
-      written.push(element.toString());
+      if (element.name === 'message' && failAfter !== undefined && failAfter-- <= 0) {
+        throw new Error('write failed');
+      }
+      wire.push(element.toString());
       const ctx = { stanza: element } as Context;
       for (const h of outbound) await h(ctx, async () => undefined);
       for (const l of listeners.get('nonza-out') ?? []) l(element);
@@ -52,13 +57,27 @@ function harness(previous?: XmppContinuation) {
   const streamFeatures: StreamFeatures = {
     use: (_name, _ns, handler) => void features.push((ctx, next) => handler(ctx, next, xml('sm'))),
   };
+  const handled: string[] = [];
+  const written: string[] = [];
+  const refused: string[] = [];
   const sm = new StreamManagement({
     entity,
     middleware,
     streamFeatures,
     previous,
     timeoutMs: 1_000,
+    onHandled: (stanzas) => handled.push(...stanzas.map((s) => s.attrs.id ?? s.name)),
   });
+  const resend = (): Promise<number> =>
+    resendPrevious(
+      sm,
+      entity,
+      {
+        written: (s) => written.push(s.attrs.id ?? ''),
+        refused: (s) => refused.push(s.attrs.id ?? ''),
+      },
+      1_000,
+    );
   const receive = async (element: Element): Promise<void> => {
     for (const h of inbound) await h({ stanza: element } as Context, async () => undefined);
     const kind = ['message', 'presence', 'iq'].includes(element.name) ? 'stanza' : 'nonza';
@@ -75,7 +94,22 @@ function harness(previous?: XmppContinuation) {
     }
     await done;
   };
-  return { sm, written, receive, negotiate, send: (e: Element) => entity.send(e) };
+  return {
+    sm,
+    written: wire,
+    receive,
+    negotiate,
+    send: (e: Element) => entity.send(e),
+    resend,
+    reports: { handled, written, refused },
+    /** Message writes after the next `n` fail, as on a broken connection. */
+    failAfter: (n: number) => {
+      failAfter = n;
+    },
+    emit: (event: string, ...args: unknown[]) => {
+      for (const l of listeners.get(event) ?? []) l(...args);
+    },
+  };
 }
 
 const message = (n: number): Element =>
@@ -135,7 +169,7 @@ describe(StreamManagement, () => {
     await h.negotiate(xml('resumed', { xmlns: NS_SM, previd: 'old', h: '11' }));
     expect(h.written[0]).toBe(`<resume xmlns="${NS_SM}" h="5" previd="old"/>`);
     expect(h.sm.resumed).toBe(true);
-    expect(await h.sm.resendPrevious()).toBe(2);
+    expect(await h.resend()).toBe(2);
     const resent = h.written.filter((w) => w.startsWith('<message'));
     expect(resent.map((w) => /id="(m\d)"/.exec(w)?.[1])).toEqual(['m2', 'm3']);
     expect(resent[0]).toContain(
@@ -155,6 +189,98 @@ describe(StreamManagement, () => {
       `<enable xmlns="${NS_SM}" resume="true"/>`,
     ]);
     // The refusal said 11 of the old stream arrived: m1 is not sent again.
-    expect(await h.sm.resendPrevious()).toBe(2);
+    expect(await h.resend()).toBe(2);
+  });
+
+  it('reports the acknowledged stanzas: those <a/> covers, and on resumption those the old stream handled', async () => {
+    const h = harness();
+    await h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+    for (const n of [1, 2, 3]) await h.send(message(n));
+    await h.receive(xml('a', { xmlns: NS_SM, h: '2' }));
+    expect(h.reports.handled).toEqual(['m1', 'm2']);
+    const resumed = harness(lost);
+    await resumed.negotiate(xml('resumed', { xmlns: NS_SM, previd: 'old', h: '12' }));
+    expect(resumed.reports.handled).toEqual(['m1', 'm2']);
+    await resumed.resend();
+    await resumed.receive(xml('a', { xmlns: NS_SM, h: '13' }));
+    expect(resumed.reports.handled).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('when the server answers <failed h/> to the resumption, the handled ones are reported and never resent', async () => {
+    const h = harness(lost);
+    await h.negotiate(
+      xml('failed', { xmlns: NS_SM, h: '12' }),
+      xml('enabled', { xmlns: NS_SM, id: 'new', resume: 'true' }),
+    );
+    expect(h.reports.handled).toEqual(['m1', 'm2']);
+    expect(await h.resend()).toBe(1);
+    // A later <failed/> (say, to something else) does not slice again.
+    await h.receive(xml('failed', { xmlns: NS_SM, h: '13' }));
+    expect(h.sm.continuation([]).unacked.map((u) => u.stanza.attrs.id)).toEqual(['m3']);
+  });
+
+  it('when the connection breaks halfway through the resend, the next session gets the rest in order, after what this stream counted', async () => {
+    const h = harness(lost);
+    await h.negotiate(xml('resumed', { xmlns: NS_SM, previd: 'old', h: '10' }));
+    // The second resent stanza fails to be written.
+    h.failAfter(1);
+    await expect(h.resend()).rejects.toThrow('write failed');
+    const next = h.sm.continuation([]);
+    expect(next.unacked.map((u) => u.stanza.attrs.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(next.stream).toMatchObject({ id: 'old', acked: 10 });
+    // The resent m1 keeps the time it was first sent.
+    expect(next.unacked[0]?.sentAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('resends a suspect stanza on its own and reports it refused when the stream dies on it again', async () => {
+    const suspects: XmppContinuation = {
+      ...lost,
+      stream: undefined,
+      unacked: lost.unacked.map((u) => ({ ...u, suspect: true })),
+    };
+    const h = harness(suspects);
+    await h.negotiate(xml('enabled', { xmlns: NS_SM, id: 'new', resume: 'true' }));
+    const resending = h.resend();
+    await new Promise((r) => setTimeout(r, 0));
+    // m1 went out alone with a request for acknowledgement; nothing else yet.
+    expect(h.written.slice(-2)).toEqual([
+      expect.stringContaining('id="m1"'),
+      `<r xmlns="${NS_SM}"/>`,
+    ]);
+    await h.receive(xml('a', { xmlns: NS_SM, h: '1' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.written.slice(-2)).toEqual([
+      expect.stringContaining('id="m2"'),
+      `<r xmlns="${NS_SM}"/>`,
+    ]);
+    const streamError = Object.assign(new Error('policy-violation'), {
+      name: 'StreamError',
+      condition: 'policy-violation',
+    });
+    h.emit('error', streamError);
+    h.emit('disconnect');
+    await expect(resending).rejects.toBe(streamError);
+    expect(h.reports.handled).toEqual(['m1']);
+    expect(h.reports.refused).toEqual(['m2']);
+    // m3 is still to be sent, still under suspicion; m2 is gone for good.
+    const next = h.sm.continuation([]);
+    expect(next.unacked.map((u) => [u.stanza.attrs.id, u.suspect])).toEqual([['m3', true]]);
+  });
+
+  it('when the server does not enable stream management, resent messages are reported as written', async () => {
+    const h = harness({ ...lost, stream: undefined });
+    await h.negotiate(xml('failed', { xmlns: NS_SM }));
+    expect(h.sm.counting).toBe(false);
+    expect(await h.resend()).toBe(3);
+    expect(h.reports.written).toEqual(['m1', 'm2', 'm3']);
+    expect(h.sm.continuation([]).unacked).toEqual([]);
+  });
+
+  it('marks what this stream left unacknowledged as suspect when asked', async () => {
+    const h = harness();
+    await h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+    await h.send(message(1));
+    expect(h.sm.continuation([], { suspect: true }).unacked[0]?.suspect).toBe(true);
+    expect(h.sm.continuation([]).unacked[0]?.suspect).toBeUndefined();
   });
 });

@@ -1,28 +1,28 @@
 /**
  * Stream management (XEP-0198) on the client side: counts stanzas both ways, answers and
- * requests acknowledgements, keeps every outbound stanza until the server acknowledged it,
- * and resumes a lost stream when the server allows it.
+ * requests acknowledgements, keeps every outbound stanza until the server acknowledged it and
+ * says which ones it acknowledged, and resumes a lost stream when the server allows it.
  */
+import { SwitchboardError } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import type { Middleware } from '@xmpp/middleware';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
 import { nextNonza } from '../connection/nextNonza';
+import { AckWaiters } from './AckWaiters';
 import type { ResumableStream, Unacked, XmppContinuation } from './XmppContinuation';
 
 export const NS_SM = 'urn:xmpp:sm:3';
 
 /** After sending, wait this long for more stanzas before asking for one acknowledgement. */
 const ACK_REQUEST_DELAY_MS = 100;
+/** How long a requested close waits for the server to acknowledge what is outstanding. */
+const CLOSE_ACK_WAIT_MS = 2_000;
 
 const STANZAS = new Set(['message', 'presence', 'iq']);
-const SUBSCRIPTION_TYPES = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
 
-/** Stanzas worth sending again on a fresh stream: messages and subscription changes. */
-function worthResending({ stanza }: Unacked): boolean {
-  if (stanza.name === 'message') return true;
-  return stanza.name === 'presence' && SUBSCRIPTION_TYPES.has(stanza.attrs.type ?? '');
-}
+/** What the server confirmed: reported as it happens. */
+export type HandledListener = (stanzas: readonly Element[]) => void;
 
 export interface StreamManagementOptions {
   readonly entity: Client;
@@ -31,6 +31,8 @@ export interface StreamManagementOptions {
   /** What the account's lost session left, if anything. */
   readonly previous: XmppContinuation | undefined;
   readonly timeoutMs: number;
+  /** Outbound stanzas the server acknowledged (or, on resumption, said it had handled). */
+  readonly onHandled: HandledListener;
 }
 
 /**
@@ -41,27 +43,32 @@ export class StreamManagement {
   readonly #entity: Client;
   readonly #previous: XmppContinuation | undefined;
   readonly #timeoutMs: number;
+  readonly #onHandled: HandledListener;
+  readonly #waiters = new AckWaiters();
+  /** Outbound stanzas being resent, to keep their original send time and suspicion. */
+  readonly #resending = new WeakMap<Element, Unacked>();
   #negotiation: Promise<void> | undefined;
   #counting = false;
   #enabled = false;
   #stream: { id: string; resumable: boolean } | undefined;
   #inbound = 0;
   #acked = 0;
+  /** Sent on this stream and counted, not acknowledged yet, oldest first. */
   #queue: Unacked[] = [];
+  /** Left by earlier sessions, not (re)sent on this stream yet, oldest first. */
+  #pending: Unacked[];
   #resumed = false;
-  #pending: Unacked[] = [];
+  #resuming = false;
+  #filtered = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
+  #streamError: unknown;
 
-  constructor({
-    entity,
-    middleware,
-    streamFeatures,
-    previous,
-    timeoutMs,
-  }: StreamManagementOptions) {
+  constructor(options: StreamManagementOptions) {
+    const { entity, middleware, streamFeatures, previous, timeoutMs, onHandled } = options;
     this.#entity = entity;
     this.#previous = previous;
     this.#timeoutMs = timeoutMs;
+    this.#onHandled = onHandled;
     this.#pending = [...(previous?.unacked ?? [])];
     middleware.use((ctx, next) => {
       this.#inboundElement(ctx.stanza);
@@ -75,11 +82,22 @@ export class StreamManagement {
       this.#negotiation = this.#negotiate(next);
       return this.#negotiation;
     });
-    // XEP-0198 §4: tell the server what we handled right before closing on purpose.
+    // XEP-0198 §4: before closing on purpose, let the server confirm what is outstanding, and
+    // tell it what we handled.
     entity.hook('close', async () => {
-      if (this.#enabled) await this.#sendAck();
+      if (!this.#enabled) return;
+      await this.#confirmOutstanding();
+      await this.#sendAck();
     });
-    entity.on('disconnect', () => clearTimeout(this.#ackTimer));
+    entity.on('error', (error: unknown) => {
+      this.#streamError ??= error;
+    });
+    entity.on('disconnect', () => {
+      clearTimeout(this.#ackTimer);
+      this.#waiters.fail(
+        this.#streamError ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The connection closed.'),
+      );
+    });
   }
 
   /** True when this connection resumed the previous stream. */
@@ -90,6 +108,11 @@ export class StreamManagement {
   /** True when the server acknowledges stanzas on this stream. */
   get enabled(): boolean {
     return this.#enabled;
+  }
+
+  /** True when stanzas sent now are kept until the server acknowledges them. */
+  get counting(): boolean {
+    return this.#counting;
   }
 
   /** Outbound stanzas not acknowledged yet. */
@@ -107,36 +130,65 @@ export class StreamManagement {
   }
 
   /**
-   * Sends again what the previous session left unacknowledged: after a resumption, everything
-   * the server did not handle; on a fresh stream, the messages and subscription changes (IQ
-   * requests were answered with errors when the session was lost). Messages get a XEP-0203
-   * delay stamp with the time they were first sent.
+   * The oldest stanza earlier sessions left that this stream has not sent yet. After a
+   * resumption that is everything the server did not handle; on a fresh stream only messages
+   * with a body and subscription changes (IQ requests were answered with errors when the session
+   * was lost, and chat states are stale by now).
    */
-  async resendPrevious(): Promise<number> {
-    const items = this.#resumed ? this.#pending : this.#pending.filter(worthResending);
-    this.#pending = [];
-    const own = this.#entity.jid?.bare().toString();
-    for (const item of items) {
-      await this.#entity.send(stamped(item, own));
+  nextPrevious(): Unacked | undefined {
+    if (!this.#resumed && !this.#filtered) {
+      this.#filtered = true;
+      this.#pending = this.#pending.filter(worthResending);
     }
-    return items.length;
+    return this.#pending[0];
   }
 
-  /** What the next session needs; call once the connection has closed. */
-  continuation(seen: readonly string[]): XmppContinuation {
+  /**
+   * `item` (from {@link nextPrevious}) is about to be sent again as `element`: the stream keeps
+   * its original send time and suspicion.
+   */
+  resending(element: Element, item: Unacked): void {
+    this.#resending.set(element, item);
+  }
+
+  /**
+   * `item` was written again: it leaves the list of what is still to resend. Call it right after
+   * the write, before anything else can happen: until then a lost connection leaves the item
+   * where the next session finds it.
+   */
+  resent(item: Unacked): void {
+    if (this.#pending[0] === item) this.#pending.shift();
+  }
+
+  /** Asks the server for an acknowledgement now and resolves once it covers everything sent. */
+  async confirmAll(timeoutMs = this.#timeoutMs): Promise<void> {
+    const target = this.#acked + this.#queue.length;
+    const confirmed = this.#waiters.until(target, timeoutMs);
+    this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+    await confirmed;
+  }
+
+  /** Drops an outbound stanza that will never be sent again (the server refused it). */
+  forget(stanza: Element): void {
+    this.#queue = this.#queue.filter((u) => u.stanza !== stanza);
+    this.#pending = this.#pending.filter((u) => u.stanza !== stanza);
+  }
+
+  /**
+   * What the next session needs; call once the connection has closed. With `suspect`, the
+   * stanzas this connection left unacknowledged are marked: the stream ended with an error that
+   * blames one of them.
+   */
+  continuation(seen: readonly string[], options: { suspect?: boolean } = {}): XmppContinuation {
     const jid = this.#entity.jid?.toString();
-    // Stanzas of an older stream still waiting to be resent would not fit this stream's counts.
     const stream: ResumableStream | undefined =
-      this.#stream?.resumable === true && jid !== undefined && this.#pending.length === 0
+      this.#stream?.resumable === true && jid !== undefined
         ? { id: this.#stream.id, inbound: this.#inbound, acked: this.#acked, jid }
         : undefined;
-    return {
-      protocol: 'xmpp',
-      stream,
-      // Stanzas never handed to this connection come first: they were sent before these.
-      unacked: [...this.#pending, ...this.#queue],
-      seen,
-    };
+    const sent =
+      options.suspect === true ? this.#queue.map((u) => ({ ...u, suspect: true })) : this.#queue;
+    // What this stream counted comes first: stanzas still pending were sent after those.
+    return { protocol: 'xmpp', stream, unacked: [...sent, ...this.#pending], seen };
   }
 
   async #negotiate(next: () => Promise<unknown>): Promise<void> {
@@ -146,16 +198,18 @@ export class StreamManagement {
     const answer = nextNonza(this.#entity, NS_SM, this.#timeoutMs, 'enabling stream management');
     try {
       await this.#entity.send(xml('enable', { xmlns: NS_SM, resume: 'true' }));
-      await answer;
+      if (!(await answer).is('enabled', NS_SM)) this.#stopCounting();
     } catch {
       // The stream works without stream management; nothing is kept for resending then.
       answer.catch(() => undefined);
+      this.#stopCounting();
     }
   }
 
   async #resume(previous: ResumableStream): Promise<boolean> {
     const answer = nextNonza(this.#entity, NS_SM, this.#timeoutMs, 'stream resumption');
     try {
+      this.#resuming = true;
       await this.#entity.send(
         xml('resume', { xmlns: NS_SM, h: String(previous.inbound), previd: previous.id }),
       );
@@ -188,24 +242,23 @@ export class StreamManagement {
         break;
       case 'resumed': {
         const previous = this.#previous?.stream;
-        if (previous === undefined) return;
+        if (previous === undefined || !this.#resuming) return;
+        this.#resuming = false;
         this.#enabled = true;
         this.#counting = true;
         this.#resumed = true;
         this.#stream = { id: previous.id, resumable: true };
         this.#inbound = previous.inbound;
-        this.#acked = previous.acked;
-        const handled = Math.max(0, Number(element.attrs.h) - previous.acked) || 0;
-        this.#pending = this.#pending.slice(handled);
-        this.#acked += handled;
+        this.#acked = previous.acked + this.#handledBefore(Number(element.attrs.h), previous);
         break;
       }
       case 'failed': {
         // XEP-0198 §5: a refused resumption may still say how much of the old stream arrived.
         const previous = this.#previous?.stream;
-        const h = Number(element.attrs.h);
-        if (previous === undefined || this.#resumed || !Number.isSafeInteger(h)) return;
-        this.#pending = this.#pending.slice(Math.max(0, h - previous.acked));
+        if (previous !== undefined && this.#resuming) {
+          this.#resuming = false;
+          this.#handledBefore(Number(element.attrs.h), previous);
+        }
         break;
       }
       case 'r':
@@ -218,6 +271,17 @@ export class StreamManagement {
     }
   }
 
+  /**
+   * The old stream's server handled `h` stanzas: the oldest of those the previous session left
+   * are confirmed and not sent again. Returns how many; a wrong `h` confirms nothing.
+   */
+  #handledBefore(h: number, previous: ResumableStream): number {
+    if (!Number.isSafeInteger(h)) return 0;
+    const handled = Math.min(Math.max(0, h - previous.acked), this.#pending.length);
+    if (handled > 0) this.#onHandled(this.#pending.splice(0, handled).map((u) => u.stanza));
+    return handled;
+  }
+
   #outboundElement(element: Element): void {
     if (element.is('enable', NS_SM)) {
       // XEP-0198 §4: the count of our own stanzas starts when <enable/> is sent.
@@ -227,20 +291,38 @@ export class StreamManagement {
       return;
     }
     if (!this.#counting || !STANZAS.has(element.name)) return;
-    this.#queue.push({ stanza: element, sentAt: new Date() });
+    const resent = this.#resending.get(element);
+    this.#queue.push(
+      resent === undefined
+        ? { stanza: element, sentAt: new Date() }
+        : { ...resent, stanza: element },
+    );
     this.#ackTimer ??= setTimeout(() => {
       this.#ackTimer = undefined;
       this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
     }, ACK_REQUEST_DELAY_MS);
   }
 
-  /** The server handled `h` stanzas in total: forget those. A wrong `h` is ignored. */
+  /** The server handled `h` stanzas in total: report and forget those. A wrong `h` is ignored. */
   #acknowledge(h: number): void {
     if (!Number.isSafeInteger(h)) return;
     const newly = h - this.#acked;
     if (newly <= 0 || newly > this.#queue.length) return;
-    this.#queue.splice(0, newly);
+    const handled = this.#queue.splice(0, newly);
     this.#acked = h;
+    this.#onHandled(handled.map((u) => u.stanza));
+    this.#waiters.acknowledged(h);
+  }
+
+  /** The server refused to enable stream management: nothing sent can be confirmed. */
+  #stopCounting(): void {
+    this.#counting = false;
+    this.#queue = [];
+  }
+
+  async #confirmOutstanding(): Promise<void> {
+    if (this.#queue.length === 0) return;
+    await this.confirmAll(Math.min(this.#timeoutMs, CLOSE_ACK_WAIT_MS)).catch(() => undefined);
   }
 
   async #sendAck(): Promise<void> {
@@ -250,15 +332,10 @@ export class StreamManagement {
   }
 }
 
-/** A message to send again, with a delay stamp saying when it was first sent. */
-function stamped({ stanza, sentAt }: Unacked, from: string | undefined): Element {
-  if (stanza.name !== 'message' || stanza.getChild('delay', 'urn:xmpp:delay') !== undefined) {
-    return stanza;
-  }
-  const delay = xml('delay', {
-    xmlns: 'urn:xmpp:delay',
-    stamp: sentAt.toISOString(),
-    ...(from === undefined ? {} : { from }),
-  });
-  return xml(stanza.name, { ...stanza.attrs }, ...stanza.children, delay);
+const SUBSCRIPTION_TYPES = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
+
+/** Stanzas worth sending again on a fresh stream: messages with a body and subscription changes. */
+function worthResending({ stanza }: Unacked): boolean {
+  if (stanza.name === 'message') return stanza.getChild('body') !== undefined;
+  return stanza.name === 'presence' && SUBSCRIPTION_TYPES.has(stanza.attrs.type ?? '');
 }

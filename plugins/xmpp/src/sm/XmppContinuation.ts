@@ -5,6 +5,12 @@ import type { Element } from '@xmpp/xml';
 export interface Unacked {
   readonly stanza: Element;
   readonly sentAt: Date;
+  /**
+   * It was unacknowledged when the server closed the stream with an error that blames a stanza
+   * (e.g. `policy-violation`): the next session resends it on its own and waits for its
+   * acknowledgement, to find out whether it was the cause.
+   */
+  readonly suspect?: boolean;
 }
 
 /** The stream management state needed to resume a lost stream (XEP-0198 §5). */

@@ -35,7 +35,7 @@ describe('a connection cut while messages are in flight (real Prosody, XEP-0198)
     const back = reconnects(alice);
 
     const sent: string[] = [];
-    const sends: Promise<void>[] = [];
+    const sends: Promise<unknown>[] = [];
     for (let i = 0; i < 60; i++) {
       const body = `cut-${i}`;
       sent.push(body);

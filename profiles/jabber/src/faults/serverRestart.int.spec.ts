@@ -38,7 +38,7 @@ describe('the server killed with SIGKILL mid-conversation and restarted, repeate
     for (const a of [alice, bob]) a.on('error', (e) => errors.push(e.code));
 
     const sent: string[] = [];
-    const sends: Promise<void>[] = [];
+    const sends: Promise<unknown>[] = [];
     let sending = true;
     const sender = (async () => {
       for (let i = 0; sending; i++) {

@@ -1,0 +1,96 @@
+import { SwitchboardError } from '../../errors/SwitchboardError';
+import type { BouncedMessage, SendResult } from '../../im/types';
+import type { ProtocolSession, SendReport, SessionBounce } from '../../plugins/ProtocolPlugin';
+import { type AbandonReason, type IdentifiedMessage, Outbox } from './Outbox';
+import { SentLog } from './SentLog';
+
+/** What the sender asks of its account. */
+export interface MessageSenderHost {
+  /** The session to send on, when the account is online. */
+  session(): ProtocolSession | undefined;
+  /** Whether a message a session could not take should wait for the next session. */
+  keepForNextSession(error: SwitchboardError): boolean;
+}
+
+function coded(error: unknown): SwitchboardError {
+  return SwitchboardError.is(error)
+    ? error
+    : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause: error });
+}
+
+/**
+ * The send path of one account: messages go out in the order they were sent, through whatever
+ * session the account has; those no session took wait for the next one; each caller's promise
+ * settles when the server confirmed the message or it cannot be sent (see {@link Outbox}).
+ */
+export class MessageSender {
+  readonly #host: MessageSenderHost;
+  readonly #outbox: Outbox;
+  readonly #sentLog = new SentLog();
+
+  constructor(host: MessageSenderHost, limit: number) {
+    this.#host = host;
+    this.#outbox = new Outbox(limit);
+  }
+
+  /** Messages no session has taken yet. */
+  get waiting(): number {
+    return this.#outbox.waiting;
+  }
+
+  /** Messages written but not confirmed by the server yet. */
+  get unconfirmed(): number {
+    return this.#outbox.unconfirmed;
+  }
+
+  /** Resolves once every message has settled. */
+  idle(): Promise<void> {
+    return this.#outbox.idle();
+  }
+
+  /** Queues `message` behind the others and sends what the current session can take. */
+  send(message: IdentifiedMessage): Promise<SendResult> {
+    const settled = this.#outbox.add(message);
+    this.#sentLog.remember(message.id, message.to);
+    this.flush();
+    return settled;
+  }
+
+  /** Hands every waiting message, in order, to the current session (if any). */
+  flush(): void {
+    const session = this.#host.session();
+    if (session === undefined) return;
+    for (const message of this.#outbox.takeQueued(session)) {
+      session.sendMessage(message).then(
+        (handover) => this.#outbox.handedOver(message.id, handover),
+        (cause: unknown) => this.#notTaken(message.id, coded(cause), session),
+      );
+    }
+  }
+
+  /** What a session reported about a message it took. */
+  report(report: SendReport): void {
+    this.#outbox.report(report);
+  }
+
+  /** The host-facing form of a bounce: the message's recipient, when it is remembered. */
+  bounce({ id, from, error }: SessionBounce): BouncedMessage {
+    const to = this.#sentLog.recipientOf(id) ?? from;
+    return id === undefined ? { to, error } : { id, to, error };
+  }
+
+  /** Rejects every unsettled message with SB_SEND_ABANDONED; returns how many. */
+  abandon(reason: AbandonReason): number {
+    return this.#outbox.abandon(reason);
+  }
+
+  #notTaken(id: string, error: SwitchboardError, session: ProtocolSession): void {
+    if (!this.#host.keepForNextSession(error)) {
+      this.#outbox.fail(id, error);
+      return;
+    }
+    this.#outbox.notTaken(id);
+    // A newer session may be online already, with later messages held behind this one.
+    if (this.#host.session() !== session) this.flush();
+  }
+}
