@@ -17,6 +17,42 @@ function watch(parser: LimitedParser) {
   return seen;
 }
 
+/**
+ * The ways `text` can arrive: in one chunk, one character a chunk, and in two chunks split at
+ * every index (never inside a surrogate pair: the socket's UTF-8 decoding cannot do that).
+ */
+function arrivals(text: string): Array<[string, string[]]> {
+  const ways: Array<[string, string[]]> = [
+    ['in one chunk', [text]],
+    ['one character a chunk', [...text]],
+  ];
+  for (let i = 1; i < text.length; i++) {
+    if (/[\uDC00-\uDFFF]/.test(text.charAt(i))) continue;
+    ways.push([`split at ${i}`, [text.slice(0, i), text.slice(i)]]);
+  }
+  return ways;
+}
+
+/** What a fresh parser emits for `chunks`: elements as XML, errors as their problem or code. */
+function outcome(chunks: readonly string[]): { elements: string[]; errors: unknown[] } {
+  const parser = new LimitedParser();
+  const seen = watch(parser);
+  for (const chunk of chunks) parser.write(chunk);
+  return {
+    elements: seen.elements.map((e) => e.toString()),
+    errors: seen.errors.map((e) =>
+      SwitchboardError.is(e) ? (e.details.problem ?? e.code) : String(e),
+    ),
+  };
+}
+
+/** Asserts that `text` gives the same elements and errors however it arrives. */
+function expectEveryArrival(text: string, expected: { elements: string[]; errors: unknown[] }) {
+  for (const [how, chunks] of arrivals(text)) {
+    expect({ how, ...outcome(chunks) }).toEqual({ how, ...expected });
+  }
+}
+
 /** A `<message/>` of exactly `bytes` bytes. */
 function message(bytes: number): string {
   const open = '<message><body>';
@@ -31,11 +67,11 @@ describe(LimitedParser, () => {
       (size) => {
         const parser = new LimitedParser();
         const seen = watch(parser);
-        // ltx alone loses the whole stream when `?>` or `-->` is split between two chunks.
-        const text = `${HEADER}<!-- hi --><message from='a@b'><body>h&amp;i</body></message> <presence/>`;
+        // ltx alone loses the whole stream when `?>` or `]]>` is split between two chunks.
+        const text = `${HEADER}<message from='a@b'><body>h&amp;i<![CDATA[]]]]></body></message> <presence/>`;
         for (let i = 0; i < text.length; i += size) parser.write(text.slice(i, i + size));
         expect(seen.elements.map((e) => e.toString())).toEqual([
-          '<message from="a@b"><body>h&amp;i</body></message>',
+          '<message from="a@b"><body>h&amp;i]]</body></message>',
           '<presence/>',
         ]);
         expect(seen.errors).toEqual([]);
@@ -158,6 +194,63 @@ describe(LimitedParser, () => {
       expect(seen.ends).toBe(1);
       expect(seen.elements).toHaveLength(1);
       expect(seen.errors).toEqual([]);
+    });
+  });
+
+  describe('restricted XML (RFC 6120 §11.1)', () => {
+    const before = '<message><body>before</body></message>';
+    it.each([
+      [
+        'a DOCTYPE before the stream header',
+        `<?xml version='1.0'?><!DOCTYPE stream>${HEADER.slice(21)}`,
+        false,
+      ],
+      ['a DOCTYPE after the stream header', '<!DOCTYPE x [<!ENTITY a "b">]><a/>', true],
+      ['an entity declaration', '<!ENTITY a "b"><a/>', true],
+      ['a comment', '<!-- hi --><a/>', true],
+      ['a comment that never ends', '<!--', true],
+      ['a processing instruction', "<?php echo 'hi'; ?><a/>", true],
+      ['an XML declaration after the stream header', "<?xml version='1.0'?><a/>", true],
+      [
+        'an xml-stylesheet instruction before the stream header',
+        `<?xml-stylesheet href='a'?>${HEADER}`,
+        false,
+      ],
+      ['a CDATA opener inside a tag name', '<a![CDATA[x]]><!-- -->', true],
+      ['a ! inside an end tag', '<a></!a>', true],
+      ['a ? inside a tag name', '<a?b/>', true],
+      [
+        'a CDATA opener in an attribute value, then a comment',
+        "<a b='<![CDATA['><!-- ]]> --></a>",
+        true,
+      ],
+    ])(
+      'when it gets %s, fails at once with restricted-xml however it is split',
+      (_, text, afterHeader) => {
+        const prefix = afterHeader ? HEADER + before : '';
+        expectEveryArrival(prefix + text, {
+          elements: afterHeader ? ['<message><body>before</body></message>'] : [],
+          errors: ['restricted-xml'],
+        });
+      },
+    );
+
+    it('when the XML declaration is not closed before the stream header, fails with restricted-xml', () => {
+      expectEveryArrival(`<?xml version='1.0' ${HEADER.slice(21)}<a/>`, {
+        elements: [],
+        errors: ['restricted-xml'],
+      });
+    });
+
+    it('when CDATA sections hold <!, <? and ]], delivers their text however it is split', () => {
+      const cdata = '<![CDATA[<!DOCTYPE x><!-- y --><?z?>]]]>';
+      expectEveryArrival(`${HEADER}<message a='x>y'><body>${cdata}</body></message><a/>`, {
+        elements: [
+          '<message a="x&gt;y"><body>&lt;!DOCTYPE x&gt;&lt;!-- y --&gt;&lt;?z?&gt;]</body></message>',
+          '<a/>',
+        ],
+        errors: [],
+      });
     });
   });
 

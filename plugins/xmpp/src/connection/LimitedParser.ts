@@ -1,10 +1,12 @@
 /**
  * The XML stream parser for client connections: xmpp.js's Parser (on ltx) with the limits and
  * checks a client needs against a hostile or broken server (RFC 6120 §4.9.3.1 bad-format,
- * §4.9.3.13 not-well-formed, §4.9.3.14 policy-violation, §5.4.3.3 STARTTLS proceed).
+ * §4.9.3.13 not-well-formed, §4.9.3.14 policy-violation, §4.9.3.18 restricted-xml, §5.4.3.3
+ * STARTTLS proceed, §11.1 XML restrictions).
  */
 import { SwitchboardError } from '@switchboard/core';
 import { type Element, Parser } from '@xmpp/xml';
+import { MarkupScanner } from './MarkupScanner';
 
 /** Default largest stanza a client accepts, in bytes of UTF-8: 1 MiB. */
 export const MAX_STANZA_BYTES = 1024 * 1024;
@@ -68,6 +70,9 @@ function malformed(problem: string, cause?: unknown): SwitchboardError {
  *   stream header, character data at the stream level (whitespace is allowed and dropped),
  *   element or attribute names that are not XML names, and undefined entities or illegal
  *   character references (which make ltx throw inside the socket's data handler).
+ *   `details.problem` is `restricted-xml` for a comment, processing instruction, DTD or entity
+ *   declaration (only CDATA sections and the XML declaration before the stream header are
+ *   allowed), at once and however it is split across reads.
  * - SB_TLS_FAILED for anything after a STARTTLS `<proceed/>`: those bytes must be TLS, and
  *   plaintext injected there must never be taken for part of the encrypted stream.
  */
@@ -88,6 +93,7 @@ export class LimitedParser extends BaseParser {
   #heldProceed: string | undefined;
   #stopped = false;
   #carry = '';
+  readonly #markup = new MarkupScanner();
 
   constructor(limits: Partial<ParserLimits> = {}) {
     super();
@@ -99,14 +105,16 @@ export class LimitedParser extends BaseParser {
 
   override write(chunk: string): void {
     if (this.#stopped) return;
-    // ltx finds the end of `<?xml ...?>` and of comments by looking one or two characters back
+    // What comes before forbidden markup is parsed (as it would be if split there), never it.
+    const restricted = this.#markup.scan(chunk);
+    // ltx finds the end of `<?xml ...?>` and of CDATA by looking one or two characters back
     // within the chunk: split there, it would skip the rest of the stream. Such a tail (at most
     // two characters) waits for the next chunk.
-    const joined = this.#carry + chunk;
-    const tail = Math.min(2, /[-?\]]*$/.exec(joined)?.[0].length ?? 0);
+    const joined = this.#carry + (restricted === -1 ? chunk : chunk.slice(0, restricted));
+    const tail = restricted === -1 ? Math.min(2, /[?\]]*$/.exec(joined)?.[0].length ?? 0) : 0;
     this.#carry = joined.slice(joined.length - tail);
     const data = joined.slice(0, joined.length - tail);
-    if (data === '') return;
+    if (data === '' && restricted === -1) return;
     this.#sawEvent = false;
     try {
       super.write(data);
@@ -116,6 +124,12 @@ export class LimitedParser extends BaseParser {
       return;
     }
     if (this.#stopped) return;
+    if (restricted !== -1) {
+      this.#fail(
+        this.#heldProceed === undefined ? malformed('restricted-xml') : dataAfterProceed(),
+      );
+      return;
+    }
     if (this.#heldProceed !== undefined) {
       this.#releaseProceed(this.#heldProceed, data);
       return;
