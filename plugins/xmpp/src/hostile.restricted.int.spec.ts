@@ -1,7 +1,8 @@
 /**
  * A hostile server sends XML that RFC 6120 §11 rules out of XMPP: a DOCTYPE, a comment or a
  * processing instruction (which made ltx skip the rest of the stream, so the login waited for
- * its timeout). The client closes the connection at once with SB_XML_MALFORMED.
+ * its timeout), and characters XML cannot carry (which reached the app in a message body).
+ * The client closes the connection at once with SB_XML_MALFORMED.
  */
 import {
   answerStreamClose,
@@ -30,7 +31,7 @@ function afterHeader(data: string): HostileStep[] {
   ];
 }
 
-describe('XmppPlugin against a hostile server: restricted XML', () => {
+describe('XmppPlugin against a hostile server: restricted XML and characters', () => {
   const suite = hostileSuite({
     id: 'hostile-restricted',
     password: PASSWORD,
@@ -92,6 +93,42 @@ describe('XmppPlugin against a hostile server: restricted XML', () => {
       await new Promise<void>((resolve) => account.once('message', () => resolve()));
       expect(messages.map((m) => m.body)).toEqual(['<!DOCTYPE x><!-- y -->']);
       expect(account.state).toBe('online');
+    });
+  });
+
+  describe('characters', () => {
+    it.each([
+      ['a raw U+0000', '\u0000'],
+      ['a raw escape character', '\u001b[2J'],
+      ['a raw U+FFFE', '\uFFFE'],
+      ['a reference to U+0000', '&#0;'],
+      ['a control character in CDATA', '<![CDATA[\u0007]]>'],
+    ])(
+      'when a message body holds %s, the account goes disconnected with SB_XML_MALFORMED and the app never sees it',
+      async (_, text) => {
+        const { disconnected, messages } = await onlineThen([
+          sendData(`<message from='bob@example.test' type='chat'><body>a${text}b</body></message>`),
+        ]);
+        const change = await disconnected;
+        expect(change.error).toMatchObject({
+          code: 'SB_XML_MALFORMED',
+          details: { problem: 'invalid-character' },
+        });
+        expect(messages).toEqual([]);
+      },
+    );
+
+    it('when an attribute of the stream header holds a control character, fails at once with SB_XML_MALFORMED', async () => {
+      const header = streamHeader(DOMAIN).replace(/ id='[^']*'/, " id='a\u0001b'");
+      const { error, elapsedMs } = await failedLogin([
+        expectStreamHeader(),
+        sendData(header + streamFeatures(starttlsFeature)),
+      ]);
+      expect(error).toMatchObject({
+        code: 'SB_XML_MALFORMED',
+        details: { problem: 'invalid-character' },
+      });
+      expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
     });
   });
 });

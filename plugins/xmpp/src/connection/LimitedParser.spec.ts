@@ -254,6 +254,72 @@ describe(LimitedParser, () => {
     });
   });
 
+  describe('stream header (RFC 6120 §4.7)', () => {
+    const streams = "xmlns:stream='http://etherx.jabber.org/streams'";
+    it.each([
+      [
+        'a root element other than stream',
+        `<stream:features xmlns='jabber:client' ${streams} version='1.0'>`,
+      ],
+      [
+        'the stream element in another namespace',
+        "<stream:stream xmlns='jabber:client' xmlns:stream='urn:x' version='1.0'>",
+      ],
+      ['no stream namespace', "<stream xmlns='jabber:client' version='1.0'>"],
+      [
+        'a server-to-server default namespace',
+        `<stream:stream xmlns='jabber:server' ${streams} version='1.0'>`,
+      ],
+      ['no default namespace', `<stream:stream ${streams} version='1.0'>`],
+      ['no version', `<stream:stream xmlns='jabber:client' ${streams}>`],
+      ['version 2.0', `<stream:stream xmlns='jabber:client' ${streams} version='2.0'>`],
+      ['version 1', `<stream:stream xmlns='jabber:client' ${streams} version='1'>`],
+    ])('when the server opens with %s, fails with stream-header', (_, header) => {
+      expectEveryArrival(`${header}<a/>`, { elements: [], errors: ['stream-header'] });
+    });
+
+    it.each([
+      [
+        'another prefix for the streams namespace',
+        "<s:stream xmlns='jabber:client' xmlns:s='http://etherx.jabber.org/streams' version='1.0'>",
+      ],
+      ['version 1.1', `<stream:stream xmlns='jabber:client' ${streams} version='1.1'>`],
+    ])('when the server opens with %s, accepts it', (_, header) => {
+      expectEveryArrival(`${header}<a/>`, { elements: ['<a/>'], errors: [] });
+    });
+  });
+
+  describe('characters (XML 1.0 §2.2)', () => {
+    it.each([
+      ['a raw U+0000 in text', '<a>x\u0000y</a>'],
+      ['a raw U+001B in text', '<a>\u001b[31m</a>'],
+      ['a raw U+FFFE in text', '<a>\uFFFE</a>'],
+      ['a raw U+FFFF in an attribute value', "<a b='\uFFFF'/>"],
+      ['a control character in CDATA', '<a><![CDATA[\u0001]]></a>'],
+      ['a control character in an attribute value', "<a b='x\u0008'/>"],
+      ['a reference to U+0000', '<a>&#0;</a>'],
+      ['a reference to U+FFFE', '<a>&#xFFFE;</a>'],
+      ['a reference to a lone surrogate', '<a>&#xD800;</a>'],
+      ['a lone surrogate in text', '<a>\uDC00x</a>'],
+      ['a reference to U+0001 in an attribute value', "<a b='&#1;'/>"],
+      [
+        'a raw U+0000 in the stream header',
+        HEADER.replace("version='1.0'>", "version='1.0' id='\u0000'>"),
+      ],
+    ])('when it gets %s, fails with invalid-character', (_, text) => {
+      const input = text.startsWith('<?xml') ? text : HEADER + text;
+      expectEveryArrival(input, { elements: [], errors: ['invalid-character'] });
+    });
+
+    it('when text holds tabs, line ends, U+FFFD and characters beyond U+FFFF, delivers it', () => {
+      const text = '\t\r\n\uFFFD\uD83D\uDE00\u{10FFFD}\uE000';
+      expect(outcome([`${HEADER}<a b='${text}'>${text}</a>`])).toEqual({
+        elements: [`<a b="${text}">${text}</a>`],
+        errors: [],
+      });
+    });
+  });
+
   describe('STARTTLS <proceed/>', () => {
     it('when <proceed/> ends the chunk (whitespace aside), emits it', () => {
       const parser = new LimitedParser();
