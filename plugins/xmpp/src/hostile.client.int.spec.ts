@@ -1,8 +1,10 @@
 /**
  * HardenedClient against a hostile server: the failures xmpp.js's own Client turns into an
  * unhandled rejection (an error before the server's stream header), an uncaught exception
- * (data after the server's `</stream:stream>`) or a long wait (the stream closed before login).
+ * (data after the server's `</stream:stream>`), a long wait (the stream closed before login),
+ * or a lost condition (a stream error racing the close).
  */
+import { SwitchboardError } from '@switchboard/core';
 import {
   answerStreamClose,
   closeConnection,
@@ -13,6 +15,7 @@ import {
   recordProcessFaults,
   sendData,
   startHostileServer,
+  streamError,
   streamFeatures,
   streamHeader,
   waitFor,
@@ -22,6 +25,25 @@ import { HardenedClient } from './connection/HardenedClient';
 import { createTransports } from './connection/transports';
 
 const DOMAIN = 'example.test';
+/** Long, so that a failure that waits for a timeout cannot pass for one that comes at once. */
+const TIMEOUT_MS = 20_000;
+
+/** Makes `client` go online as soon as the server's features arrive (no SASL, no bind). */
+function onlineOnFeatures(client: HardenedClient): void {
+  client.on('nonza', (element: Element) => {
+    if (element.name !== 'stream:features') return;
+    client._jid(`alice@${DOMAIN}/r`);
+    client._ready(false);
+  });
+}
+
+function released(): { gate: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { gate, release };
+}
 
 describe(HardenedClient, () => {
   let server: HostileServer | undefined;
@@ -38,12 +60,15 @@ describe(HardenedClient, () => {
     faults.stop();
   });
 
-  async function clientFor(script: readonly HostileStep[]): Promise<HardenedClient> {
-    server = await startHostileServer({ script });
+  async function clientFor(
+    script: readonly HostileStep[],
+    { allowHalfOpen = false } = {},
+  ): Promise<HardenedClient> {
+    server = await startHostileServer({ script, allowHalfOpen });
     const client = new HardenedClient({
       service: `xmpp://${server.host}:${server.port}`,
       domain: DOMAIN,
-      timeout: 5000,
+      timeout: TIMEOUT_MS,
     });
     client.transports.push(...createTransports({ servername: DOMAIN, ca: undefined }));
     client.on('error', () => undefined); // what an owner does (openXmppSession swallows too)
@@ -58,11 +83,7 @@ describe(HardenedClient, () => {
         sendData(streamHeader(DOMAIN) + streamFeatures()),
         ...answerStreamClose(),
       ]);
-      client.on('nonza', (element: Element) => {
-        if (element.name !== 'stream:features') return;
-        client._jid(`alice@${DOMAIN}/r`);
-        client._ready(false);
-      });
+      onlineOnFeatures(client);
       await expect(client.start()).resolves.toMatchObject({ resource: 'r' });
       await client.stop();
       expect(faults.faults()).toEqual([]);
@@ -76,17 +97,18 @@ describe(HardenedClient, () => {
     });
 
     it('when the server closes its stream before login and sends more later, rejects with SB_CONNECTION_CLOSED and throws nothing', async () => {
-      let sendMore: () => void = () => undefined;
-      const later = new Promise<void>((resolve) => {
-        sendMore = resolve;
-      });
-      const client = await clientFor([
-        expectStreamHeader(),
-        sendData(`${streamHeader(DOMAIN)}</stream:stream>`),
-        waitFor(() => later),
-        sendData('<message><body>after the end</body></message>'),
-        closeConnection(),
-      ]);
+      const { gate, release: sendMore } = released();
+      const client = await clientFor(
+        [
+          expectStreamHeader(),
+          sendData(`${streamHeader(DOMAIN)}</stream:stream>`),
+          waitFor(() => gate),
+          sendData('<message><body>after the end</body></message>'),
+          closeConnection(),
+        ],
+        // Half-open: the client answers `</stream:stream>` and ends its side; more still comes.
+        { allowHalfOpen: true },
+      );
       await expect(client.start()).rejects.toMatchObject({ code: 'SB_CONNECTION_CLOSED' });
       sendMore();
       await server?.closed();
@@ -98,6 +120,69 @@ describe(HardenedClient, () => {
       const client = await clientFor([expectStreamHeader(), closeConnection('destroy')]);
       await expect(client.start()).rejects.toMatchObject({ code: 'SB_CONNECTION_CLOSED' });
       expect(faults.faults()).toEqual([]);
+    });
+
+    it.each([
+      ['closes its stream in the same write', `${streamError('host-unknown')}</stream:stream>`, []],
+      ['closes the connection', streamError('host-unknown', 'no such host'), [closeConnection()]],
+      ['drops the connection', streamError('host-unknown'), [closeConnection('destroy')]],
+    ])(
+      'when the server sends a stream error and %s, rejects at once with SB_STREAM_ERROR and its condition',
+      async (_, error, close) => {
+        const client = await clientFor([
+          expectStreamHeader(),
+          sendData(streamHeader(DOMAIN) + error),
+          ...close,
+        ]);
+        const started = performance.now();
+        const rejection = await client.start().catch((e: unknown) => e);
+        expect(rejection).toMatchObject({
+          code: 'SB_STREAM_ERROR',
+          details: { condition: 'host-unknown' },
+        });
+        expect(SwitchboardError.is(rejection)).toBe(true);
+        expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+        expect(faults.faults()).toEqual([]);
+      },
+    );
+
+    it('when the server sends see-other-host, rejects with SB_STREAM_ERROR and does not follow it', async () => {
+      // It names itself: xmpp.js would reconnect to it and open a second connection.
+      const seeOtherHost = (): string =>
+        `${streamHeader(DOMAIN)}<stream:error><see-other-host xmlns='urn:ietf:params:xml:ns:xmpp-streams'>` +
+        `${server?.host}:${server?.port}</see-other-host></stream:error></stream:stream>`;
+      const client = await clientFor([expectStreamHeader(), sendData(seeOtherHost)]);
+      await expect(client.start()).rejects.toMatchObject({
+        code: 'SB_STREAM_ERROR',
+        details: { condition: 'see-other-host' },
+      });
+      await server?.closed();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(server?.connections()).toBe(1);
+      expect(faults.faults()).toEqual([]);
+    });
+  });
+
+  describe('.abort', () => {
+    it('when start() is pending, makes it reject with exactly that error and closes the socket', async () => {
+      const client = await clientFor([expectStreamHeader(), sendData(streamHeader(DOMAIN))]);
+      const error = new SwitchboardError('SB_SASL_PROTOCOL', 'out of turn');
+      client.once('open', () => client.abort(error));
+      await expect(client.start()).rejects.toBe(error);
+      expect(client.abortedWith).toBe(error);
+      await server?.closed();
+      expect(faults.faults()).toEqual([]);
+    });
+
+    it('when called twice, keeps the first error', async () => {
+      const client = await clientFor([expectStreamHeader(), sendData(streamHeader(DOMAIN))]);
+      const first = new SwitchboardError('SB_SASL_PROTOCOL');
+      client.once('open', () => {
+        client.abort(first);
+        client.abort(new SwitchboardError('SB_TIMEOUT'));
+      });
+      await expect(client.start()).rejects.toBe(first);
+      expect(client.abortedWith).toBe(first);
     });
   });
 });

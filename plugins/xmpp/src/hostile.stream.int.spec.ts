@@ -1,11 +1,15 @@
 /**
  * A hostile server breaks the stream itself (RFC 6120 §4): a stream header that is not a
- * client stream. It fails at once with its code, not after a timeout.
+ * client stream, or a stream error before the login completes. Each fails at once with its
+ * code, not after a timeout.
  */
 import {
+  closeConnection,
   expectStreamHeader,
+  negotiateTls,
   sendData,
   starttlsFeature,
+  streamError,
   streamFeatures,
   streamHeader,
 } from '@switchboard/testing';
@@ -48,6 +52,44 @@ describe('XmppPlugin against a hostile server: the stream', () => {
       });
       expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
       expect(server.received()).not.toContain('<starttls');
+    });
+  });
+
+  describe('stream errors before the login completes', () => {
+    it.each([
+      ['closes its stream', `${streamError('host-unknown')}</stream:stream>`, []],
+      ['closes the connection', streamError('host-unknown'), [closeConnection()]],
+      ['leaves the connection open', streamError('host-unknown'), []],
+    ])(
+      'when the server answers the stream header with host-unknown and %s, fails at once with SB_STREAM_ERROR',
+      async (_, error, close) => {
+        const failed = await failedLogin([
+          expectStreamHeader(),
+          sendData(streamHeader(DOMAIN) + error),
+          ...close,
+        ]);
+        expect(failed.error).toMatchObject({
+          code: 'SB_STREAM_ERROR',
+          details: { condition: 'host-unknown' },
+        });
+        expect(failed.elapsedMs).toBeLessThan(TIMEOUT_MS);
+      },
+    );
+
+    it('when the server sends a stream error with text after STARTTLS, fails with its condition and text', async () => {
+      const { error, elapsedMs } = await failedLogin([
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        expectStreamHeader(),
+        sendData(
+          `${streamHeader(DOMAIN)}${streamError('system-shutdown', 'back soon')}</stream:stream>`,
+        ),
+      ]);
+      expect(error).toMatchObject({
+        code: 'SB_STREAM_ERROR',
+        details: { condition: 'system-shutdown', text: 'back soon' },
+      });
+      expect(error?.message).not.toContain('back soon');
+      expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
     });
   });
 });
