@@ -2,7 +2,8 @@
  * HardenedClient against a hostile server: the failures xmpp.js's own Client turns into an
  * unhandled rejection (an error before the server's stream header), an uncaught exception
  * (data after the server's `</stream:stream>`), a long wait (the stream closed before login),
- * or a lost condition (a stream error racing the close).
+ * a lost condition (a stream error racing the close) or a dead stream left open (the server's
+ * `</stream:stream>` once online).
  */
 import { SwitchboardError } from '@switchboard/core';
 import {
@@ -21,7 +22,7 @@ import {
   waitFor,
 } from '@switchboard/testing';
 import type { Element } from '@xmpp/xml';
-import { HardenedClient } from './connection/HardenedClient';
+import { HardenedClient, STREAM_CLOSE_GRACE_MS } from './connection/HardenedClient';
 import { createTransports } from './connection/transports';
 
 const DOMAIN = 'example.test';
@@ -184,5 +185,38 @@ describe(HardenedClient, () => {
       await expect(client.start()).rejects.toBe(first);
       expect(client.abortedWith).toBe(first);
     });
+  });
+
+  describe('server-initiated close', () => {
+    it.each([
+      ['closes the connection on our FIN', false],
+      ['ignores our FIN', true],
+    ])(
+      'when the server closes its stream once online and %s, answers </stream:stream> and the connection ends',
+      async (_, allowHalfOpen) => {
+        const { gate, release } = released();
+        const client = await clientFor(
+          [
+            expectStreamHeader(),
+            sendData(streamHeader(DOMAIN) + streamFeatures()),
+            waitFor(() => gate),
+            sendData('</stream:stream>'),
+          ],
+          { allowHalfOpen },
+        );
+        onlineOnFeatures(client);
+        await client.start();
+        const disconnected = new Promise((resolve) => client.once('disconnect', resolve));
+        const started = performance.now();
+        release();
+        await disconnected;
+        // Half-open, the socket goes after the grace; otherwise the server's close ends it.
+        expect(performance.now() - started).toBeLessThan(
+          allowHalfOpen ? TIMEOUT_MS : STREAM_CLOSE_GRACE_MS,
+        );
+        expect(server?.received()).toMatch(/<\/stream:stream>$/);
+        expect(faults.faults()).toEqual([]);
+      },
+    );
   });
 });

@@ -1,9 +1,10 @@
 /**
  * A hostile server breaks the stream itself (RFC 6120 §4): a stream header that is not a
- * client stream, or a stream error before the login completes. Each fails at once with its
- * code, not after a timeout.
+ * client stream, a stream error before the login completes, or `</stream:stream>` once online
+ * with the TCP connection left open. Each fails at once with its code, not after a timeout.
  */
 import {
+  answerStreamClose,
   closeConnection,
   expectStreamHeader,
   negotiateTls,
@@ -29,7 +30,7 @@ function headerWith(find: string | RegExp, replace: string): string {
 
 describe('XmppPlugin against a hostile server: the stream', () => {
   const suite = hostileSuite({ id: 'hostile-stream', password: PASSWORD, timeoutMs: TIMEOUT_MS });
-  const { failedLogin } = suite;
+  const { failedLogin, onlineThen } = suite;
 
   describe('stream header', () => {
     it.each([
@@ -90,6 +91,45 @@ describe('XmppPlugin against a hostile server: the stream', () => {
       });
       expect(error?.message).not.toContain('back soon');
       expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
+    });
+  });
+
+  describe('the server ends the stream once online', () => {
+    it('when the server sends </stream:stream> and leaves TCP open, the account goes disconnected with SB_CONNECTION_CLOSED', async () => {
+      const { account, server, states, disconnected } = await onlineThen([
+        sendData('</stream:stream>'),
+      ]);
+      const started = performance.now();
+      const change = await disconnected;
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+      expect(change.error).toMatchObject({ code: 'SB_CONNECTION_CLOSED' });
+      expect(states.map((s) => s.to)).toEqual([
+        'connecting',
+        'authenticating',
+        'online',
+        'disconnected',
+      ]);
+      expect(account.state).toBe('disconnected');
+      // The client answered with its own close, and the connection ended.
+      await server.closed();
+      expect(server.received('tls')).toMatch(/<\/stream:stream>$/);
+      expect(suite.harness.faults()).toEqual([]);
+    });
+
+    it('when the account disconnects, it closes its stream, the server answers, and it goes offline without error', async () => {
+      const { account, server, states } = await onlineThen(answerStreamClose());
+      const started = performance.now();
+      await account.disconnect();
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+      expect(states.map((s) => [s.to, s.error])).toEqual([
+        ['connecting', undefined],
+        ['authenticating', undefined],
+        ['online', undefined],
+        ['offline', undefined],
+      ]);
+      await server.closed();
+      expect(server.received('tls').match(/<\/stream:stream>/g)).toHaveLength(1);
+      expect(suite.harness.faults()).toEqual([]);
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * xmpp.js's Client with fixes for broken or hostile servers (xmpp.js 0.14 `Connection`,
- * RFC 6120 §4.9 stream errors); every session openXmppSession opens uses it.
+ * RFC 6120 §4.4 closing a stream, §4.9 stream errors); every session openXmppSession opens
+ * uses it.
  */
 import { SwitchboardError } from '@switchboard/core';
 import { Client } from '@xmpp/client-core';
@@ -15,7 +16,16 @@ interface ConnectionInternals {
   parser: unknown;
   connect(service: string | undefined): Promise<unknown>;
   open(options: { domain?: string; lang?: string }): Promise<unknown>;
+  footer(element: unknown): string;
+  footerElement(): unknown;
+  _status(status: string, ...args: unknown[]): void;
 }
+
+/**
+ * How long the socket may stay open after the server closed its stream and we answered with
+ * ours (RFC 6120 §4.4: the server should then close the TCP connection).
+ */
+export const STREAM_CLOSE_GRACE_MS = 2000;
 
 const ignore = (): void => undefined;
 
@@ -33,6 +43,10 @@ const ignore = (): void => undefined;
  * - A stream error is emitted as `error` with SB_STREAM_ERROR. `see-other-host` is one like
  *   any other: xmpp.js would silently reconnect to the host the server names, behind the
  *   caller's back (and after a failed `start()`, with nobody to close that connection).
+ * - When the server closes its stream without being asked (`</stream:stream>`, TCP left open),
+ *   the client answers with its own `</stream:stream>` and ends the connection, destroying it
+ *   after {@link STREAM_CLOSE_GRACE_MS} if the server does not close it: xmpp.js would only
+ *   mark the stream closed and go on writing into it, the account still online.
  */
 export class HardenedClient extends Client {
   #abortedWith: SwitchboardError | undefined;
@@ -66,6 +80,13 @@ export class HardenedClient extends Client {
     const error = streamError(condition, text);
     this.#streamError ??= error;
     this.emit('error', error);
+  }
+
+  _status(status: string, ...args: unknown[]): void {
+    const before = this.status;
+    (Client.prototype as unknown as ConnectionInternals)._status.call(this, status, ...args);
+    // 'close' after 'closing' is the server's answer to our `</stream:stream>`.
+    if (status === 'close' && before !== 'closing') this.#answerStreamClose();
   }
 
   override async start(): Promise<JID> {
@@ -107,5 +128,17 @@ export class HardenedClient extends Client {
         'The server closed the connection before the login completed.',
       )
     );
+  }
+
+  /** The server closed its stream unasked: close ours and the connection (RFC 6120 §4.4). */
+  #answerStreamClose(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    const self = this as unknown as ConnectionInternals;
+    socket.write(self.footer(self.footerElement()), ignore);
+    socket.end();
+    const timer = setTimeout(() => socket.destroy?.(), STREAM_CLOSE_GRACE_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
   }
 }
