@@ -164,6 +164,32 @@ describe(HardenedClient, () => {
     });
   });
 
+  describe('reading', () => {
+    it('when a character is split across reads, delivers it whole', async () => {
+      const { gate, release } = released();
+      const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+      const bytes = Buffer.from('<message><body>é😀</body></message>');
+      const cuts = [bytes.indexOf(0xc3) + 1, bytes.indexOf(0xf0) + 1, bytes.indexOf(0xf0) + 3];
+      const client = await clientFor([
+        expectStreamHeader(),
+        sendData(streamHeader(DOMAIN) + streamFeatures()),
+        waitFor(() => gate),
+        // One write per piece, apart in time: each reaches the client as its own read.
+        ...[0, ...cuts].flatMap((start, i) => [
+          sendData(bytes.subarray(start, cuts[i] ?? bytes.length)),
+          waitFor(pause),
+        ]),
+        ...answerStreamClose(),
+      ]);
+      onlineOnFeatures(client);
+      await client.start();
+      const stanza = new Promise<Element>((resolve) => client.once('stanza', resolve));
+      release();
+      expect((await stanza).getChildText('body')).toBe('é😀');
+      await client.stop();
+    });
+  });
+
   describe('.abort', () => {
     it('when start() is pending, makes it reject with exactly that error and closes the socket', async () => {
       const client = await clientFor([expectStreamHeader(), sendData(streamHeader(DOMAIN))]);

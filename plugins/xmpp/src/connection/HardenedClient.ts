@@ -3,6 +3,7 @@
  * RFC 6120 §4.4 closing a stream, §4.9 stream errors); every session openXmppSession opens
  * uses it.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { SwitchboardError } from '@switchboard/core';
 import { Client } from '@xmpp/client-core';
 import { promise } from '@xmpp/events';
@@ -13,7 +14,7 @@ import { streamError } from './streamError';
 
 /** The parts of xmpp.js's Connection used here; not in its typings. */
 interface ConnectionInternals {
-  parser: unknown;
+  parser: { write(text: string): void } | null;
   connect(service: string | undefined): Promise<unknown>;
   open(options: { domain?: string; lang?: string }): Promise<unknown>;
   footer(element: unknown): string;
@@ -33,6 +34,9 @@ const ignore = (): void => undefined;
  * - Data that arrives after xmpp.js dropped its parser (after the server's `</stream:stream>`,
  *   or after a parse error) is discarded; xmpp.js would throw inside the socket's data
  *   handler, an uncaught exception in the host.
+ * - The socket's bytes are decoded as one UTF-8 stream: xmpp.js decodes each read on its own,
+ *   so a character split between two reads (two TCP segments, two TLS records) reached the
+ *   app as two U+FFFD.
  * - `start()` does not leave a rejected promise unobserved when the stream fails while it
  *   opens (xmpp.js's `online` promise then rejects with nobody waiting: an unhandled
  *   rejection in the host), and fails at once when the server closes the stream or the
@@ -52,6 +56,8 @@ export class HardenedClient extends Client {
   #abortedWith: SwitchboardError | undefined;
   #streamError: SwitchboardError | undefined;
   #failStart: ((error: SwitchboardError) => void) | undefined;
+  /** The UTF-8 decoder of the socket whose bytes it decodes (a new one after STARTTLS). */
+  #decoder = { socket: null as unknown, utf8: new StringDecoder('utf8') };
 
   /** The error given to the first {@link abort}, if any: why this connection was dropped. */
   get abortedWith(): SwitchboardError | undefined {
@@ -70,8 +76,13 @@ export class HardenedClient extends Client {
   }
 
   _onData(data: Buffer): void {
-    if ((this as unknown as ConnectionInternals).parser === null) return;
-    (Client.prototype as unknown as { _onData(data: Buffer): void })._onData.call(this, data);
+    const { parser } = this as unknown as ConnectionInternals;
+    if (parser === null) return;
+    if (this.#decoder.socket !== this.socket) {
+      this.#decoder = { socket: this.socket, utf8: new StringDecoder('utf8') };
+    }
+    const text = this.#decoder.utf8.write(data);
+    if (text !== '') parser.write(text);
   }
 
   /** xmpp.js calls this for `<stream:error/>`, then closes the stream. */
