@@ -12,19 +12,27 @@ import {
   expectData,
   expectSaslAuth,
   expectSaslResponse,
+  expectStreamHeader,
   type HostileStep,
   mechanismsFeature,
   negotiateTls,
   openStream,
   type StepContext,
   saslElement,
+  saslFailure,
   sendData,
   streamError,
   streamFeatures,
+  streamHeader,
 } from '@switchboard/testing';
 import { acceptPlainLogin, clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
 const PASSWORD = 'hostile-sasl-secret-5d21';
+
+/** The stream opened after TLS, offering PLAIN. */
+function offerPlain(): HostileStep[] {
+  return openStream(DOMAIN, mechanismsFeature(['PLAIN']));
+}
 
 /** A valid server-first message extending the client nonce of the matched `<auth/>`. */
 function serverFirst(context: StepContext): string {
@@ -174,6 +182,44 @@ describe('XmppPlugin against a hostile server: SASL negotiation', () => {
       [expectSaslAuth(), sendData("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>")],
     );
     expect(error).toMatchObject({ code: 'SB_SASL_PROTOCOL', details: { element: 'auth' } });
+  });
+
+  describe('SASL elements out of turn', () => {
+    /** Long, so that waiting for it cannot pass for failing at once. */
+    const timeoutMs = 20_000;
+    const success = saslElement('success');
+    // Each element out of turn is glued to what precedes it: parsed before the client acts.
+    it.each([
+      [
+        '<success/> glued to the mechanisms, before <auth/>',
+        0,
+        [
+          expectStreamHeader(),
+          sendData(streamHeader(DOMAIN) + streamFeatures(mechanismsFeature(['PLAIN'])) + success),
+        ],
+      ],
+      ['a second <success/>', 1, [...offerPlain(), expectSaslAuth(), sendData(success + success)]],
+      [
+        'a <challenge/> after <success/>',
+        1,
+        [...offerPlain(), expectSaslAuth(), sendData(success + saslElement('challenge', 'more?'))],
+      ],
+      [
+        'a <failure/> after <success/>',
+        1,
+        [...offerPlain(), expectSaslAuth(), sendData(success + saslFailure('aborted'))],
+      ],
+    ])('when the server sends %s, fails at once with SB_SASL_PROTOCOL', async (_, auths, steps) => {
+      const { error, elapsedMs, server } = await suite.failedLogin(
+        [...negotiateTls(suite.certificates.valid, DOMAIN), ...steps],
+        { timeoutMs },
+      );
+      expect(error).toMatchObject({ code: 'SB_SASL_PROTOCOL', details: { reason: 'unsolicited' } });
+      expect(elapsedMs).toBeLessThan(timeoutMs);
+      const received = server.received('tls');
+      expect(received.match(/<auth\b/g) ?? []).toHaveLength(auths);
+      expect(received.match(/<stream:stream\b/g)).toHaveLength(1); // no restart after success
+    });
   });
 
   it('a well-behaved server after the same steps gets the client online (control)', async () => {

@@ -3,22 +3,34 @@
  * profile, one account that fails fast, throwaway certificates for the suite, and what the
  * SCRAM scripts read from the client's `<auth/>`.
  */
-import { ProfilePluginToken, Switchboard } from '@switchboard/core';
+import {
+  type Account,
+  type AccountConfig,
+  type InboundMessage,
+  ProfilePluginToken,
+  type StateChange,
+  Switchboard,
+  type SwitchboardError,
+} from '@switchboard/core';
 import {
   bindFeature,
   bindResource,
   createHostileHarness,
   expectSaslAuth,
+  type HostileAttempt,
   type HostileCertificates,
   type HostileHarness,
+  type HostileServer,
   type HostileStep,
   makeHostileCertificates,
   mechanismsFeature,
+  negotiateTls,
   openStream,
   type StepContext,
   saslElement,
   saslPayload,
   sendData,
+  waitFor,
 } from '@switchboard/testing';
 import { ContainerModule } from 'inversify';
 import { XmppPlugin } from './XmppPlugin';
@@ -42,6 +54,28 @@ export interface HostileSuiteAccount {
   readonly password: string;
   /** SASL mechanisms the account allows; all of the profile's when absent. */
   readonly mechanisms?: readonly string[];
+  /**
+   * The account's timeout per step; default 5 s. Suites that prove a failure comes at once
+   * set it long (20 s), so that a wait for the timeout cannot pass for a quick failure.
+   */
+  readonly timeoutMs?: number;
+}
+
+/** A login that failed: its coded error, how long `connect()` took to reject, the server. */
+export interface FailedLogin {
+  readonly error: SwitchboardError | undefined;
+  readonly elapsedMs: number;
+  readonly server: HostileServer;
+  readonly account: Account;
+}
+
+/** An account online on a hostile server, whose script goes on once the test is ready. */
+export interface OnlineAttempt extends HostileAttempt {
+  /** The account's state changes, from `connecting` on. */
+  readonly states: StateChange[];
+  readonly messages: InboundMessage[];
+  /** The next change to `disconnected`. */
+  readonly disconnected: Promise<StateChange>;
 }
 
 /** What {@link hostileSuite} sets up. */
@@ -49,11 +83,45 @@ export interface HostileSuite {
   readonly harness: HostileHarness;
   /** Certificates for {@link DOMAIN}; made in `beforeAll`, so read them inside tests only. */
   readonly certificates: HostileCertificates;
+  /**
+   * Runs `script` for a login that must fail (the account trusts the suite's CA) and checks
+   * that the account is `failed`, the process saw no uncaught error and the password never
+   * went over the wire.
+   */
+  failedLogin(
+    script: readonly HostileStep[],
+    overrides?: Partial<AccountConfig>,
+  ): Promise<FailedLogin>;
+  /**
+   * STARTTLS, PLAIN and bind: the account goes online; then the script goes on with `steps`
+   * (after the account's listeners are in place).
+   */
+  onlineThen(steps: readonly HostileStep[]): Promise<OnlineAttempt>;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+function nextState(account: Account, to: StateChange['to']): Promise<StateChange> {
+  return new Promise((resolve) => {
+    const listener = (change: StateChange): void => {
+      if (change.to !== to) return;
+      account.off('state', listener);
+      resolve(change);
+    };
+    account.on('state', listener);
+  });
 }
 
 /**
- * Call inside a `describe`: a harness for an `xmpp` account (5 s timeout, no reconnect, no
- * liveness), reset after each test, and certificates made before the block and removed after.
+ * Call inside a `describe`: a harness for an `xmpp` account (5 s timeout unless given, no
+ * reconnect, no liveness), reset after each test, and certificates made before the block and
+ * removed after.
  */
 export function hostileSuite(account: HostileSuiteAccount): HostileSuite {
   let certificates: HostileCertificates | undefined;
@@ -65,7 +133,7 @@ export function hostileSuite(account: HostileSuiteAccount): HostileSuite {
       address: `alice@${DOMAIN}`,
       credential: { kind: 'password', password: account.password },
       ...(account.mechanisms === undefined ? {} : { mechanisms: account.mechanisms }),
-      timeoutMs: 5000,
+      timeoutMs: account.timeoutMs ?? 5000,
       reconnect: false,
       liveness: false,
     },
@@ -81,7 +149,7 @@ export function hostileSuite(account: HostileSuiteAccount): HostileSuite {
     await harness.reset();
   });
 
-  return {
+  const suite: HostileSuite = {
     harness,
     get certificates(): HostileCertificates {
       if (certificates === undefined) {
@@ -89,7 +157,41 @@ export function hostileSuite(account: HostileSuiteAccount): HostileSuite {
       }
       return certificates;
     },
+    async failedLogin(script, overrides = {}) {
+      const { account: failing, server } = await harness.serve(script, {
+        tls: { ca: suite.certificates.ca },
+        ...overrides,
+      });
+      const started = performance.now();
+      const error = await harness.connectToFail(failing);
+      const elapsedMs = performance.now() - started;
+      expect(failing.state).toBe('failed');
+      expect(harness.faults()).toEqual([]);
+      expect(server.received()).not.toContain(account.password);
+      return { error, elapsedMs, server, account: failing };
+    },
+    async onlineThen(steps) {
+      const online = deferred();
+      const attempt = await harness.serve(
+        [
+          ...negotiateTls(suite.certificates.valid, DOMAIN),
+          ...acceptPlainLogin(),
+          waitFor(() => online.promise),
+          ...steps,
+        ],
+        { tls: { ca: suite.certificates.ca } },
+      );
+      const states: StateChange[] = [];
+      const messages: InboundMessage[] = [];
+      attempt.account.on('state', (change) => states.push(change));
+      attempt.account.on('message', (message) => messages.push(message));
+      await attempt.account.connect();
+      const disconnected = nextState(attempt.account, 'disconnected');
+      online.resolve();
+      return { ...attempt, states, messages, disconnected };
+    },
   };
+  return suite;
 }
 
 /** The client nonce (`r=`) of the client-first message in the matched `<auth/>`. */

@@ -3,7 +3,6 @@
  * SASL and once online: the client closes the connection with SB_XML_MALFORMED or
  * SB_STANZA_TOO_LARGE, and the process sees no uncaught exception or unhandled rejection.
  */
-import type { Account, InboundMessage, StateChange } from '@switchboard/core';
 import {
   expectSaslAuth,
   expectStreamHeader,
@@ -15,68 +14,16 @@ import {
   sendData,
   sizedStanza,
   streamHeader,
-  waitFor,
 } from '@switchboard/testing';
 import { MAX_STANZA_BYTES } from './connection/LimitedParser';
-import { acceptPlainLogin, DOMAIN, hostileSuite } from './hostile.testkit';
+import { DOMAIN, hostileSuite } from './hostile.testkit';
 
 const PASSWORD = 'hostile-xml-secret-7f3a';
 const MIB = 1024 * 1024;
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
-function nextState(account: Account, to: StateChange['to']): Promise<StateChange> {
-  return new Promise((resolve) => {
-    const listener = (change: StateChange): void => {
-      if (change.to !== to) return;
-      account.off('state', listener);
-      resolve(change);
-    };
-    account.on('state', listener);
-  });
-}
-
 describe('XmppPlugin against a hostile server: XML', () => {
   const suite = hostileSuite({ id: 'hostile-xml', password: PASSWORD });
-  const { harness } = suite;
-
-  /** A login that fails: the coded error, checked to leave the account failed and the process unharmed. */
-  async function failedLogin(script: readonly HostileStep[]) {
-    const { account, server } = await harness.serve(script, { tls: { ca: suite.certificates.ca } });
-    const error = await harness.connectToFail(account);
-    expect(account.state).toBe('failed');
-    expect(harness.faults()).toEqual([]);
-    expect(server.received()).not.toContain(PASSWORD);
-    return { error, server };
-  }
-
-  /** STARTTLS, PLAIN and bind: the client goes online; then `online` lets the script go on. */
-  async function onlineThen(steps: readonly HostileStep[]) {
-    const online = deferred();
-    const attempt = await harness.serve(
-      [
-        ...negotiateTls(suite.certificates.valid, DOMAIN),
-        ...acceptPlainLogin(),
-        waitFor(() => online.promise),
-        ...steps,
-      ],
-      { tls: { ca: suite.certificates.ca } },
-    );
-    const states: StateChange[] = [];
-    const messages: InboundMessage[] = [];
-    attempt.account.on('state', (change) => states.push(change));
-    attempt.account.on('message', (message) => messages.push(message));
-    await attempt.account.connect();
-    const disconnected = nextState(attempt.account, 'disconnected');
-    online.resolve();
-    return { ...attempt, states, messages, disconnected };
-  }
+  const { harness, failedLogin, onlineThen } = suite;
 
   describe('malformed XML', () => {
     it.each([

@@ -130,6 +130,36 @@ describe(startHostileServer, () => {
     tls.destroy();
   });
 
+  it.each([
+    [false, 'closes its side too'],
+    [true, 'keeps writing until the script closes'],
+  ])(
+    'when the client ends its side and allowHalfOpen is %s, the server %s',
+    async (allowHalfOpen) => {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      server = await startHostileServer({
+        script: [expectData('bye'), waitFor(() => gate), sendData('late\n'), closeConnection()],
+        allowHalfOpen,
+      });
+      const socket = await open(server);
+      let read = '';
+      socket.on('data', (data: Buffer) => {
+        read += data.toString();
+      });
+      const ended = new Promise((resolve) => socket.once('end', resolve));
+      socket.end('bye');
+      if (!allowHalfOpen) await ended;
+      release();
+      await server.closed();
+      await ended;
+      expect(read).toBe(allowHalfOpen ? 'late\n' : '');
+      socket.destroy();
+    },
+  );
+
   it('stops every connection and the listener; stop() twice is fine', async () => {
     server = await startHostileServer({ script: [expectData('never')] });
     const socket = await open(server);

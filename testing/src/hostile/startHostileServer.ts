@@ -12,6 +12,12 @@ import type { HostileStep } from './HostileStep';
 export interface HostileServerOptions {
   /** The steps every connection runs, in order, from the moment it is accepted. */
   readonly script: readonly HostileStep[];
+  /**
+   * Keep a connection open when the client ends its side (a server that ignores the client's
+   * FIN), until the script closes it or {@link HostileServer.stop}. Default false: the server
+   * closes its side too.
+   */
+  readonly allowHalfOpen?: boolean;
 }
 
 /** A running hostile server. */
@@ -58,11 +64,11 @@ async function listen(server: Server): Promise<number> {
 /**
  * Starts a hostile server on 127.0.0.1 and a free port. Each accepted connection runs the
  * script; when the script ends, the connection stays open until the client closes it (the
- * server then closes its side) or {@link HostileServer.stop} is called.
+ * server then closes its side, unless `allowHalfOpen`) or {@link HostileServer.stop} is called.
  */
 export async function startHostileServer(options: HostileServerOptions): Promise<HostileServer> {
   const accepted: HostileConnection[] = [];
-  const server = createServer((socket) => {
+  const server = createServer({ allowHalfOpen: options.allowHalfOpen ?? false }, (socket) => {
     socket.setNoDelay(true);
     const connection = new HostileConnection(socket);
     accepted.push(connection);

@@ -1,10 +1,13 @@
 /**
  * The XML stream parser for client connections: xmpp.js's Parser (on ltx) with the limits and
- * checks a client needs against a hostile or broken server (RFC 6120 §4.9.3.1 bad-format,
- * §4.9.3.13 not-well-formed, §4.9.3.14 policy-violation, §5.4.3.3 STARTTLS proceed).
+ * checks a client needs against a hostile or broken server (RFC 6120 §4.7 stream header,
+ * §4.9.3.1 bad-format, §4.9.3.13 not-well-formed, §4.9.3.14 policy-violation, §4.9.3.18
+ * restricted-xml, §5.4.3.3 STARTTLS proceed, §11.1 XML restrictions; XML 1.0 §2.2 characters).
  */
 import { SwitchboardError } from '@switchboard/core';
 import { type Element, Parser } from '@xmpp/xml';
+import { MarkupScanner } from './MarkupScanner';
+import { hasNonXmlChar, startTagProblem } from './startTagProblem';
 
 /** Default largest stanza a client accepts, in bytes of UTF-8: 1 MiB. */
 export const MAX_STANZA_BYTES = 1024 * 1024;
@@ -21,11 +24,6 @@ export interface ParserLimits {
 }
 
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
-const NAME_START =
-  'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\uFFFF';
-const NCNAME = `[${NAME_START}][${NAME_START}0-9.\\-\\u00B7]*`;
-/** An XML qualified name (Namespaces in XML §4); ltx accepts anything between `<` and `>`. */
-const QNAME = new RegExp(`^${NCNAME}(?::${NCNAME})?$`);
 
 function dataAfterProceed(): SwitchboardError {
   return new SwitchboardError(
@@ -48,6 +46,9 @@ interface XmppParserInternals {
 }
 const BaseParser = Parser as unknown as new () => XmppParserInternals;
 
+/** ltx's message for a character reference to a character XML cannot carry (`&#0;`). */
+const LTX_ILLEGAL_CHARACTER = 'Illegal XML character';
+
 function malformed(problem: string, cause?: unknown): SwitchboardError {
   // The offending text is never echoed: it comes from the server and may be anything.
   return new SwitchboardError(
@@ -55,6 +56,12 @@ function malformed(problem: string, cause?: unknown): SwitchboardError {
     `The server sent XML that could not be parsed (${problem}); the connection was closed.`,
     { details: { problem }, ...(cause === undefined ? {} : { cause }) },
   );
+}
+
+/** ltx throws on an undefined entity and on a reference to a character XML cannot carry. */
+function ltxError(error: unknown): SwitchboardError {
+  const character = error instanceof Error && error.message.startsWith(LTX_ILLEGAL_CHARACTER);
+  return malformed(character ? 'invalid-character' : 'invalid entity or character', error);
 }
 
 /**
@@ -66,8 +73,13 @@ function malformed(problem: string, cause?: unknown): SwitchboardError {
  *   (a stanza of exactly the limit passes), plus tokens left unterminated across reads.
  * - SB_XML_MALFORMED for a close tag that does not match, a close tag or text before the
  *   stream header, character data at the stream level (whitespace is allowed and dropped),
- *   element or attribute names that are not XML names, and undefined entities or illegal
- *   character references (which make ltx throw inside the socket's data handler).
+ *   element or attribute names that are not XML names, and undefined entities (which make ltx
+ *   throw inside the socket's data handler). `details.problem` is `restricted-xml` for a
+ *   comment, processing instruction, DTD or entity declaration (only CDATA sections and the
+ *   XML declaration before the stream header are allowed), at once and however it is split
+ *   across reads; `stream-header` for a root element other than a `jabber:client` stream of
+ *   version 1.x; `invalid-character` for text or an attribute value holding a character
+ *   outside XML 1.0 `Char` (raw, in CDATA, or as a character reference).
  * - SB_TLS_FAILED for anything after a STARTTLS `<proceed/>`: those bytes must be TLS, and
  *   plaintext injected there must never be taken for part of the encrypted stream.
  */
@@ -88,6 +100,7 @@ export class LimitedParser extends BaseParser {
   #heldProceed: string | undefined;
   #stopped = false;
   #carry = '';
+  readonly #markup = new MarkupScanner();
 
   constructor(limits: Partial<ParserLimits> = {}) {
     super();
@@ -99,23 +112,31 @@ export class LimitedParser extends BaseParser {
 
   override write(chunk: string): void {
     if (this.#stopped) return;
-    // ltx finds the end of `<?xml ...?>` and of comments by looking one or two characters back
+    // What comes before forbidden markup is parsed (as it would be if split there), never it.
+    const restricted = this.#markup.scan(chunk);
+    // ltx finds the end of `<?xml ...?>` and of CDATA by looking one or two characters back
     // within the chunk: split there, it would skip the rest of the stream. Such a tail (at most
     // two characters) waits for the next chunk.
-    const joined = this.#carry + chunk;
-    const tail = Math.min(2, /[-?\]]*$/.exec(joined)?.[0].length ?? 0);
+    const joined = this.#carry + (restricted === -1 ? chunk : chunk.slice(0, restricted));
+    const tail = restricted === -1 ? Math.min(2, /[?\]]*$/.exec(joined)?.[0].length ?? 0) : 0;
     this.#carry = joined.slice(joined.length - tail);
     const data = joined.slice(0, joined.length - tail);
-    if (data === '') return;
+    if (data === '' && restricted === -1) return;
     this.#sawEvent = false;
     try {
       super.write(data);
     } catch (error) {
       // Thrown by ltx (bad entity or character reference) or by a listener of ours.
-      this.#fail(this.#listenerThrew ? error : malformed('invalid entity or character', error));
+      this.#fail(this.#listenerThrew ? error : ltxError(error));
       return;
     }
     if (this.#stopped) return;
+    if (restricted !== -1) {
+      this.#fail(
+        this.#heldProceed === undefined ? malformed('restricted-xml') : dataAfterProceed(),
+      );
+      return;
+    }
     if (this.#heldProceed !== undefined) {
       this.#releaseProceed(this.#heldProceed, data);
       return;
@@ -127,8 +148,9 @@ export class LimitedParser extends BaseParser {
 
   override onStartElement(name: string, attrs: Record<string, string>): void {
     if (!this.#accept()) return;
-    if (!QNAME.test(name) || Object.keys(attrs).some((attr) => !QNAME.test(attr))) {
-      this.#fail(malformed('invalid element or attribute name'));
+    const problem = startTagProblem(name, attrs, this.root === null);
+    if (problem !== undefined) {
+      this.#fail(malformed(problem));
       return;
     }
     if (this.root !== null) {
@@ -186,6 +208,10 @@ export class LimitedParser extends BaseParser {
     if (this.cursor === null || this.cursor === this.root) {
       // Whitespace between stanzas (keepalives) is dropped, not kept on the root forever.
       if (text.trim() !== '') this.#fail(malformed('character data outside a stanza'));
+      return;
+    }
+    if (hasNonXmlChar(text)) {
+      this.#fail(malformed('invalid-character'));
       return;
     }
     this.#stanzaBytes += Buffer.byteLength(text);

@@ -1,4 +1,5 @@
 import { SwitchboardError } from '@switchboard/core';
+import { streamError } from './streamError';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -39,16 +40,7 @@ export function toSwitchboardError(
   if (SwitchboardError.is(error)) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const target = `${where.host}:${where.port}`;
-  if (e.name === 'StreamError') {
-    return new SwitchboardError(
-      'SB_STREAM_ERROR',
-      `The server closed the stream: ${e.condition ?? 'unknown'}.`,
-      {
-        cause: error,
-        details: { condition: e.condition, text: e.text },
-      },
-    );
-  }
+  if (e.name === 'StreamError') return streamError(e.condition, e.text, error);
   if (e.name === 'StanzaError') {
     return new SwitchboardError(
       'SB_STANZA_ERROR',

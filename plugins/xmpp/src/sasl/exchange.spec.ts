@@ -7,10 +7,13 @@ import {
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
 import { exchange, NS_SASL } from './exchange';
+import { SaslAnswers } from './SaslAnswers';
 
 /** Stands in for the xmpp.js entity: records what is sent, lets the test play the server. */
 class FakeEntity extends EventEmitter {
   readonly sent: string[] = [];
+  /** What SaslAnswers reported as sent out of turn. */
+  readonly unexpected: SwitchboardError[] = [];
   #waiters: Array<() => void> = [];
   async send(element: Element): Promise<void> {
     this.sent.push(element.toString());
@@ -32,12 +35,9 @@ function definition(mechanism: SaslMechanism, clientFirst: boolean): SaslMechani
 }
 
 function run(entity: FakeEntity, def: SaslMechanismDefinition, timeoutMs = 1000): Promise<void> {
-  return exchange(
-    entity as unknown as Client,
-    def,
-    { username: 'u', password: 'secret' },
-    timeoutMs,
-  );
+  const client = entity as unknown as Client;
+  const answers = new SaslAnswers(client, timeoutMs, (error) => entity.unexpected.push(error));
+  return exchange(client, def, { username: 'u', password: 'secret' }, answers);
 }
 
 describe(exchange, () => {

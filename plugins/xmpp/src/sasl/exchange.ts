@@ -11,8 +11,8 @@ import {
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
-import { nextNonza } from '../connection/nextNonza';
 import { readCondition } from '../connection/readCondition';
+import type { SaslAnswers } from './SaslAnswers';
 import { decodePayload, encodeInitial, encodeResponse } from './wire';
 
 /** The SASL namespace. */
@@ -35,12 +35,15 @@ async function abort(entity: Client): Promise<void> {
   await entity.send(xml('abort', { xmlns: NS_SASL })).catch(() => undefined);
 }
 
-/** Runs the exchange to `<success/>`; throws a coded error otherwise. */
+/**
+ * Runs the exchange to `<success/>`; throws a coded error otherwise. Each answer is awaited
+ * through `answers`, which watches the connection for SASL elements sent out of turn.
+ */
 export async function exchange(
   entity: Client,
   definition: SaslMechanismDefinition,
   credentials: SaslCredentials,
-  timeoutMs: number,
+  answers: SaslAnswers,
 ): Promise<void> {
   const mechanism: SaslMechanism = definition.create();
   const attrs = {
@@ -52,7 +55,7 @@ export async function exchange(
     ? encodeInitial(await mechanism.response(credentials))
     : undefined;
 
-  let answer = nextNonza(entity, NS_SASL, timeoutMs, 'the SASL exchange');
+  let answer = answers.next();
   await entity.send(xml('auth', attrs, text));
   for (;;) {
     const element = await answer;
@@ -76,7 +79,7 @@ export async function exchange(
       }
       await mechanism.challenge(decodePayload(element.text(), 'challenge') ?? new Uint8Array(0));
       const reply = encodeResponse(await mechanism.response(credentials));
-      answer = nextNonza(entity, NS_SASL, timeoutMs, 'the SASL exchange');
+      answer = answers.next();
       await entity.send(xml('response', { xmlns: NS_SASL }, reply));
     } catch (error) {
       if (element.name === 'challenge') await abort(entity);

@@ -7,8 +7,11 @@ import {
   type SelectionTraceEntry,
   SwitchboardError,
 } from '@switchboard/core';
+import type { Client } from '@xmpp/client-core';
 import type { StreamFeatures } from '@xmpp/stream-features';
+import { HardenedClient } from '../connection/HardenedClient';
 import { exchange, NS_SASL } from './exchange';
+import { SaslAnswers } from './SaslAnswers';
 
 /** Everything the SASL step needs for one login. */
 export interface SaslFeatureOptions {
@@ -22,6 +25,21 @@ export interface SaslFeatureOptions {
   readonly timeoutMs: number;
   /** Called with the choice and the trace before the exchange starts. */
   readonly onSelected: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
+  /**
+   * The connection, when known at setup: SASL elements out of turn are then caught from the
+   * stream's first byte. Without it, from the moment the mechanisms are offered.
+   */
+  readonly entity?: Client;
+}
+
+/** Drops the connection: {@link HardenedClient.abort}, which also fails a pending login. */
+function abortConnection(entity: Client, error: SwitchboardError): void {
+  if (entity instanceof HardenedClient) {
+    entity.abort(error);
+    return;
+  }
+  entity.emit('error', error);
+  entity.socket?.destroy?.();
 }
 
 /**
@@ -29,10 +47,16 @@ export interface SaslFeatureOptions {
  * runs the exchange, and restarts the stream on success. SASL runs at most once per
  * connection: mechanisms offered again (during the exchange, or after `<success/>`, which
  * RFC 6120 §6.4.6 forbids) are SB_SASL_PROTOCOL, so a server cannot make the client send its
- * credential twice or run two exchanges at once.
+ * credential twice or run two exchanges at once. From the moment the mechanisms are offered,
+ * a SASL element that answers nothing the client sent (`<success/>` before `<auth/>`, anything
+ * after `<success/>`) drops the connection with SB_SASL_PROTOCOL (`reason: 'unsolicited'`),
+ * before anything more is sent.
  */
 export function saslFeature(options: SaslFeatureOptions): void {
   let started = false;
+  const watch = (entity: Client): SaslAnswers =>
+    new SaslAnswers(entity, options.timeoutMs, (error) => abortConnection(entity, error));
+  let answers = options.entity === undefined ? undefined : watch(options.entity);
   options.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
     if (started) {
       throw new SwitchboardError(
@@ -42,6 +66,8 @@ export function saslFeature(options: SaslFeatureOptions): void {
       );
     }
     started = true;
+    // First, before anything is awaited: the server's next element may already be parsed.
+    answers ??= watch(entity);
     const offered = feature.getChildren('mechanism', NS_SASL).map((m) => m.text().trim());
     const policy: SelectionPolicy = {
       secure: entity.isSecure(),
@@ -65,7 +91,7 @@ export function saslFeature(options: SaslFeatureOptions): void {
       );
     }
     options.onSelected(mechanism.name, trace);
-    await exchange(entity, mechanism, options.credentials, options.timeoutMs);
+    await exchange(entity, mechanism, options.credentials, answers);
     await entity.restart();
   });
 }
