@@ -43,6 +43,7 @@ export type {
 export { CredentialService } from './credentials/CredentialService';
 export { MemoryTokenStore } from './credentials/MemoryTokenStore';
 export { isProtectedCredential, protectCredential } from './credentials/protectCredential';
+export { scrubSecrets } from './credentials/scrubSecrets';
 export { secretsOf } from './credentials/secretsOf';
 export type { TokenStore } from './credentials/TokenStore';
 export type { StanzaLogEntry, StanzaLogger } from './debug/StanzaLog';
