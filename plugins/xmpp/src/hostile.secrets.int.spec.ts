@@ -6,14 +6,7 @@
  * account) holds the secret in any of those forms.
  */
 import { inspect } from 'node:util';
-import {
-  type Account,
-  type AccountEvents,
-  MechanismRegistrationToken,
-  type ProfileDescriptor,
-  ProfilePluginToken,
-  Switchboard,
-} from '@switchboard/core';
+import { type Account, type AccountEvents, Switchboard } from '@switchboard/core';
 import {
   answerStreamClose,
   closeConnection,
@@ -30,10 +23,8 @@ import {
   streamError,
   waitFor,
 } from '@switchboard/testing';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 import { acceptPlainLogin, DOMAIN, hostileSuite } from './hostile.testkit';
-import { oauthbearer } from './sasl/mechanisms/oauthbearer';
-import { XmppPlugin, xmppDefaults } from './XmppPlugin';
+import { bearerModule } from './sasl/mechanisms/bearerProfile.testkit';
 import { xmppModule } from './xmppModule';
 
 const PASSWORD = 'Echo-me/hostile+secret-42';
@@ -171,31 +162,10 @@ describe('XmppPlugin against a hostile server: secrets echoed back', () => {
   });
 
   describe('with an OAUTHBEARER profile', () => {
-    /** Only OAUTHBEARER, with an OAuth2 token and no client to refresh it. */
-    @injectable()
-    @injectFromBase({ extendConstructorArguments: true })
-    class BearerProfile extends XmppPlugin {
-      override readonly profile: ProfileDescriptor = {
-        ...xmppDefaults,
-        id: 'bearer',
-        name: 'Bearer Chat',
-        mechanisms: ['OAUTHBEARER'],
-        credentialKinds: ['oauth2'],
-      };
-    }
-
     const bearer = createHostileHarness({
       switchboard: Switchboard.create({
-        modules: [
-          xmppModule,
-          new ContainerModule(({ bind }) => {
-            bind(MechanismRegistrationToken).toConstantValue({
-              mechanism: oauthbearer,
-              priority: 10,
-            });
-            bind(ProfilePluginToken).to(BearerProfile).inSingletonScope();
-          }),
-        ],
+        // No OAuth2 client: a refused token cannot be refreshed.
+        modules: [xmppModule, bearerModule],
       }),
       account: {
         id: 'hostile-bearer',
