@@ -132,6 +132,11 @@ export class Switchboard {
     return this.container.get(SaslRegistryToken);
   }
 
+  /** What `JSON.stringify` shows: the loaded profiles' ids and the accounts; no secret. */
+  toJSON(): { profiles: string[]; accounts: AccountManager } {
+    return { profiles: [...this.#profiles.keys()], accounts: this.accounts };
+  }
+
   /** Descriptors of every loaded profile. */
   profiles(): ProfileDescriptor[] {
     return [...this.#profiles.values()].map((p) => p.profile);

@@ -42,6 +42,9 @@ export type {
 } from './credentials/CredentialService';
 export { CredentialService } from './credentials/CredentialService';
 export { MemoryTokenStore } from './credentials/MemoryTokenStore';
+export { isProtectedCredential, protectCredential } from './credentials/protectCredential';
+export { scrubSecrets } from './credentials/scrubSecrets';
+export { secretsOf } from './credentials/secretsOf';
 export type { TokenStore } from './credentials/TokenStore';
 export type { StanzaLogEntry, StanzaLogger } from './debug/StanzaLog';
 export { coreModule } from './di/coreModule';

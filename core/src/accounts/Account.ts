@@ -27,6 +27,7 @@ import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
 import { type CredentialContext, openWithCredentials } from './openWithCredentials';
+import { protectConfig } from './protectConfig';
 import { LivenessMonitor } from './reliability/LivenessMonitor';
 import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
 import { MessageSender } from './reliability/MessageSender';
@@ -67,7 +68,7 @@ export class Account extends EventEmitter<AccountEvents> {
    */
   constructor(config: AccountConfig, plugin: ProfilePlugin, context?: CredentialContext) {
     super();
-    this.config = config;
+    this.config = protectConfig(config);
     this.id = config.id ?? `${config.profile}:${config.address}`;
     this.#plugin = plugin;
     this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
@@ -80,6 +81,16 @@ export class Account extends EventEmitter<AccountEvents> {
       },
       config.offlineQueueLimit ?? DEFAULT_QUEUE_LIMIT,
     );
+  }
+
+  /** What `JSON.stringify` shows of the account: who it is and its state, no credential. */
+  toJSON(): { id: string; profile: string; address: string; state: AccountState } {
+    return {
+      id: this.id,
+      profile: this.config.profile,
+      address: this.config.address,
+      state: this.#state,
+    };
   }
 
   /** The current state. */

@@ -1,4 +1,7 @@
+import type { Credential } from '../credentials/Credential';
 import { type CredentialService, reauthRequired } from '../credentials/CredentialService';
+import { scrubSecrets } from '../credentials/scrubSecrets';
+import { secretsOf } from '../credentials/secretsOf';
 import type { StanzaLogger } from '../debug/StanzaLog';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type { TokenRefresher } from '../oauth/TokenRefresher';
@@ -10,6 +13,7 @@ import type {
   SessionSink,
 } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
+import { scrubbedSession, scrubbedSink } from './scrubbedSession';
 
 /** What an account needs to get and renew its credentials. */
 export interface CredentialContext {
@@ -34,6 +38,10 @@ function refusedCredential(error: unknown): boolean {
  * or refused again, SB_REAUTH_REQUIRED says why. `beforeRetry` runs between the two attempts.
  * `continuation` gives what the account's lost session left (see {@link SessionContinuation}),
  * read at each attempt: a failed attempt may have handed over a newer one.
+ *
+ * Every error on its way to the account (the rejection, what the session's methods throw, what
+ * it reports to the sink) has the account's secrets taken out: those of the configured
+ * credential and of every credential sent, refreshed tokens included (see `scrubSecrets`).
  */
 export async function openWithCredentials(
   accountId: string,
@@ -44,7 +52,7 @@ export async function openWithCredentials(
   beforeRetry: () => void,
   continuation: () => SessionContinuation | undefined = () => undefined,
 ): Promise<ProtocolSession> {
-  const { credentials, refresher, stanzaLog } = context;
+  const { stanzaLog } = context;
   const log =
     stanzaLog === undefined
       ? {}
@@ -56,9 +64,34 @@ export async function openWithCredentials(
     const current = continuation();
     return { ...log, ...(current === undefined ? {} : { continuation: current }) };
   };
+  const secrets = secretsOf(config.credential);
+  const scrub = (error: unknown): unknown => scrubSecrets(error, secrets);
+  const scrubbing = scrubbedSink(sink, scrub);
+  const send: Send = (credential) => {
+    secrets.push(...secretsOf(credential));
+    return plugin.open({ config, credential, sink: scrubbing, ...extra() });
+  };
+  try {
+    return scrubbedSession(await openOnce(accountId, config, context, send, beforeRetry), scrub);
+  } catch (error) {
+    throw scrub(error);
+  }
+}
+
+type Send = (credential: Credential) => Promise<ProtocolSession>;
+
+/** The login itself: one attempt, and one more with refreshed tokens when they were refused. */
+async function openOnce(
+  accountId: string,
+  config: AccountConfig,
+  context: CredentialContext,
+  send: Send,
+  beforeRetry: () => void,
+): Promise<ProtocolSession> {
+  const { credentials, refresher } = context;
   const credential = await credentials.credentialFor(accountId, config.credential, refresher);
   try {
-    return await plugin.open({ config, credential, sink, ...extra() });
+    return await send(credential);
   } catch (error) {
     if (credential.kind !== 'oauth2' || !refusedCredential(error)) throw error;
     if (refresher === undefined) throw reauthRequired(accountId, 'rejected', error);
@@ -67,7 +100,7 @@ export async function openWithCredentials(
     });
     beforeRetry();
     try {
-      return await plugin.open({ config, credential: fresh, sink, ...extra() });
+      return await send(fresh);
     } catch (retryError) {
       if (refusedCredential(retryError)) throw reauthRequired(accountId, 'rejected', retryError);
       throw retryError;

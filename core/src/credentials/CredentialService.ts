@@ -3,6 +3,7 @@ import { SwitchboardError } from '../errors/SwitchboardError';
 import type { TokenRefresher } from '../oauth/TokenRefresher';
 import { expiresWithin, type TokenSet } from '../oauth/TokenSet';
 import type { Credential, OAuth2Credential } from './Credential';
+import { protectCredential } from './protectCredential';
 import type { TokenStore } from './TokenStore';
 
 /** Why an account needs the user to authorize again. */
@@ -58,12 +59,12 @@ export function reauthRequired(
 }
 
 function toCredential(tokens: TokenSet): OAuth2Credential {
-  return {
+  return protectCredential({
     kind: 'oauth2',
     accessToken: tokens.accessToken,
     ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }),
     ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
-  };
+  });
 }
 
 function fromCredential(credential: OAuth2Credential): TokenSet {
@@ -92,6 +93,11 @@ export class CredentialService extends EventEmitter<CredentialEvents> {
     this.store = store;
     this.#marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.#now = options.now ?? Date.now;
+  }
+
+  /** What `JSON.stringify` shows: the kind of token store, never a token. */
+  toJSON(): { store: string } {
+    return { store: this.store.constructor.name };
   }
 
   /** Stores tokens for an account (e.g. right after the user authorized the app). */

@@ -69,6 +69,11 @@ export class AccountManager extends EventEmitter<AccountManagerEvents> {
     return account;
   }
 
+  /** What `JSON.stringify` shows: each account's id, profile, address and state. */
+  toJSON(): { accounts: Account[] } {
+    return { accounts: this.list() };
+  }
+
   /** The account with this id, if any. */
   get(id: string): Account | undefined {
     return this.#entries.get(id)?.account;

@@ -1,6 +1,5 @@
-import { SwitchboardError } from '@switchboard/core';
+import { SwitchboardError, secretsOf } from '@switchboard/core';
 import type { ConformanceRun } from './ConformanceRun';
-import { secretsOf } from './loginScenario';
 
 /** The error and its causes, outermost first. */
 function causes(error: unknown): unknown[] {

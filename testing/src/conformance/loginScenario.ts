@@ -1,19 +1,5 @@
-import type { Credential } from '@switchboard/core';
+import { secretsOf } from '@switchboard/core';
 import type { ConformanceRun } from './ConformanceRun';
-
-/** The secrets a credential holds, to look for where they must not be. */
-export function secretsOf(credential: Credential): string[] {
-  switch (credential.kind) {
-    case 'password':
-      return [credential.password];
-    case 'oauth2':
-      return [credential.accessToken, credential.refreshToken ?? ''].filter((s) => s !== '');
-    case 'token':
-      return [credential.token];
-    default:
-      return [];
-  }
-}
 
 /** Login: online, with the expected mechanism chosen, and no secret in the stanza log. */
 export function loginScenario(run: ConformanceRun): void {

@@ -115,10 +115,15 @@ export class ScramSession implements SaslMechanism {
     this.#state = { step: 'verified', serverSignature: state.serverSignature };
   }
 
-  #clientFirst(credentials: SaslCredentials): string {
+  async #clientFirst(credentials: SaslCredentials): Promise<string> {
     const { name } = this;
-    const username = saslPrep(readCredential(credentials, 'username', name, true));
-    readCredential(credentials, 'password', name, true); // fail before anything is sent
+    const username = await saslPrep(
+      readCredential(credentials, 'username', name, true),
+      'username',
+      name,
+    );
+    // Fail before anything is sent; the password is prepared again for the proof.
+    await saslPrep(readCredential(credentials, 'password', name, true), 'password', name);
     const authzid = readCredential(credentials, 'authzid', name, false);
     const nonce = this.#config.nonce();
     if (!isScramNonce(nonce)) {
@@ -130,7 +135,10 @@ export class ScramSession implements SaslMechanism {
         },
       );
     }
-    const gs2Header = authzid === undefined ? 'n,,' : `n,a=${escapeSaslName(saslPrep(authzid))},`;
+    const gs2Header =
+      authzid === undefined
+        ? 'n,,'
+        : `n,a=${escapeSaslName(await saslPrep(authzid, 'authzid', name))},`;
     const bare = `n=${escapeSaslName(username)},r=${nonce}`;
     this.#state = { step: 'server-first', gs2Header, bare, nonce };
     return gs2Header + bare;
@@ -141,7 +149,11 @@ export class ScramSession implements SaslMechanism {
     credentials: SaslCredentials,
   ): Promise<string> {
     const { serverFirst } = state;
-    const password = saslPrep(readCredential(credentials, 'password', this.name, true));
+    const password = await saslPrep(
+      readCredential(credentials, 'password', this.name, true),
+      'password',
+      this.name,
+    );
     const withoutProof = `c=${toBase64(toBytes(state.gs2Header))},r=${serverFirst.nonce}`;
     const keys = await computeScramKeys({
       hash: this.#config.hash,

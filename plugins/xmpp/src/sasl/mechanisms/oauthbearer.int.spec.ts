@@ -1,35 +1,9 @@
-import {
-  type Account,
-  MechanismRegistrationToken,
-  type ProfileDescriptor,
-  ProfilePluginToken,
-  Switchboard,
-} from '@switchboard/core';
+import { type Account, Switchboard } from '@switchboard/core';
 import { type ProsodyServer, startProsody, TokenTable, withProviders } from '@switchboard/testing';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
-import { XmppPlugin, xmppDefaults } from '../../XmppPlugin';
 import { xmppModule } from '../../xmppModule';
-import { oauthbearer } from './oauthbearer';
+import { bearerModule } from './bearerProfile.testkit';
 
 const DOMAIN = 'bearer.test';
-
-/** A profile defined outside this package's profiles: only OAUTHBEARER, with an OAuth2 token. */
-@injectable()
-@injectFromBase({ extendConstructorArguments: true })
-class BearerProfile extends XmppPlugin {
-  override readonly profile: ProfileDescriptor = {
-    ...xmppDefaults,
-    id: 'bearer',
-    name: 'Bearer Chat',
-    mechanisms: ['OAUTHBEARER'],
-    credentialKinds: ['oauth2'],
-  };
-}
-
-const bearerModule = new ContainerModule(({ bind }) => {
-  bind(MechanismRegistrationToken).toConstantValue({ mechanism: oauthbearer, priority: 10 });
-  bind(ProfilePluginToken).to(BearerProfile).inSingletonScope();
-});
 
 describe('OAUTHBEARER against the emulated RFC 7628 server', () => {
   let server: ProsodyServer;

@@ -2,6 +2,7 @@ import { type SaslMechanism, toBytes } from '@switchboard/core';
 import { createScram, scramSha1, scramSha256 } from './scram';
 import {
   caught,
+  expectNoSecret,
   fixedNonce,
   nodeServer,
   pencil,
@@ -38,7 +39,7 @@ describe('scramSha256', () => {
       expect(clientFinal).toBe(RFC7677.clientFinal);
     });
 
-    it('when the password has compatibility characters, normalizes it with NFKC (SASLprep approximation)', async () => {
+    it('when the username and password have compatibility characters, prepares them with SASLprep (NFKC)', async () => {
       const fullwidth = { username: 'ｕｓｅｒ', password: 'ｐｅｎｃｉｌ' };
       const { clientFirst, clientFinal } = await toClientFinal(
         fixedNonce('SHA-256', RFC7677.nonce),
@@ -48,6 +49,36 @@ describe('scramSha256', () => {
       expect(clientFirst).toBe(RFC7677.clientFirst);
       expect(clientFinal).toBe(RFC7677.clientFinal);
     });
+
+    it('when the password has a soft hyphen and a non-ASCII space, the proof is that of the SASLprep result', async () => {
+      const serverFirst = 'r=abc123xyz,s=QSXCR+Q6sek8bf92,i=4096';
+      const { clientFinal, clientFirst } = await toClientFinal(
+        fixedNonce('SHA-256', 'abc123'),
+        { username: 'user', password: 'pen\u00ADcil\u00A0case' },
+        serverFirst,
+      );
+      const salt = Buffer.from('QSXCR+Q6sek8bf92', 'base64');
+      const server = nodeServer('sha256', 'pencil case', salt, 4096);
+      expect(server.verify(clientFirst, serverFirst, clientFinal)).toMatch(/^v=/);
+    });
+
+    it.each([
+      ['password', { username: 'user', password: 'pen\u0007cil' }, 'prohibited'],
+      ['password', { username: 'user', password: '\u00AD' }, 'empty'],
+      ['username', { username: 'us\uE000er', password: 'pencil' }, 'prohibited'],
+      ['authzid', { username: 'user', password: 'pencil', authzid: '\u0627a' }, 'bidirectional'],
+    ])(
+      'when the %s is refused by SASLprep, fails with SB_CONFIG_INVALID before sending anything',
+      async (field, credentials, reason) => {
+        const session = scramSha256.create();
+        const error = await rejected(Promise.resolve().then(() => session.response(credentials)));
+        expect(error).toMatchObject({
+          code: 'SB_CONFIG_INVALID',
+          details: { mechanism: 'SCRAM-SHA-256', field, reason },
+        });
+        expectNoSecret(error, 'pen\u0007cil');
+      },
+    );
 
     it('when the username contains "=" and ",", escapes them as =3D and =2C and the proof still verifies', async () => {
       const credentials = { username: 'a=b,c', password: 'pencil' };

@@ -47,11 +47,13 @@ function checkIterationBound(value: number, field: string): number {
  * `n,a=<authzid>,...` when `credentials.authzid` is set), with `=` and `,` escaped, derives
  * SaltedPassword with one native WebCrypto PBKDF2 call, and verifies the server's `v=`
  * whether it comes with `<success/>` or as a last challenge (answered with an empty response).
- * Username, authzid and password are normalized with NFKC, an approximation of SASLprep
- * (see `saslPrep.ts`). Needs a `password` credential and TLS; payloads are redacted, since a
- * logged proof allows an offline password search.
+ * Username, authzid and password are prepared with SASLprep (RFC 4013, as queries; see
+ * `saslPrep.ts`). Needs a `password` credential and TLS; payloads are redacted, since a logged
+ * proof allows an offline password search.
  *
- * Errors: SB_CONFIG_INVALID (missing credential, bad options), SB_SASL_MALFORMED_CHALLENGE
+ * Errors: SB_CONFIG_INVALID (missing credential, bad options, or a username, authzid or password
+ * SASLprep refuses: `details.field` names it, `details.reason` says why, before anything is
+ * sent), SB_SASL_MALFORMED_CHALLENGE
  * (server-first refused), SB_SASL_SERVER_VERIFICATION_FAILED (missing or wrong `v=`),
  * SB_SASL_FAILURE (server-final `e=`, with `details.condition`), SB_SASL_PROTOCOL (out of order).
  */
