@@ -2,8 +2,9 @@
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
- * that table, a wire tap that records what crossed the socket, plus helpers for property tests
- * (fast-check) of SASL mechanisms.
+ * that table, a wire tap that records what crossed the socket, a fault proxy that resets, freezes
+ * and thaws connections one by one, a message ledger that counts what was lost, duplicated or
+ * reordered end to end, plus helpers for property tests (fast-check) of SASL mechanisms.
  * @packageDocumentation
  */
 
@@ -21,6 +22,17 @@ export { describeProfileConformance } from './conformance/describeProfileConform
 export type { JabberPeerOptions, PeerPresence } from './conformance/JabberPeer';
 export { JabberPeer } from './conformance/JabberPeer';
 export type { XmlElement } from './conformance/StanzaReader';
+export type { DownstreamMode } from './faults/DownstreamWriter';
+export type { ConnectionSelector, FaultProxy, FaultProxyOptions } from './faults/FaultProxy';
+export type { LedgerEntry, LedgerReport, LostBlock } from './faults/LedgerReport';
+export type { MessageSource } from './faults/MessageLedger';
+export { MessageLedger } from './faults/MessageLedger';
+export type {
+  ProxiedConnectionInfo,
+  ProxyDirection,
+  RecordedChunk,
+} from './faults/ProxiedConnection';
+export { startFaultProxy } from './faults/startFaultProxy';
 export type { HostileLayer, ReceivedChunk } from './hostile/HostileConnection';
 export type { HostileData, HostileStep, StepContext } from './hostile/HostileStep';
 export {
