@@ -52,13 +52,20 @@ export type {
 export { createHostileHarness } from './hostile/hostileHarness';
 export type { ProcessFault, ProcessFaultRecorder } from './hostile/recordProcessFaults';
 export { recordProcessFaults } from './hostile/recordProcessFaults';
-export type { HostileServer, HostileServerOptions } from './hostile/startHostileServer';
+export type {
+  HostileScript,
+  HostileServer,
+  HostileServerOptions,
+} from './hostile/startHostileServer';
 export { startHostileServer } from './hostile/startHostileServer';
 export {
   answerStreamClose,
   bindResource,
+  enableStreamManagement,
   expectSaslAuth,
   expectSaslResponse,
+  expectSmAck,
+  expectSmResume,
   expectStreamHeader,
   negotiateTls,
   openStream,
@@ -69,10 +76,17 @@ export {
   bindResult,
   mechanismsFeature,
   NS_SASL,
+  NS_SM,
   NS_TLS,
   saslElement,
   saslFailure,
   sizedStanza,
+  smAck,
+  smEnabled,
+  smFailed,
+  smFeature,
+  smRequest,
+  smResumed,
   starttlsFeature,
   streamError,
   streamFeatures,
