@@ -2,8 +2,9 @@
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
- * that table, a wire tap that records what crossed the socket, plus helpers for property tests
- * (fast-check) of SASL mechanisms.
+ * that table, a wire tap that records what crossed the socket, a fault proxy that resets, freezes
+ * and thaws connections one by one, a message ledger that counts what was lost, duplicated or
+ * reordered end to end, plus helpers for property tests (fast-check) of SASL mechanisms.
  * @packageDocumentation
  */
 
@@ -21,6 +22,17 @@ export { describeProfileConformance } from './conformance/describeProfileConform
 export type { JabberPeerOptions, PeerPresence } from './conformance/JabberPeer';
 export { JabberPeer } from './conformance/JabberPeer';
 export type { XmlElement } from './conformance/StanzaReader';
+export type { DownstreamMode } from './faults/DownstreamWriter';
+export type { ConnectionSelector, FaultProxy, FaultProxyOptions } from './faults/FaultProxy';
+export type { LedgerEntry, LedgerReport, LostBlock } from './faults/LedgerReport';
+export type { MessageSource } from './faults/MessageLedger';
+export { MessageLedger } from './faults/MessageLedger';
+export type {
+  ProxiedConnectionInfo,
+  ProxyDirection,
+  RecordedChunk,
+} from './faults/ProxiedConnection';
+export { startFaultProxy } from './faults/startFaultProxy';
 export type { HostileLayer, ReceivedChunk } from './hostile/HostileConnection';
 export type { HostileData, HostileStep, StepContext } from './hostile/HostileStep';
 export {
@@ -40,13 +52,20 @@ export type {
 export { createHostileHarness } from './hostile/hostileHarness';
 export type { ProcessFault, ProcessFaultRecorder } from './hostile/recordProcessFaults';
 export { recordProcessFaults } from './hostile/recordProcessFaults';
-export type { HostileServer, HostileServerOptions } from './hostile/startHostileServer';
+export type {
+  HostileScript,
+  HostileServer,
+  HostileServerOptions,
+} from './hostile/startHostileServer';
 export { startHostileServer } from './hostile/startHostileServer';
 export {
   answerStreamClose,
   bindResource,
+  enableStreamManagement,
   expectSaslAuth,
   expectSaslResponse,
+  expectSmAck,
+  expectSmResume,
   expectStreamHeader,
   negotiateTls,
   openStream,
@@ -57,10 +76,17 @@ export {
   bindResult,
   mechanismsFeature,
   NS_SASL,
+  NS_SM,
   NS_TLS,
   saslElement,
   saslFailure,
   sizedStanza,
+  smAck,
+  smEnabled,
+  smFailed,
+  smFeature,
+  smRequest,
+  smResumed,
   starttlsFeature,
   streamError,
   streamFeatures,

@@ -1,11 +1,10 @@
 import type { Account, AccountConfig, Switchboard, SwitchboardError } from '@switchboard/core';
-import type { HostileStep } from './HostileStep';
 import {
   type ProcessFault,
   type ProcessFaultRecorder,
   recordProcessFaults,
 } from './recordProcessFaults';
-import { type HostileServer, startHostileServer } from './startHostileServer';
+import { type HostileScript, type HostileServer, startHostileServer } from './startHostileServer';
 
 /** Options of {@link createHostileHarness}. */
 export interface HostileHarnessOptions {
@@ -28,10 +27,7 @@ export interface HostileHarness {
    * account, overlaid by `overrides`, with `server: { host, port }`). The first call after
    * {@link reset} starts recording process faults.
    */
-  serve(
-    script: readonly HostileStep[],
-    overrides?: Partial<AccountConfig>,
-  ): Promise<HostileAttempt>;
+  serve(script: HostileScript, overrides?: Partial<AccountConfig>): Promise<HostileAttempt>;
   /**
    * Calls `connect()` and returns its rejection (`undefined` if the account went online);
    * after a rejection, first waits until every hostile server saw its connections close, so

@@ -85,6 +85,22 @@ describe(startHostileServer, () => {
     socket.destroy();
   });
 
+  it('when the script is a function, runs the steps it gives for each connection by index', async () => {
+    server = await startHostileServer({
+      script: (index) => [expectData('hello'), sendData(`you are number ${index}\n`)],
+    });
+    const answers: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const socket = await open(server);
+      const answer = readUntil(socket, '\n');
+      socket.write('hello');
+      answers.push(await answer);
+      socket.destroy();
+    }
+    expect(answers).toEqual(['you are number 0\n', 'you are number 1\n']);
+    expect(server.connections()).toBe(2);
+  });
+
   it('starts TLS with the valid certificate and records the decrypted bytes as layer tls', async () => {
     server = await startHostileServer({
       script: [

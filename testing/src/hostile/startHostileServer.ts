@@ -8,10 +8,16 @@ import { freePort } from '../net/freePort';
 import { HostileConnection, type HostileLayer } from './HostileConnection';
 import type { HostileStep } from './HostileStep';
 
+/**
+ * What a connection runs: the same steps for every connection, or the steps for connection
+ * `index` (0 for the first one accepted), e.g. a login, then a stream resumption.
+ */
+export type HostileScript = readonly HostileStep[] | ((index: number) => readonly HostileStep[]);
+
 /** Options of {@link startHostileServer}. */
 export interface HostileServerOptions {
-  /** The steps every connection runs, in order, from the moment it is accepted. */
-  readonly script: readonly HostileStep[];
+  /** The steps each connection runs, in order, from the moment it is accepted. */
+  readonly script: HostileScript;
   /**
    * Keep a connection open when the client ends its side (a server that ignores the client's
    * FIN), until the script closes it or {@link HostileServer.stop}. Default false: the server
@@ -62,7 +68,7 @@ async function listen(server: Server): Promise<number> {
 }
 
 /**
- * Starts a hostile server on 127.0.0.1 and a free port. Each accepted connection runs the
+ * Starts a hostile server on 127.0.0.1 and a free port. Each accepted connection runs its
  * script; when the script ends, the connection stays open until the client closes it (the
  * server then closes its side, unless `allowHalfOpen`) or {@link HostileServer.stop} is called.
  */
@@ -71,8 +77,10 @@ export async function startHostileServer(options: HostileServerOptions): Promise
   const server = createServer({ allowHalfOpen: options.allowHalfOpen ?? false }, (socket) => {
     socket.setNoDelay(true);
     const connection = new HostileConnection(socket);
+    const { script } = options;
+    const steps = typeof script === 'function' ? script(accepted.length) : script;
     accepted.push(connection);
-    void connection.run(options.script);
+    void connection.run(steps);
   });
   const port = await listen(server);
   let stopped: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 /**
  * Step sequences for hostile XMPP scripts: opening a stream, STARTTLS, waiting for SASL
- * elements and answering resource binding (RFC 6120 §4, §5, §6, §7).
+ * elements, answering resource binding (RFC 6120 §4, §5, §6, §7) and the client's stream
+ * management elements (XEP-0198).
  */
 import {
   closeConnection,
@@ -11,7 +12,14 @@ import {
   startTls,
 } from './HostileStep';
 import type { HostileCertificate } from './hostileCertificates';
-import { bindResult, starttlsFeature, streamFeatures, streamHeader, tlsProceed } from './xmppText';
+import {
+  bindResult,
+  smEnabled,
+  starttlsFeature,
+  streamFeatures,
+  streamHeader,
+  tlsProceed,
+} from './xmppText';
 
 /** Waits for the client's stream header. */
 export function expectStreamHeader(): HostileStep {
@@ -68,4 +76,25 @@ export function bindResource(jid: string): HostileStep[] {
  */
 export function answerStreamClose(): HostileStep[] {
   return [expectData('</stream:stream>'), sendData('</stream:stream>'), closeConnection()];
+}
+
+/** An attribute's value in a matched start tag, in either quote style and any order. */
+const attr = (name: string): string => `(?=[^>]*\\b${name}=["']([^"']*)["'])`;
+
+/** Waits for the client's `<enable/>` (XEP-0198 §3) and answers `<enabled/>` with stream `id`. */
+export function enableStreamManagement(id: string, resume = true): HostileStep[] {
+  return [expectData(/<enable\b[^>]*>/), sendData(smEnabled(id, resume))];
+}
+
+/**
+ * Waits for the client's `<resume/>` (XEP-0198 §5); the match's group 1 is its `previd`,
+ * group 2 its `h`.
+ */
+export function expectSmResume(): HostileStep {
+  return expectData(new RegExp(`<resume\\b${attr('previd')}${attr('h')}[^>]*>`));
+}
+
+/** Waits for the client's acknowledgement `<a/>` (XEP-0198 §4); group 1 is its `h`. */
+export function expectSmAck(): HostileStep {
+  return expectData(new RegExp(`<a\\b(?=[^>]*\\bxmlns=["']urn:xmpp:sm:3["'])${attr('h')}[^>]*>`));
 }

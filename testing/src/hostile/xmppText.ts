@@ -11,6 +11,8 @@ export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 const NS_STREAMS = 'http://etherx.jabber.org/streams';
 const NS_STREAM_ERRORS = 'urn:ietf:params:xml:ns:xmpp-streams';
 const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
+/** The stream management namespace (XEP-0198). */
+export const NS_SM = 'urn:xmpp:sm:3';
 
 /** The server's stream header (RFC 6120 §4.7) for `domain`. */
 export function streamHeader(domain = 'example.test'): string {
@@ -83,3 +85,30 @@ export function sizedStanza(bytes: number, { complete = true } = {}): string {
   const close = complete ? '</body></message>' : '';
   return open + 'x'.repeat(Math.max(0, bytes - open.length - close.length)) + close;
 }
+
+/** The stream management feature (XEP-0198 §2). */
+export const smFeature = `<sm xmlns='${NS_SM}'/>`;
+
+/** The answer to `<enable/>` (XEP-0198 §3): stream `id`, resumable unless `resume` is false. */
+export function smEnabled(id: string, resume = true): string {
+  return `<enabled xmlns='${NS_SM}' id='${id}'${resume ? " resume='true'" : ''}/>`;
+}
+
+/** The answer to `<resume/>` that resumes stream `previd`, having handled `h` stanzas (§5). */
+export function smResumed(previd: string, h: number): string {
+  return `<resumed xmlns='${NS_SM}' previd='${previd}' h='${h}'/>`;
+}
+
+/** The answer to `<resume/>` that refuses it (§5), optionally saying how much was handled. */
+export function smFailed(h?: number): string {
+  const handled = h === undefined ? '' : ` h='${h}'`;
+  return `<failed xmlns='${NS_SM}'${handled}><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></failed>`;
+}
+
+/** An acknowledgement: `h` stanzas handled (§4). */
+export function smAck(h: number): string {
+  return `<a xmlns='${NS_SM}' h='${h}'/>`;
+}
+
+/** A request for an acknowledgement (§4). */
+export const smRequest = `<r xmlns='${NS_SM}'/>`;

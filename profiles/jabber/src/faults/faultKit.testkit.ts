@@ -55,11 +55,24 @@ export async function connectAliceViaTap(
   tap: WireTap,
   accounts: Account[],
 ): Promise<{ alice: Account; bob: Account }> {
-  const switchboard = newSwitchboard();
-  const alice = makeAccount(switchboard, server, 'alice', {
-    server: { host: server.host, port: tap.port },
+  return connectPair(server, accounts, {
+    alice: { server: { host: server.host, port: tap.port } },
   });
-  const bob = makeAccount(switchboard, server, 'bob');
+}
+
+/**
+ * Alice and bob on `server`, each with its own settings over {@link QUICK} (e.g. `server` to go
+ * through a proxy, `liveness`), both online; both are pushed to `accounts` first, for the caller
+ * to disconnect.
+ */
+export async function connectPair(
+  server: ProsodyServer,
+  accounts: Account[],
+  extra: { alice?: Partial<AccountConfig>; bob?: Partial<AccountConfig> } = {},
+): Promise<{ alice: Account; bob: Account }> {
+  const switchboard = newSwitchboard();
+  const alice = makeAccount(switchboard, server, 'alice', extra.alice);
+  const bob = makeAccount(switchboard, server, 'bob', extra.bob);
   accounts.push(alice, bob);
   await Promise.all([alice.connect(), bob.connect()]);
   return { alice, bob };
