@@ -14,6 +14,7 @@ import {
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
+import type { HardenedClient } from './connection/HardenedClient';
 import { blamesStanza, markRetryable } from './connection/blamesStanza';
 import type { IqClient } from './connection/IqClient';
 import { nextId } from './connection/nextId';
@@ -33,7 +34,7 @@ const CLOSE_LIMIT_MS = 5_000;
 
 /** What a live session is built from. */
 export interface XmppSessionParts {
-  readonly entity: Client;
+  readonly entity: HardenedClient;
   readonly iq: IqClient;
   readonly sm: StreamManagement;
   readonly recent: RecentMessages;
@@ -65,7 +66,6 @@ export class XmppSession implements ProtocolSession {
   readonly liveness: SessionLiveness;
   readonly #parts: XmppSessionParts;
   #closed = false;
-  #abortedWith: SwitchboardError | undefined;
   #endedWith: SwitchboardError | undefined;
   #receivedAt = Date.now();
   #sentAt = Date.now();
@@ -89,7 +89,7 @@ export class XmppSession implements ProtocolSession {
     entity.on('disconnect', () => {
       if (this.#closed) return;
       this.#closed = true;
-      let error = this.#abortedWith ?? lostWith(lastError, where);
+      let error = entity.abortedWith ?? lostWith(lastError, where);
       // A stream error that blames a stanza, with stanzas unacknowledged: the next session can
       // find the cause by resending them one at a time, so the loss is worth a reconnect.
       if (blamesStanza(error) && sm.unacknowledged > 0) error = markRetryable(error);
@@ -217,10 +217,7 @@ export class XmppSession implements ProtocolSession {
           if (!SwitchboardError.is(error, 'SB_STANZA_ERROR')) throw error;
         }
       },
-      abort: (error) => {
-        this.#abortedWith ??= error;
-        entity.socket?.destroy?.();
-      },
+      abort: (error) => entity.abort(error),
     };
   }
 

@@ -89,6 +89,14 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     previous: options.continuation,
     timeoutMs,
     onHandled: reports.handled,
+    onStalled: (waitedMs, unacknowledged) =>
+      entity.abort(
+        new SwitchboardError(
+          'SB_CONNECTION_LOST',
+          `The server did not acknowledge ${unacknowledged} stanzas within ${waitedMs} ms; the connection was closed.`,
+          { details: { waitedMs, unacknowledged, reason: 'no-acknowledgement' } },
+        ),
+      ),
   });
   const iq = new IqClient(entity, middleware);
   const iqCallee = createIqCallee({ entity, middleware });
@@ -106,6 +114,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     timeoutMs,
   });
   saslFeature({
+    entity,
     streamFeatures,
     registry: options.registry,
     credentials: options.credentials,
@@ -138,7 +147,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     return session;
   } catch (error) {
     entity.socket?.destroy?.();
-    let coded = toSwitchboardError(error, where);
+    let coded = entity.abortedWith ?? toSwitchboardError(error, where);
     // A stanza-blaming stream error while stanzas were outstanding: the next attempt resends
     // them one at a time (and one was just refused if the resend found the cause).
     const outstanding = sm.unacknowledged > 0 || reports.refusedAny();

@@ -33,6 +33,12 @@ export interface StreamManagementOptions {
   readonly timeoutMs: number;
   /** Outbound stanzas the server acknowledged (or, on resumption, said it had handled). */
   readonly onHandled: HandledListener;
+  /**
+   * The server left a request for acknowledgement unanswered for `timeoutMs` while stanzas were
+   * outstanding: the link is dead or the server is stuck (the caller drops the connection, and
+   * the next session resumes or resends).
+   */
+  readonly onStalled?: (waitedMs: number, unacknowledged: number) => void;
 }
 
 /**
@@ -44,6 +50,7 @@ export class StreamManagement {
   readonly #previous: XmppContinuation | undefined;
   readonly #timeoutMs: number;
   readonly #onHandled: HandledListener;
+  readonly #onStalled: ((waitedMs: number, unacknowledged: number) => void) | undefined;
   readonly #waiters = new AckWaiters();
   /** Outbound stanzas being resent, to keep their original send time and suspicion. */
   readonly #resending = new WeakMap<Element, Unacked>();
@@ -61,6 +68,8 @@ export class StreamManagement {
   #resuming = false;
   #filtered = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs from the first unanswered `<r/>` until an `<a/>` arrives. */
+  #answerDeadline: ReturnType<typeof setTimeout> | undefined;
   #streamError: unknown;
 
   constructor(options: StreamManagementOptions) {
@@ -69,6 +78,7 @@ export class StreamManagement {
     this.#previous = previous;
     this.#timeoutMs = timeoutMs;
     this.#onHandled = onHandled;
+    this.#onStalled = options.onStalled;
     this.#pending = [...(previous?.unacked ?? [])];
     middleware.use((ctx, next) => {
       this.#inboundElement(ctx.stanza);
@@ -94,6 +104,7 @@ export class StreamManagement {
     });
     entity.on('disconnect', () => {
       clearTimeout(this.#ackTimer);
+      clearTimeout(this.#answerDeadline);
       this.#waiters.fail(
         this.#streamError ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The connection closed.'),
       );
@@ -164,7 +175,7 @@ export class StreamManagement {
   async confirmAll(timeoutMs = this.#timeoutMs): Promise<void> {
     const target = this.#acked + this.#queue.length;
     const confirmed = this.#waiters.until(target, timeoutMs);
-    this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+    this.#requestAck();
     await confirmed;
   }
 
@@ -299,12 +310,23 @@ export class StreamManagement {
     );
     this.#ackTimer ??= setTimeout(() => {
       this.#ackTimer = undefined;
-      this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+      this.#requestAck();
     }, ACK_REQUEST_DELAY_MS);
+  }
+
+  /** Sends `<r/>`; an answer must come within `timeoutMs` (see `onStalled`). */
+  #requestAck(): void {
+    this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+    this.#answerDeadline ??= setTimeout(() => {
+      this.#answerDeadline = undefined;
+      if (this.#queue.length > 0) this.#onStalled?.(this.#timeoutMs, this.#queue.length);
+    }, this.#timeoutMs);
   }
 
   /** The server handled `h` stanzas in total: report and forget those. A wrong `h` is ignored. */
   #acknowledge(h: number): void {
+    clearTimeout(this.#answerDeadline);
+    this.#answerDeadline = undefined;
     if (!Number.isSafeInteger(h)) return;
     const newly = h - this.#acked;
     if (newly <= 0 || newly > this.#queue.length) return;

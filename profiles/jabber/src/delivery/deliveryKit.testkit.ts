@@ -2,7 +2,12 @@
  * Shared pieces of the delivery tests: a Prosody with alice, bob and carol, accounts that go
  * through a wire tap (to see what crossed the socket), and waiting for account events.
  */
-import { type Account, type AccountConfig, type AccountEvents, Switchboard } from '@switchboard/core';
+import {
+  type Account,
+  type AccountConfig,
+  type AccountEvents,
+  Switchboard,
+} from '@switchboard/core';
 import { type ProsodyServer, startWireTap, type WireTap } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
 import { jabberModule } from '../jabberModule';
@@ -13,15 +18,23 @@ export const USERS = ['alice', 'bob', 'carol'].map((username) => ({
   password: `${username}-pw`,
 }));
 
-/** An online account, connected through its own wire tap. */
+/** An online account, connected through its own wire tap, with its stanza log. */
 export interface TappedAccount {
   readonly account: Account;
   readonly tap: WireTap;
+  /** What the account received, as text (after TLS; SASL payloads redacted). */
+  received(): string;
+  /** What the account sent, as text. */
+  sentText(): string;
 }
 
 /** Opens accounts on `server`; `close()` disconnects them and closes their taps. */
 export class DeliveryKit {
-  readonly #switchboard = Switchboard.create({ modules: [xmppModule, jabberModule] });
+  readonly #logs = new Map<string, { in: string[]; out: string[] }>();
+  readonly #switchboard = Switchboard.create({
+    modules: [xmppModule, jabberModule],
+    stanzaLog: ({ account, direction, text }) => this.#logs.get(account)?.[direction].push(text),
+  });
   readonly #open: TappedAccount[] = [];
 
   constructor(private readonly server: () => ProsodyServer) {}
@@ -30,9 +43,12 @@ export class DeliveryKit {
     const server = this.server();
     const tap = await startWireTap({ targetHost: server.host, targetPort: server.port });
     let account: Account;
+    const id = `${user}-${Math.random().toString(36).slice(2)}`;
+    const log = { in: [] as string[], out: [] as string[] };
+    this.#logs.set(id, log);
     try {
       account = this.#switchboard.createAccount({
-        id: `${user}-${Math.random().toString(36).slice(2)}`,
+        id,
         profile: 'jabber',
         address: `${user}@${DOMAIN}`,
         credential: { kind: 'password', password: `${user}-pw` },
@@ -46,7 +62,12 @@ export class DeliveryKit {
       await tap.close();
       throw error;
     }
-    const entry = { account, tap };
+    const entry = {
+      account,
+      tap,
+      received: () => log.in.join(''),
+      sentText: () => log.out.join(''),
+    };
     this.#open.push(entry);
     await account.connect();
     return entry;
