@@ -110,6 +110,7 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#recovery.stop();
     this.#queue.abandon('was disconnected');
     this.#monitor?.stop();
+    this.#monitor = undefined;
     const session = this.#session;
     this.#session = undefined;
     if (session !== undefined) {
