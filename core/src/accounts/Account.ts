@@ -131,6 +131,7 @@ export class Account extends EventEmitter<AccountEvents> {
   async disconnect(): Promise<void> {
     this.#recovery.stop();
     this.#monitor?.stop();
+    this.#monitor = undefined;
     const session = this.#session;
     this.#session = undefined;
     if (session !== undefined) {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { SwitchboardError } from '../../errors/SwitchboardError';
 import type { SessionSink } from '../../plugins/ProtocolPlugin';
 import { FakeLiveness } from '../fakePlugin.testkit';
@@ -80,6 +82,33 @@ describe(LivenessMonitor, () => {
     await jest.advanceTimersByTimeAsync(10_000);
     expect(liveness.probes + liveness.keepalives).toBe(0);
     expect(closed).toEqual([]);
+  });
+
+  it('does not abort when a probe fails after stop()', async () => {
+    const { liveness, closed } = fakeSession();
+    liveness.answering = false;
+    const monitor = new LivenessMonitor(liveness, options);
+    await jest.advanceTimersByTimeAsync(3_250);
+    expect(liveness.probes).toBe(1);
+    monitor.stop();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(liveness.aborted).toBeUndefined();
+    expect(closed).toEqual([]);
+  });
+
+  it('lets go of the session once stopped (an account may keep its stopped monitor)', async () => {
+    jest.useRealTimers();
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let liveness: FakeLiveness | undefined = fakeSession().liveness;
+    const session = new WeakRef(liveness);
+    const monitor = new LivenessMonitor(liveness, options);
+    liveness = undefined;
+    monitor.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(session.deref()).toBeUndefined();
+    monitor.stop();
   });
 });
 

@@ -8,14 +8,15 @@ const MIN_TICK_MS = 25;
 /**
  * Watches one session: sends keepalives after outbound silence, probes after inbound silence,
  * and aborts the session with SB_CONNECTION_LOST when a probe goes unanswered. One timer, no
- * state beyond the probe in flight; the account owns the rest.
+ * state beyond the probe in flight; the account owns the rest. Once stopped it holds nothing of
+ * the session, so a stopped monitor kept by its account does not keep a closed connection alive.
  */
 export class LivenessMonitor {
-  readonly #session: SessionLiveness;
+  /** The watched session; undefined once stopped. */
+  #session: SessionLiveness | undefined;
   readonly #options: LivenessOptions;
   readonly #timer: ReturnType<typeof setInterval>;
   #probing = false;
-  #stopped = false;
 
   constructor(session: SessionLiveness, options: LivenessOptions) {
     this.#session = session;
@@ -26,38 +27,39 @@ export class LivenessMonitor {
     this.#timer.unref?.();
   }
 
-  /** Stops watching. Idempotent. */
+  /** Stops watching and lets go of the session. Idempotent. */
   stop(): void {
-    this.#stopped = true;
+    this.#session = undefined;
     clearInterval(this.#timer);
   }
 
   #check(): void {
-    if (this.#probing || this.#stopped) return;
+    const session = this.#session;
+    if (this.#probing || session === undefined) return;
     const now = Date.now();
     const { keepaliveMs, probeAfterMs, keepalive } = this.#options;
-    const silentFor = now - this.#session.lastReceivedAt();
+    const silentFor = now - session.lastReceivedAt();
     if (silentFor >= probeAfterMs) {
-      this.#probe(silentFor);
+      this.#probe(session, silentFor);
       return;
     }
-    if (now - this.#session.lastSentAt() < keepaliveMs) return;
-    if (keepalive === 'probe') this.#probe(silentFor);
-    else this.#session.keepalive();
+    if (now - session.lastSentAt() < keepaliveMs) return;
+    if (keepalive === 'probe') this.#probe(session, silentFor);
+    else session.keepalive();
   }
 
-  #probe(silentFor: number): void {
+  #probe(session: SessionLiveness, silentFor: number): void {
     this.#probing = true;
     const { probeTimeoutMs } = this.#options;
-    this.#session.probe(probeTimeoutMs).then(
+    session.probe(probeTimeoutMs).then(
       () => {
         this.#probing = false;
       },
       (cause: unknown) => {
         this.#probing = false;
-        if (this.#stopped) return;
+        if (this.#session !== session) return;
         this.stop();
-        this.#session.abort(
+        session.abort(
           new SwitchboardError(
             'SB_CONNECTION_LOST',
             `The server did not answer a probe within ${probeTimeoutMs} ms after ${silentFor} ms of silence; the connection was closed.`,
