@@ -125,13 +125,10 @@ export async function signIn(
       cause: first.error,
     });
   }
-  // Online is before the server has handled the initial presence: wait for its echo, so that
-  // presence sent to the account from now on finds it available.
-  await Promise.all(
-    joined.map(({ member, log }) =>
-      log.waitFor('presence', (p) => bare(p.from) === member.address, 'echo of its own presence'),
-    ),
-  );
+  // Online is before the server has handled the initial presence. A server handles a stream's
+  // stanzas in order: once it answered a request sent after it, presence sent to the account
+  // from now on finds it available.
+  await Promise.all(joined.map(({ account }) => account.refreshCapabilities()));
   for (const { member, account, stats } of joined) {
     const { mechanism, skipped = [] } = chosen.get(account.id) ?? {};
     if (mechanism !== undefined) stats.mechanism = mechanism;

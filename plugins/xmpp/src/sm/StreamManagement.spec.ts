@@ -7,12 +7,17 @@ import { NS_SM, StreamManagement } from './StreamManagement';
 import type { XmppContinuation } from './XmppContinuation';
 
 /** A minimal entity: records what is sent and feeds inbound elements through the middleware. */
-function harness(previous?: XmppContinuation) {
+function harness(
+  previous?: XmppContinuation,
+  onStalled?: (waitedMs: number, unacknowledged: number) => void,
+) {
   const inbound: Handler[] = [];
   const outbound: Handler[] = [];
   const features: Array<(ctx: Context, next: () => Promise<unknown>) => unknown> = [];
   const wire: string[] = [];
   let failAfter: number | undefined;
+  const hooks: Array<() => Promise<void>> = [];
+  const handedOn: string[] = [];
   const listeners = new Map<string, Array<(...a: unknown[]) => void>>();
   let jid = 'me@sm.test/r1';
   const entity = {
@@ -38,7 +43,9 @@ function harness(previous?: XmppContinuation) {
         (listeners.get(event) ?? []).filter((x) => x !== l),
       );
     },
-    hook: () => undefined,
+    hook: (_event: string, fn: () => Promise<void>) => {
+      hooks.push(fn);
+    },
     _jid: (value: string) => {
       jid = value;
     },
@@ -67,6 +74,7 @@ function harness(previous?: XmppContinuation) {
     previous,
     timeoutMs: 1_000,
     onHandled: (stanzas) => handled.push(...stanzas.map((s) => s.attrs.id ?? s.name)),
+    ...(onStalled === undefined ? {} : { onStalled }),
   });
   const resend = (): Promise<number> =>
     resendPrevious(
@@ -79,7 +87,11 @@ function harness(previous?: XmppContinuation) {
       1_000,
     );
   const receive = async (element: Element): Promise<void> => {
-    for (const h of inbound) await h({ stanza: element } as Context, async () => undefined);
+    for (const h of inbound) {
+      await h({ stanza: element } as Context, async () => {
+        handedOn.push(element.attrs.id ?? element.name);
+      });
+    }
     const kind = ['message', 'presence', 'iq'].includes(element.name) ? 'stanza' : 'nonza';
     for (const l of listeners.get(kind) ?? []) l(element);
   };
@@ -106,6 +118,12 @@ function harness(previous?: XmppContinuation) {
     failAfter: (n: number) => {
       failAfter = n;
     },
+    /** Runs the close hooks, as a requested close does. */
+    close: async () => {
+      for (const hook of hooks) await hook();
+    },
+    /** Inbound elements passed on to the handlers after stream management. */
+    handedOn,
     emit: (event: string, ...args: unknown[]) => {
       for (const l of listeners.get(event) ?? []) l(...args);
     },
@@ -282,5 +300,58 @@ describe(StreamManagement, () => {
     await h.send(message(1));
     expect(h.sm.continuation([], { suspect: true }).unacked[0]?.suspect).toBe(true);
     expect(h.sm.continuation([]).unacked[0]?.suspect).toBeUndefined();
+  });
+
+  it('when the connection fails before stream management (e.g. at SASL), the previous stream stays resumable', async () => {
+    const h = harness(lost);
+    const next = h.sm.continuation(['k']);
+    expect(next.stream).toEqual(lost.stream);
+    expect(next.unacked.map((u) => u.stanza.attrs.id)).toEqual(['m1', 'm2', 'm3']);
+    const refused = harness(lost);
+    await refused.negotiate(
+      xml('failed', { xmlns: NS_SM }),
+      xml('enabled', { xmlns: NS_SM, id: 'new', resume: 'true' }),
+    );
+    expect(refused.sm.continuation([]).stream).toMatchObject({ id: 'new' });
+  });
+
+  it('when a request for acknowledgement goes unanswered while stanzas are outstanding, reports the stall', async () => {
+    jest.useFakeTimers();
+    try {
+      const stalls: Array<[number, number]> = [];
+      const h = harness(undefined, (waited, count) => stalls.push([waited, count]));
+      const negotiated = h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+      await jest.advanceTimersByTimeAsync(10);
+      await negotiated;
+      await h.send(message(1));
+      await jest.advanceTimersByTimeAsync(100);
+      expect(h.written.at(-1)).toBe(`<r xmlns="${NS_SM}"/>`);
+      await jest.advanceTimersByTimeAsync(999);
+      expect(stalls).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(stalls).toEqual([[1_000, 1]]);
+      // An answer in time keeps it quiet.
+      const calm = harness(undefined, (waited, count) => stalls.push([waited, count]));
+      const enabled = calm.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+      await jest.advanceTimersByTimeAsync(10);
+      await enabled;
+      await calm.send(message(2));
+      await jest.advanceTimersByTimeAsync(500);
+      await calm.receive(xml('a', { xmlns: NS_SM, h: '1' }));
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(stalls).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('on a requested close, acknowledges what it handled and leaves later stanzas to the server', async () => {
+    const h = harness();
+    await h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+    await h.receive(message(1));
+    await h.close();
+    expect(h.written.at(-1)).toBe(`<a xmlns="${NS_SM}" h="1"/>`);
+    await h.receive(message(2));
+    expect(h.handedOn.filter((id) => id.startsWith('m'))).toEqual(['m1']);
   });
 });

@@ -66,6 +66,10 @@ export class StreamManagement {
   #pending: Unacked[];
   #resumed = false;
   #resuming = false;
+  /** The close hook told the server how many stanzas we handled: later ones stay unhandled. */
+  #finalAckSent = false;
+  /** The server refused to resume the previous stream. */
+  #refused = false;
   #filtered = false;
   #ackTimer: ReturnType<typeof setTimeout> | undefined;
   /** Runs from the first unanswered `<r/>` until an `<a/>` arrives. */
@@ -81,6 +85,9 @@ export class StreamManagement {
     this.#onStalled = options.onStalled;
     this.#pending = [...(previous?.unacked ?? [])];
     middleware.use((ctx, next) => {
+      // After the final acknowledgement of a requested close, a stanza is left unhandled: the
+      // server did not hear that we have it, so it keeps it (stores it or sends it again).
+      if (this.#finalAckSent && STANZAS.has(ctx.stanza.name)) return undefined;
       this.#inboundElement(ctx.stanza);
       return next();
     });
@@ -97,6 +104,7 @@ export class StreamManagement {
     entity.hook('close', async () => {
       if (!this.#enabled) return;
       await this.#confirmOutstanding();
+      this.#finalAckSent = true;
       await this.#sendAck();
     });
     entity.on('error', (error: unknown) => {
@@ -192,8 +200,12 @@ export class StreamManagement {
    */
   continuation(seen: readonly string[], options: { suspect?: boolean } = {}): XmppContinuation {
     const jid = this.#entity.jid?.toString();
-    const stream: ResumableStream | undefined =
-      this.#stream?.resumable === true && jid !== undefined
+    // A connection that never got to stream management (it failed before, e.g. at SASL) leaves
+    // the previous stream as resumable as it was; one whose resumption was refused does not.
+    const untouched = this.#stream === undefined && !this.#refused;
+    const stream: ResumableStream | undefined = untouched
+      ? this.#previous?.stream
+      : this.#stream?.resumable === true && jid !== undefined
         ? { id: this.#stream.id, inbound: this.#inbound, acked: this.#acked, jid }
         : undefined;
     const sent =
@@ -268,6 +280,7 @@ export class StreamManagement {
         const previous = this.#previous?.stream;
         if (previous !== undefined && this.#resuming) {
           this.#resuming = false;
+          this.#refused = true;
           this.#handledBefore(Number(element.attrs.h), previous);
         }
         break;
