@@ -14,8 +14,8 @@ import {
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
-import type { HardenedClient } from './connection/HardenedClient';
 import { blamesStanza, markRetryable } from './connection/blamesStanza';
+import type { HardenedClient } from './connection/HardenedClient';
 import type { IqClient } from './connection/IqClient';
 import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
