@@ -14,4 +14,6 @@ if [ "$soft" != unlimited ] && [ "$soft" -lt "$want" ]; then
   ulimit -Sn "$want" || echo "bench: could not raise the open-files limit above $soft" >&2
 fi
 export TSX_TSCONFIG_PATH=tsconfig.run.json
+# pnpm 10 passes a `--` separator through (`pnpm bench -- --quick`): the options follow it.
+while [ "${1:-}" = "--" ]; do shift; done
 exec node --import tsx src/run.ts "$@"

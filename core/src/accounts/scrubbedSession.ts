@@ -20,21 +20,28 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /** `session`, whose methods' errors (thrown or rejected) are scrubbed. */
 export function scrubbedSession(session: ProtocolSession, scrub: Scrub): ProtocolSession {
+  // One wrapper per method, made on first use: sending is a hot path.
+  const wrappers = new Map<PropertyKey, (...args: unknown[]) => unknown>();
   return new Proxy(session, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        try {
-          const result: unknown = value.apply(target, args);
-          if (!isThenable(result)) return result;
-          return Promise.resolve(result).catch((error: unknown) => {
+      let wrapper = wrappers.get(key);
+      if (wrapper === undefined) {
+        wrapper = (...args: unknown[]) => {
+          try {
+            const result: unknown = value.apply(target, args);
+            if (!isThenable(result)) return result;
+            return Promise.resolve(result).catch((error: unknown) => {
+              throw scrub(error);
+            });
+          } catch (error) {
             throw scrub(error);
-          });
-        } catch (error) {
-          throw scrub(error);
-        }
-      };
+          }
+        };
+        wrappers.set(key, wrapper);
+      }
+      return wrapper;
     },
   });
 }

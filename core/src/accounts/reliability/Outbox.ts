@@ -13,6 +13,8 @@ type Stage = 'queued' | 'sending' | 'unconfirmed';
 
 interface Entry {
   readonly message: IdentifiedMessage;
+  /** Send order. */
+  readonly seq: number;
   stage: Stage;
   /** The session a `sending` message was handed to. */
   via: unknown;
@@ -32,24 +34,32 @@ export interface AbandonReason {
  * asked. Each caller's promise settles exactly once: resolved when the server confirmed the
  * message (or it was written to a connection that confirms nothing), rejected with a coded error
  * when it cannot be sent. A message that a session did not take keeps its place for the next
- * session.
+ * session. Every operation but {@link abandon} takes constant time (or logarithmic, to put a
+ * message back in its place), however many messages wait for their confirmation.
  */
 export class Outbox {
   readonly #limit: number;
-  /** Insertion order is send order. */
+  /** Every unsettled message by id; insertion order is send order. */
   readonly #entries = new Map<string, Entry>();
+  /** The `queued` messages, in send order. */
+  #queue: Entry[] = [];
+  /** How many `sending` messages each session holds. */
+  readonly #sending = new Map<unknown, number>();
   readonly #idleWaiters: Array<() => void> = [];
-  #waiting = 0;
+  #seq = 0;
   #unconfirmed = 0;
 
-  /** `limit` bounds the messages that wait for a session (not those waiting for a confirmation). */
+  /**
+   * `limit` bounds the messages that wait for a session to come (not those being handed to one,
+   * nor those waiting for a confirmation).
+   */
   constructor(limit: number) {
     this.#limit = limit;
   }
 
-  /** Messages that no session has taken yet. */
+  /** Messages that no session has taken yet (waiting for one, or being handed to one). */
   get waiting(): number {
-    return this.#waiting;
+    return this.#entries.size - this.#unconfirmed;
   }
 
   /** Messages a session took, whose confirmation has not come yet. */
@@ -65,8 +75,8 @@ export class Outbox {
 
   /**
    * Adds a message at the end. Rejects at once with SB_SEND_ABANDONED (`queue-full`) when
-   * `limit` messages already wait, and with SB_CONTENT_INVALID when a message with this id has
-   * not settled yet (the server's confirmation could not be told apart).
+   * `limit` messages already wait for a session, and with SB_CONTENT_INVALID when a message with
+   * this id has not settled yet (the server's confirmation could not be told apart).
    */
   add(message: IdentifiedMessage): Promise<SendResult> {
     if (this.#entries.has(message.id)) {
@@ -78,7 +88,7 @@ export class Outbox {
         ),
       );
     }
-    if (this.#waiting >= this.#limit) {
+    if (this.#queue.length >= this.#limit) {
       return Promise.reject(
         new SwitchboardError(
           'SB_SEND_ABANDONED',
@@ -88,27 +98,36 @@ export class Outbox {
       );
     }
     return new Promise<SendResult>((resolve, reject) => {
-      this.#entries.set(message.id, { message, stage: 'queued', via: undefined, resolve, reject });
-      this.#waiting += 1;
+      const entry: Entry = {
+        message,
+        seq: this.#seq++,
+        stage: 'queued',
+        via: undefined,
+        resolve,
+        reject,
+      };
+      this.#entries.set(message.id, entry);
+      this.#queue.push(entry);
     });
   }
 
   /**
-   * The messages no session has taken, in order, now being sent through `via`. Stops at a
-   * message still being sent through another session: whether that one took it decides what goes
-   * first.
+   * The messages no session has taken, in order, now being sent through `via`. Stops before a
+   * message sent after one still being handed to another session: whether that session took it
+   * decides what goes first.
    */
   takeQueued(via: unknown): IdentifiedMessage[] {
-    const taken: IdentifiedMessage[] = [];
-    if (this.#waiting === 0) return taken;
-    for (const entry of this.#entries.values()) {
-      if (entry.stage === 'sending' && entry.via !== via) break;
-      if (entry.stage !== 'queued') continue;
+    if (this.#queue.length === 0) return [];
+    const before = this.#firstSendingElsewhere(via);
+    let count = 0;
+    while (count < this.#queue.length && (this.#queue[count]?.seq ?? 0) < before) count += 1;
+    const taken = this.#queue.splice(0, count);
+    for (const entry of taken) {
       entry.stage = 'sending';
       entry.via = via;
-      taken.push(entry.message);
     }
-    return taken;
+    if (count > 0) this.#sending.set(via, (this.#sending.get(via) ?? 0) + count);
+    return taken.map((entry) => entry.message);
   }
 
   /** A session took the message: it settles now (`written`) or when the session reports. */
@@ -116,11 +135,11 @@ export class Outbox {
     const entry = this.#entries.get(id);
     if (entry === undefined || entry.stage !== 'sending') return;
     if (handover === 'written') {
-      this.#settle(id, () => entry.resolve({ id, acknowledged: false }));
+      this.#settle(entry, () => entry.resolve({ id, acknowledged: false }));
       return;
     }
+    this.#leaveSending(entry);
     entry.stage = 'unconfirmed';
-    this.#waiting -= 1;
     this.#unconfirmed += 1;
   }
 
@@ -128,8 +147,9 @@ export class Outbox {
   notTaken(id: string): void {
     const entry = this.#entries.get(id);
     if (entry?.stage !== 'sending') return;
+    this.#leaveSending(entry);
     entry.stage = 'queued';
-    entry.via = undefined;
+    this.#queue.splice(this.#queuePosition(entry.seq), 0, entry);
   }
 
   /** What a session reported about a message it took; unknown ids are ignored. */
@@ -137,15 +157,17 @@ export class Outbox {
     const entry = this.#entries.get(report.id);
     if (entry === undefined) return;
     const { id } = report;
-    if (report.status === 'refused') this.#settle(id, () => entry.reject(report.error));
+    if (report.status === 'refused') this.#settle(entry, () => entry.reject(report.error));
     else
-      this.#settle(id, () => entry.resolve({ id, acknowledged: report.status === 'acknowledged' }));
+      this.#settle(entry, () =>
+        entry.resolve({ id, acknowledged: report.status === 'acknowledged' }),
+      );
   }
 
   /** Rejects one message with `error`. */
   fail(id: string, error: SwitchboardError): void {
     const entry = this.#entries.get(id);
-    if (entry !== undefined) this.#settle(id, () => entry.reject(error));
+    if (entry !== undefined) this.#settle(entry, () => entry.reject(error));
   }
 
   /**
@@ -167,17 +189,52 @@ export class Outbox {
           ...(cause === undefined ? {} : { cause }),
         },
       );
-      this.#settle(id, () => entry.reject(error));
+      this.#settle(entry, () => entry.reject(error));
     }
     return entries.length;
   }
 
-  #settle(id: string, settle: () => void): void {
-    const entry = this.#entries.get(id);
-    if (entry === undefined) return;
-    this.#entries.delete(id);
+  /** The send order of the oldest message still being handed to a session other than `via`. */
+  #firstSendingElsewhere(via: unknown): number {
+    let first = Number.POSITIVE_INFINITY;
+    for (const [other, count] of this.#sending) {
+      if (other === via || count === 0) continue;
+      // Rare: only while a lost session's writes are still failing.
+      for (const entry of this.#entries.values()) {
+        if (entry.stage === 'sending' && entry.via === other) {
+          first = Math.min(first, entry.seq);
+          break;
+        }
+      }
+    }
+    return first;
+  }
+
+  /** Where a message with send order `seq` belongs in the queue. */
+  #queuePosition(seq: number): number {
+    let low = 0;
+    let high = this.#queue.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.#queue[middle]?.seq ?? 0) < seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #leaveSending(entry: Entry): void {
+    const left = (this.#sending.get(entry.via) ?? 1) - 1;
+    if (left > 0) this.#sending.set(entry.via, left);
+    else this.#sending.delete(entry.via);
+    entry.via = undefined;
+  }
+
+  #settle(entry: Entry, settle: () => void): void {
+    if (this.#entries.get(entry.message.id) !== entry) return;
+    this.#entries.delete(entry.message.id);
     if (entry.stage === 'unconfirmed') this.#unconfirmed -= 1;
-    else this.#waiting -= 1;
+    else if (entry.stage === 'sending') this.#leaveSending(entry);
+    else this.#queue.splice(this.#queue.indexOf(entry), 1);
     settle();
     if (this.#entries.size === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }

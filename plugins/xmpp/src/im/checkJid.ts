@@ -80,12 +80,23 @@ function domainProblem(domain: string): string | undefined {
   return undefined;
 }
 
+/** Addresses found valid lately: an account sends to the same few again and again. */
+const valid = new Set<string>();
+const REMEMBERED = 1_024;
+
 /**
  * Throws SB_ADDRESS_INVALID naming `field`, with `details.reason` one of `empty`,
  * `invalid-character`, `localpart`, `domainpart`, `resourcepart` or `too-long`, unless
  * `address` is a valid JID.
  */
 export function checkJid(address: string, field: string): void {
+  if (valid.has(address)) return;
+  validate(address, field);
+  if (valid.size >= REMEMBERED) valid.clear();
+  valid.add(address);
+}
+
+function validate(address: string, field: string): void {
   if (typeof address !== 'string' || address === '') {
     throw invalid(field, '', 'empty', 'it is empty');
   }
@@ -103,9 +114,10 @@ export function checkJid(address: string, field: string): void {
   if (resource !== undefined && RESOURCE_FORBIDDEN.test(resource)) {
     throw invalid(field, address, 'resourcepart', 'the part after "/" holds a control character');
   }
-  const encoder = new TextEncoder();
   for (const part of [local, domain, resource]) {
-    if (part !== undefined && encoder.encode(part).length > MAX_PART_BYTES) {
+    // A UTF-16 unit is at most 3 bytes of UTF-8: only long parts need counting.
+    if (part === undefined || part.length * 3 <= MAX_PART_BYTES) continue;
+    if (new TextEncoder().encode(part).length > MAX_PART_BYTES) {
       throw invalid(field, address, 'too-long', `a part is longer than ${MAX_PART_BYTES} bytes`);
     }
   }

@@ -24,6 +24,7 @@ export function checkMessage(
 ): void {
   checkXmlText(message.body, 'body');
   if (message.thread !== undefined) checkXmlText(message.thread, 'thread');
+  if (message.type !== undefined) checkXmlText(message.type, 'type');
   checkXmlText(message.id, 'id');
   if (message.id === '') {
     throw new SwitchboardError('SB_CONTENT_INVALID', 'The message id is empty.', {
