@@ -27,6 +27,9 @@ export function xmppjsPeer(server: BenchServer, transport: 'tcp' | 'websocket'):
       const xmpp = client({
         service: transport === 'tcp' ? `xmpp://${server.host}:${server.port}` : server.websocketUrl,
         domain: request.domain,
+        // xmpp.js's default of 2 s per step fails logins on a loaded machine (e.g. SCRAM-SHA-1,
+        // which takes it over a second here); the measured logins are far below either.
+        timeout: 10_000,
         credentials: async (
           authenticate: (credentials: object, mechanism: string) => Promise<void>,
           offered: string[],

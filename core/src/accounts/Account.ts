@@ -26,6 +26,8 @@ import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/Pro
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
+import { checkAddress } from './checkAddress';
+import { type EventSink, eventSink } from './eventSink';
 import { type CredentialContext, openWithCredentials } from './openWithCredentials';
 import { protectConfig } from './protectConfig';
 import { LivenessMonitor } from './reliability/LivenessMonitor';
@@ -33,8 +35,6 @@ import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOpt
 import { MessageSender } from './reliability/MessageSender';
 import { isTransient, resolveReconnect } from './reliability/ReconnectPolicy';
 import { Recovery } from './reliability/Recovery';
-
-const DEFAULT_QUEUE_LIMIT = 1_000;
 
 /**
  * One account on one profile: owns the connection state machine
@@ -59,6 +59,7 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly #recovery: Recovery;
   readonly #liveness: LivenessOptions | undefined;
   readonly #sender: MessageSender;
+  readonly #events: EventSink;
   #monitor: LivenessMonitor | undefined;
 
   /**
@@ -79,8 +80,9 @@ export class Account extends EventEmitter<AccountEvents> {
         session: () => (this.#state === 'online' ? this.#session : undefined),
         keepForNextSession: (error) => this.#recovery.enabled && isTransient(error),
       },
-      config.offlineQueueLimit ?? DEFAULT_QUEUE_LIMIT,
+      config.offlineQueueLimit,
     );
+    this.#events = eventSink(this, this.#sender);
   }
 
   /** What `JSON.stringify` shows of the account: who it is and its state, no credential. */
@@ -161,17 +163,12 @@ export class Account extends EventEmitter<AccountEvents> {
   }
 
   /**
-   * Sends a message, in order after the ones sent before it. Requires a message type the
-   * provider delivers, and `online` or an account that is reconnecting (the message then waits
-   * for the next session).
-   *
-   * Resolves when the server confirmed it has the message (`acknowledged: true`, where the
-   * server offers XEP-0198 stream management), or when it was written to a connection that
-   * confirms nothing (`acknowledged: false`). A message is never dropped silently: it is rejected
-   * at once with SB_ADDRESS_INVALID, SB_CONTENT_INVALID or SB_MESSAGE_TOO_LARGE (nothing sent),
-   * later with SB_MESSAGE_REFUSED (the server closed the stream on it) or SB_SEND_ABANDONED (the
-   * account stopped; `details.delivery` is `not-sent` or `unknown`). A server that returns the
-   * message as undeliverable is reported by the `bounced` event.
+   * Sends a message after the ones sent before it; while reconnecting it waits for the next
+   * session. Resolves once the server confirmed it (`acknowledged: true`, XEP-0198) or it was
+   * written to a connection that confirms nothing (`false`). Rejects at once with
+   * SB_ADDRESS_INVALID, SB_CONTENT_INVALID or SB_MESSAGE_TOO_LARGE (nothing sent), later with
+   * SB_MESSAGE_REFUSED or SB_SEND_ABANDONED (`details.delivery`); never drops it silently.
+   * Bounces are `bounced` events. See docs/reliability.md, "What a send promises".
    */
   async sendMessage(message: OutboundMessage): Promise<SendResult> {
     if (!this.#recovery.active) this.#online('sendMessage');
@@ -188,15 +185,7 @@ export class Account extends EventEmitter<AccountEvents> {
    * account's protocol (for XMPP, a JID after RFC 7622). Hosts can use it on user input.
    */
   checkAddress(address: string, field = 'address'): void {
-    if (this.#plugin.checkAddress !== undefined) {
-      this.#plugin.checkAddress(address, field);
-      return;
-    }
-    if (typeof address !== 'string' || address.trim() === '') {
-      throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field} address is empty.`, {
-        details: { field, reason: 'empty' },
-      });
-    }
+    checkAddress(this.#plugin, address, field);
   }
 
   /** How many messages wait for a session to take them (e.g. while reconnecting). */
@@ -356,37 +345,35 @@ export class Account extends EventEmitter<AccountEvents> {
 
   #sink(generation: number): SessionSink {
     return {
+      ...this.#events,
       authenticating: () => this.#transition('authenticating'),
-      mechanismSelected: (mechanism, trace) => this.emit('mechanism', mechanism, trace),
-      message: (message) => this.emit('message', message),
-      presence: (presence) => this.emit('presence', presence),
-      subscription: (update) => this.emit('subscription', update),
-      chatState: (update) => this.emit('chatState', update),
-      roster: (item) => this.emit('roster', item),
-      sent: (report) => this.#sender.report(report),
-      bounced: (bounce) => this.emit('bounced', this.#sender.bounce(bounce)),
       carryOver: (continuation) => {
         if (generation === this.#generation) this.#recovery.continuation = continuation;
       },
       closed: (error) => {
         if (this.#closing || this.#state !== 'online' || generation !== this.#generation) return;
-        const session = this.#session;
-        this.#session = undefined;
-        this.#monitor?.stop();
-        this.#monitor = undefined;
-        this.#transition('disconnected', error);
-        if (error !== undefined) this.emit('error', error);
-        if (this.#recovery.worthRetrying(error)) {
-          this.#recovery.continuation = session?.continuation?.();
-          this.#scheduleReconnect(error);
-        } else {
-          this.#sender.abandon({
-            reason: 'lost its connection',
-            ...(error === undefined ? {} : { cause: error }),
-          });
-        }
+        this.#lost(error);
       },
     };
+  }
+
+  /** The online session ended without a request: reconnect, or let its messages go. */
+  #lost(error: SwitchboardError | undefined): void {
+    const session = this.#session;
+    this.#session = undefined;
+    this.#monitor?.stop();
+    this.#monitor = undefined;
+    this.#transition('disconnected', error);
+    if (error !== undefined) this.emit('error', error);
+    if (this.#recovery.worthRetrying(error)) {
+      this.#recovery.continuation = session?.continuation?.();
+      this.#scheduleReconnect(error);
+      return;
+    }
+    this.#sender.abandon({
+      reason: 'lost its connection',
+      ...(error === undefined ? {} : { cause: error }),
+    });
   }
 
   get #enforce(): boolean {

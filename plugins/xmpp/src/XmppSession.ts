@@ -12,7 +12,6 @@ import {
   SwitchboardError,
   type VCard,
 } from '@switchboard/core';
-import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
 import { blamesStanza, markRetryable } from './connection/blamesStanza';
 import type { HardenedClient } from './connection/HardenedClient';

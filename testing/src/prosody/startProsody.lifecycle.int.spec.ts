@@ -6,6 +6,17 @@ import { SwitchboardError } from '@switchboard/core';
 import { startProsody } from './startProsody';
 import { mechanisms, openStream } from './xmppProbe.testkit';
 
+/** The pid in `file`, once it has been written (within 5 s). */
+async function pidOf(file: string): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const pid = Number.parseInt(existsSync(file) ? readFileSync(file, 'utf8') : '', 10);
+    if (pid > 0) return pid;
+    if (Date.now() > deadline) throw new Error(`${file} was not written within 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe(startProsody, () => {
   describe("with tls: 'none'", () => {
     it('offers no STARTTLS but PLAIN in the clear, and has no certificates', async () => {
@@ -31,9 +42,14 @@ describe(startProsody, () => {
   describe('lifecycle and errors', () => {
     it('when stopped, the process is gone and its directory removed; stop is idempotent', async () => {
       const server = await startProsody();
-      const pid = Number(readFileSync(join(server.dir, 'prosody.pid'), 'utf8'));
-      expect(() => process.kill(pid, 0)).not.toThrow();
-      await server.stop();
+      let pid: number;
+      try {
+        // Prosody writes its pidfile a moment after its ports open.
+        pid = await pidOf(join(server.dir, 'prosody.pid'));
+        expect(() => process.kill(pid, 0)).not.toThrow();
+      } finally {
+        await server.stop();
+      }
       await server.stop();
       expect(existsSync(server.dir)).toBe(false);
       expect(() => process.kill(pid, 0)).toThrow();

@@ -12,6 +12,8 @@ export interface MessageSenderHost {
   keepForNextSession(error: SwitchboardError): boolean;
 }
 
+const DEFAULT_LIMIT = 1_000;
+
 function coded(error: unknown): SwitchboardError {
   return SwitchboardError.is(error)
     ? error
@@ -28,7 +30,8 @@ export class MessageSender {
   readonly #outbox: Outbox;
   readonly #sentLog = new SentLog();
 
-  constructor(host: MessageSenderHost, limit: number) {
+  /** `limit`: messages that may wait for a session (`offlineQueueLimit`, default 1,000). */
+  constructor(host: MessageSenderHost, limit = DEFAULT_LIMIT) {
     this.#host = host;
     this.#outbox = new Outbox(limit);
   }
