@@ -199,4 +199,47 @@ describe('Account reconnect backoff', () => {
     await jest.advanceTimersByTimeAsync(2_000);
     expect(plugin.opens[2]?.request.continuation).toEqual({ protocol: 'fake', step: 2 });
   });
+
+  it('when a listener disconnects the account while it is losing its session, nothing throws and it stays offline', async () => {
+    const { account, plugin } = await onlineAccount();
+    account.on('error', () => void account.disconnect());
+    expect(() => plugin.sink?.closed(lost())).not.toThrow();
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(account.state).toBe('offline');
+    expect(plugin.opens).toHaveLength(1);
+  });
+
+  it('when disconnect() comes during a reconnect attempt, what the attempt hands over later is ignored', async () => {
+    const { account, plugin } = await onlineAccount();
+    plugin.next = [lost()];
+    plugin.sink?.closed(lost());
+    await jest.advanceTimersByTimeAsync(1_000);
+    const attempt = plugin.opens[1]?.request;
+    await account.disconnect();
+    attempt?.sink.carryOver({ protocol: 'fake', stale: true } as never);
+    plugin.next = ['ok'];
+    await account.connect();
+    expect(plugin.opens[2]?.request.continuation).toBeUndefined();
+  });
+});
+
+describe('Account.sendMessage without reconnecting', () => {
+  it('when the connection breaks under a message, rejects it with SB_SEND_ABANDONED not-sent', async () => {
+    const { account, plugin } = await onlineAccount({ reconnect: false });
+    plugin.failWith = lost();
+    await expect(account.sendMessage({ to: 'bob@fake', body: 'x' })).rejects.toMatchObject({
+      code: 'SB_SEND_ABANDONED',
+      details: { delivery: 'not-sent' },
+      cause: { code: 'SB_CONNECTION_CLOSED' },
+    });
+  });
+
+  it('when the session refuses the message itself, rejects it with that error', async () => {
+    const { account, plugin } = await onlineAccount();
+    plugin.failWith = new SwitchboardError('SB_CONTENT_INVALID');
+    await expect(account.sendMessage({ to: 'bob@fake', body: 'x' })).rejects.toMatchObject({
+      code: 'SB_CONTENT_INVALID',
+    });
+    expect(account.queuedMessages).toBe(0);
+  });
 });

@@ -33,7 +33,7 @@ import { protectConfig } from './protectConfig';
 import { LivenessMonitor } from './reliability/LivenessMonitor';
 import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
 import { MessageSender } from './reliability/MessageSender';
-import { isTransient, resolveReconnect } from './reliability/ReconnectPolicy';
+import { resolveReconnect } from './reliability/ReconnectPolicy';
 import { Recovery } from './reliability/Recovery';
 
 /**
@@ -78,7 +78,7 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#sender = new MessageSender(
       {
         session: () => (this.#state === 'online' ? this.#session : undefined),
-        keepForNextSession: (error) => this.#recovery.enabled && isTransient(error),
+        reconnects: () => this.#recovery.enabled,
       },
       config.offlineQueueLimit,
     );
@@ -131,6 +131,8 @@ export class Account extends EventEmitter<AccountEvents> {
    * may have arrived). Safe to call in any state.
    */
   async disconnect(): Promise<void> {
+    // Whatever a login under way reports from now on (a newer continuation) is stale.
+    this.#generation += 1;
     this.#recovery.stop();
     this.#monitor?.stop();
     this.#monitor = undefined;
@@ -365,6 +367,8 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#monitor = undefined;
     this.#transition('disconnected', error);
     if (error !== undefined) this.emit('error', error);
+    // A listener may have called disconnect() (the account is offline now): that is final.
+    if (this.#state !== 'disconnected') return;
     if (this.#recovery.worthRetrying(error)) {
       this.#recovery.continuation = session?.continuation?.();
       this.#scheduleReconnect(error);

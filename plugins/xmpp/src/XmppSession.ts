@@ -88,7 +88,7 @@ export class XmppSession implements ProtocolSession {
     entity.on('disconnect', () => {
       if (this.#closed) return;
       this.#closed = true;
-      let error = entity.abortedWith ?? lostWith(lastError, where);
+      let error = entity.abortedWith ?? entity.streamError ?? lostWith(lastError, where);
       // A stream error that blames a stanza, with stanzas unacknowledged: the next session can
       // find the cause by resending them one at a time, so the loss is worth a reconnect.
       if (blamesStanza(error) && sm.unacknowledged > 0) error = markRetryable(error);
@@ -114,9 +114,22 @@ export class XmppSession implements ProtocolSession {
    * otherwise.
    */
   async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
-    // The account checked the message's texts with the plugin's checkMessage before queueing it.
-    await this.#send(buildMessage(message, message.id), { checked: true });
-    return this.#parts.sm.counting ? 'pending' : 'written';
+    const { sm } = this.#parts;
+    const element = buildMessage(message, message.id);
+    try {
+      // The account checked the message's texts with the plugin's checkMessage before queueing it.
+      await this.#send(element, { checked: true });
+    } catch (error) {
+      // The stream counted it before the write failed: the next session resends it if needed.
+      if (sm.holds(element)) return 'pending';
+      throw error;
+    }
+    return sm.counting ? 'pending' : 'written';
+  }
+
+  /** True once the connection has closed (the sink was told, or is about to be). */
+  get closed(): boolean {
+    return this.#closed;
   }
 
   async sendPresence(presence: OutboundPresence): Promise<void> {

@@ -2,14 +2,15 @@ import { SwitchboardError } from '../../errors/SwitchboardError';
 import type { BouncedMessage, SendResult } from '../../im/types';
 import type { ProtocolSession, SendReport, SessionBounce } from '../../plugins/ProtocolPlugin';
 import { type AbandonReason, type IdentifiedMessage, Outbox } from './Outbox';
+import { isTransient } from './ReconnectPolicy';
 import { SentLog } from './SentLog';
 
 /** What the sender asks of its account. */
 export interface MessageSenderHost {
   /** The session to send on, when the account is online. */
   session(): ProtocolSession | undefined;
-  /** Whether a message a session could not take should wait for the next session. */
-  keepForNextSession(error: SwitchboardError): boolean;
+  /** Whether the account reconnects after a lost connection. */
+  reconnects(): boolean;
 }
 
 const DEFAULT_LIMIT = 1_000;
@@ -53,8 +54,9 @@ export class MessageSender {
 
   /** Queues `message` behind the others and sends what the current session can take. */
   send(message: IdentifiedMessage): Promise<SendResult> {
+    const known = this.#outbox.has(message.id);
     const settled = this.#outbox.add(message);
-    this.#sentLog.remember(message.id, message.to);
+    if (!known) this.#sentLog.remember(message.id, message.to);
     this.flush();
     return settled;
   }
@@ -88,8 +90,20 @@ export class MessageSender {
   }
 
   #notTaken(id: string, error: SwitchboardError, session: ProtocolSession): void {
-    if (!this.#host.keepForNextSession(error)) {
+    if (!isTransient(error)) {
+      // The session refused the message itself (e.g. a character XML cannot carry).
       this.#outbox.fail(id, error);
+      return;
+    }
+    if (!this.#host.reconnects()) {
+      this.#outbox.fail(
+        id,
+        new SwitchboardError(
+          'SB_SEND_ABANDONED',
+          'The message was not sent: the connection was lost and the account does not reconnect.',
+          { cause: error, details: { reason: 'lost its connection', id, delivery: 'not-sent' } },
+        ),
+      );
       return;
     }
     this.#outbox.notTaken(id);

@@ -67,6 +67,11 @@ export class Outbox {
     return this.#unconfirmed;
   }
 
+  /** True while a message with this id has not settled. */
+  has(id: string): boolean {
+    return this.#entries.has(id);
+  }
+
   /** Resolves once every message has settled (at once when none waits). */
   idle(): Promise<void> {
     if (this.#entries.size === 0) return Promise.resolve();

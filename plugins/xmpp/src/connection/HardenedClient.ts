@@ -59,6 +59,25 @@ export class HardenedClient extends Client {
   /** The UTF-8 decoder of the socket whose bytes it decodes (a new one after STARTTLS). */
   #decoder = { socket: null as unknown, utf8: new StringDecoder('utf8') };
 
+  /** The first stream error the server sent, if any (SB_STREAM_ERROR with its condition). */
+  get streamError(): SwitchboardError | undefined {
+    return this.#streamError;
+  }
+
+  /**
+   * Sends `element`, after emitting `sending` with it: the server may get a stanza whose write
+   * then fails (the connection closed while it was being written), so stream management counts
+   * a stanza from the moment it is handed to the socket, not from a successful write.
+   */
+  override send(element: Element, ...rest: unknown[]): Promise<void> {
+    this.emit('sending', element);
+    return (Client.prototype.send as (e: Element, ...r: unknown[]) => Promise<void>).call(
+      this,
+      element,
+      ...rest,
+    );
+  }
+
   /** The error given to the first {@link abort}, if any: why this connection was dropped. */
   get abortedWith(): SwitchboardError | undefined {
     return this.#abortedWith;

@@ -38,12 +38,19 @@ export function deliveryReports(
       refused = true;
       const id = messageId(stanza);
       if (id === undefined) return;
-      const condition = streamCondition(cause) ?? 'undefined-condition';
+      const condition = streamCondition(cause);
       const to = stanza.attrs.to ?? '';
+      const how =
+        condition === undefined
+          ? 'The connection ended twice while the server had the message to'
+          : `The server closed the stream (${condition}) on receiving the message to`;
       const error = new SwitchboardError(
         'SB_MESSAGE_REFUSED',
-        `The server closed the stream (${condition}) on receiving the message to ${to}; it is not sent again.`,
-        { cause: toSwitchboardError(cause, where), details: { condition, to, id } },
+        `${how} ${to}; it is not sent again.`,
+        {
+          cause: toSwitchboardError(cause, where),
+          details: { ...(condition === undefined ? {} : { condition }), to, id },
+        },
       );
       sink.sent({ id, status: 'refused', error });
     },

@@ -144,10 +144,18 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
       await session.sendPresence(options.initialPresence);
     }
     await resendPrevious(sm, entity, reports, timeoutMs);
+    // A connection lost while the login finished is a failed login, not a dead online session.
+    if (session.closed || entity.socket === null) {
+      throw new SwitchboardError(
+        'SB_CONNECTION_CLOSED',
+        `The connection to ${where.host}:${where.port} closed as the login completed.`,
+      );
+    }
     return session;
   } catch (error) {
     entity.socket?.destroy?.();
-    let coded = entity.abortedWith ?? toSwitchboardError(error, where);
+    // What ended the stream says more than the write that failed because of it.
+    let coded = entity.abortedWith ?? entity.streamError ?? toSwitchboardError(error, where);
     // A stanza-blaming stream error while stanzas were outstanding: the next attempt resends
     // them one at a time (and one was just refused if the resend found the cause).
     const outstanding = sm.unacknowledged > 0 || reports.refusedAny();

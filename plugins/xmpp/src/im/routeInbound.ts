@@ -52,8 +52,16 @@ function bounceError(stanza: Element): SwitchboardError {
 export function routeInbound({ entity, middleware, iqCallee, sink, recent }: InboundRoute): void {
   const own = (): string | undefined => entity.jid?.toString();
   middleware.use(({ stanza }, next) => {
-    if (stanza.name === 'message') routeMessage(stanza, sink, recent);
-    else if (stanza.name === 'presence') routePresence(stanza, sink, own());
+    try {
+      if (stanza.name === 'message') routeMessage(stanza, sink, recent);
+      else if (stanza.name === 'presence') routePresence(stanza, sink, own());
+    } catch (error) {
+      // A host's listener threw: that is the host's exception (as with any emitter), not the
+      // connection's; it must not be taken for a stream error or stop the stanzas after it.
+      setImmediate(() => {
+        throw error;
+      });
+    }
     return next();
   });
   iqCallee.set(NS_ROSTER, 'query', ({ stanza }) => {

@@ -16,6 +16,9 @@ function harness(
   const features: Array<(ctx: Context, next: () => Promise<unknown>) => unknown> = [];
   const wire: string[] = [];
   let failAfter: number | undefined;
+  let autoAck = false;
+  /** Stanzas the pretend server got since `<enable/>` (or since resuming at `h`). */
+  let serverCount = previous?.stream?.acked ?? 0;
   const hooks: Array<() => Promise<void>> = [];
   const handedOn: string[] = [];
   const listeners = new Map<string, Array<(...a: unknown[]) => void>>();
@@ -26,6 +29,8 @@ function harness(
       return { toString: () => jid, bare: () => ({ toString: () => bare }) };
     },
     send: async (element: Element) => {
+      // As HardenedClient: `sending` before the write, which may then fail.
+      for (const l of listeners.get('sending') ?? []) l(element);
       if (element.name === 'message' && failAfter !== undefined && failAfter-- <= 0) {
         throw new Error('write failed');
       }
@@ -33,6 +38,12 @@ function harness(
       const ctx = { stanza: element } as Context;
       for (const h of outbound) await h(ctx, async () => undefined);
       for (const l of listeners.get('nonza-out') ?? []) l(element);
+      if (element.is('enable', NS_SM)) serverCount = 0;
+      else if (['message', 'presence', 'iq'].includes(element.name)) serverCount += 1;
+      // A server that answers every request for acknowledgement with what it got.
+      if (autoAck && element.is('r', NS_SM)) {
+        setTimeout(() => void receive(xml('a', { xmlns: NS_SM, h: String(serverCount) })), 0);
+      }
     },
     on: (event: string, l: (...a: unknown[]) => void) => {
       listeners.set(event, [...(listeners.get(event) ?? []), l]);
@@ -114,6 +125,11 @@ function harness(
     send: (e: Element) => entity.send(e),
     resend,
     reports: { handled, written, refused },
+    /** From now on, the pretend server answers each `<r/>`; `h` sets its count. */
+    answerAcks: (h?: number) => {
+      autoAck = true;
+      if (h !== undefined) serverCount = h;
+    },
     /** Message writes after the next `n` fail, as on a broken connection. */
     failAfter: (n: number) => {
       failAfter = n;
@@ -206,8 +222,13 @@ describe(StreamManagement, () => {
       `<resume xmlns="${NS_SM}" h="5" previd="old"/>`,
       `<enable xmlns="${NS_SM}" resume="true"/>`,
     ]);
-    // The refusal said 11 of the old stream arrived: m1 is not sent again.
+    // The refusal said 11 of the old stream arrived: m1 is not sent again. The server ended the
+    // old session itself: each message goes out alone and waits for its acknowledgement.
+    h.answerAcks();
     expect(await h.resend()).toBe(2);
+    const resent = h.written.filter((w) => /^<(message|r) /.test(w));
+    expect(resent.map((w) => /id="(m\d)"/.exec(w)?.[1] ?? 'r')).toEqual(['m2', 'r', 'm3', 'r']);
+    expect(h.reports.handled).toEqual(['m1', 'm2', 'm3']);
   });
 
   it('reports the acknowledged stanzas: those <a/> covers, and on resumption those the old stream handled', async () => {
@@ -231,10 +252,12 @@ describe(StreamManagement, () => {
       xml('enabled', { xmlns: NS_SM, id: 'new', resume: 'true' }),
     );
     expect(h.reports.handled).toEqual(['m1', 'm2']);
+    h.answerAcks();
     expect(await h.resend()).toBe(1);
     // A later <failed/> (say, to something else) does not slice again.
     await h.receive(xml('failed', { xmlns: NS_SM, h: '13' }));
-    expect(h.sm.continuation([]).unacked.map((u) => u.stanza.attrs.id)).toEqual(['m3']);
+    expect(h.reports.handled).toEqual(['m1', 'm2', 'm3']);
+    expect(h.sm.continuation([]).unacked).toEqual([]);
   });
 
   it('when the connection breaks halfway through the resend, the next session gets the rest in order, after what this stream counted', async () => {
@@ -353,5 +376,71 @@ describe(StreamManagement, () => {
     expect(h.written.at(-1)).toBe(`<a xmlns="${NS_SM}" h="1"/>`);
     await h.receive(message(2));
     expect(h.handedOn.filter((id) => id.startsWith('m'))).toEqual(['m1']);
+  });
+
+  it('when a connection ends twice while the same stanza alone waits for its acknowledgement, reports it refused', async () => {
+    const fresh = (previous: XmppContinuation) => {
+      const h = harness(previous);
+      const run = (async () => {
+        await h.negotiate(
+          xml('failed', { xmlns: NS_SM }),
+          xml('enabled', { xmlns: NS_SM, id: 'new', resume: 'true' }),
+        );
+        return h.resend();
+      })();
+      return { h, run };
+    };
+    const dropWhenSent = async (h: ReturnType<typeof harness>, run: Promise<number>) => {
+      while (!h.written.some((w) => w.includes('id="m1"')))
+        await new Promise((r) => setTimeout(r, 0));
+      h.emit('disconnect');
+      await expect(run).rejects.toMatchObject({ code: 'SB_CONNECTION_CLOSED' });
+    };
+    const first = fresh(lost);
+    await dropWhenSent(first.h, first.run);
+    expect(first.h.reports.refused).toEqual([]);
+    const next = first.h.sm.continuation([]);
+    expect(next.unacked.map((u) => [u.stanza.attrs.id, u.strikes])).toEqual([
+      ['m1', 1],
+      ['m2', undefined],
+      ['m3', undefined],
+    ]);
+    const second = fresh(next);
+    await dropWhenSent(second.h, second.run);
+    expect(second.h.reports.refused).toEqual(['m1']);
+    expect(second.h.sm.continuation([]).unacked.map((u) => u.stanza.attrs.id)).toEqual([
+      'm2',
+      'm3',
+    ]);
+  });
+
+  it('keeps watching for an answer when an <a/> answered an older request and stanzas are still out', async () => {
+    jest.useFakeTimers();
+    try {
+      const stalls: number[] = [];
+      const h = harness(undefined, (_waited, count) => stalls.push(count));
+      const negotiated = h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+      await jest.advanceTimersByTimeAsync(10);
+      await negotiated;
+      await h.send(message(1));
+      await jest.advanceTimersByTimeAsync(100);
+      await h.send(message(2));
+      // The answer to the first request covers m1 only.
+      await h.receive(xml('a', { xmlns: NS_SM, h: '1' }));
+      await jest.advanceTimersByTimeAsync(1_100);
+      expect(stalls).toEqual([1]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('counts a stanza handed to the socket even when its write then fails', async () => {
+    const h = harness();
+    await h.negotiate(xml('enabled', { xmlns: NS_SM, id: 's', resume: 'true' }));
+    h.failAfter(0);
+    const m1 = message(1);
+    await expect(h.send(m1)).rejects.toThrow('write failed');
+    expect(h.sm.holds(m1)).toBe(true);
+    expect(h.sm.continuation([]).unacked.map((u) => u.stanza.attrs.id)).toEqual(['m1']);
   });
 });

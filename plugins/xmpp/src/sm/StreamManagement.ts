@@ -8,6 +8,7 @@ import type { Client } from '@xmpp/client-core';
 import type { Middleware } from '@xmpp/middleware';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
+import { streamCondition } from '../connection/blamesStanza';
 import { nextNonza } from '../connection/nextNonza';
 import { AckWaiters } from './AckWaiters';
 import type { ResumableStream, Unacked, XmppContinuation } from './XmppContinuation';
@@ -54,6 +55,8 @@ export class StreamManagement {
   readonly #waiters = new AckWaiters();
   /** Outbound stanzas being resent, to keep their original send time and suspicion. */
   readonly #resending = new WeakMap<Element, Unacked>();
+  /** Stanzas this connection counted (acknowledged or not). */
+  readonly #held = new WeakSet<Element>();
   #negotiation: Promise<void> | undefined;
   #counting = false;
   #enabled = false;
@@ -66,6 +69,8 @@ export class StreamManagement {
   #pending: Unacked[];
   #resumed = false;
   #resuming = false;
+  /** `<enable/>` was sent and not answered yet. */
+  #enabling = false;
   /** The close hook told the server how many stanzas we handled: later ones stay unhandled. */
   #finalAckSent = false;
   /** The server refused to resume the previous stream. */
@@ -91,10 +96,9 @@ export class StreamManagement {
       this.#inboundElement(ctx.stanza);
       return next();
     });
-    middleware.filter((ctx, next) => {
-      this.#outboundElement(ctx.stanza);
-      return next();
-    });
+    // Counted when handed to the socket (see HardenedClient's `sending`), not after the write:
+    // a stanza whose write then fails may still have reached the server.
+    entity.on('sending', (element: Element) => this.#outboundElement(element));
     streamFeatures.use('sm', NS_SM, (_ctx, next) => {
       this.#negotiation = this.#negotiate(next);
       return this.#negotiation;
@@ -108,7 +112,8 @@ export class StreamManagement {
       await this.#sendAck();
     });
     entity.on('error', (error: unknown) => {
-      this.#streamError ??= error;
+      // Only what ended the stream (not, say, an exception of a host's listener).
+      if (streamCondition(error) !== undefined) this.#streamError ??= error;
     });
     entity.on('disconnect', () => {
       clearTimeout(this.#ackTimer);
@@ -164,19 +169,16 @@ export class StreamManagement {
 
   /**
    * `item` (from {@link nextPrevious}) is about to be sent again as `element`: the stream keeps
-   * its original send time and suspicion.
+   * its original send time and suspicion, and the item leaves the list of what is still to
+   * resend the moment `element` is handed to the socket.
    */
   resending(element: Element, item: Unacked): void {
     this.#resending.set(element, item);
   }
 
-  /**
-   * `item` was written again: it leaves the list of what is still to resend. Call it right after
-   * the write, before anything else can happen: until then a lost connection leaves the item
-   * where the next session finds it.
-   */
-  resent(item: Unacked): void {
-    if (this.#pending[0] === item) this.#pending.shift();
+  /** True when `stanza` was handed to this connection and is kept until acknowledged. */
+  holds(stanza: Element): boolean {
+    return this.#held.has(stanza);
   }
 
   /** Asks the server for an acknowledgement now and resolves once it covers everything sent. */
@@ -185,6 +187,13 @@ export class StreamManagement {
     const confirmed = this.#waiters.until(target, timeoutMs);
     this.#requestAck();
     await confirmed;
+  }
+
+  /** The connection ended while `stanza` alone waited for its acknowledgement. */
+  strike(stanza: Element): void {
+    this.#queue = this.#queue.map((u) =>
+      u.stanza === stanza ? { ...u, strikes: (u.strikes ?? 0) + 1 } : u,
+    );
   }
 
   /** Drops an outbound stanza that will never be sent again (the server refused it). */
@@ -220,12 +229,17 @@ export class StreamManagement {
     await next();
     const answer = nextNonza(this.#entity, NS_SM, this.#timeoutMs, 'enabling stream management');
     try {
+      this.#enabling = true;
       await this.#entity.send(xml('enable', { xmlns: NS_SM, resume: 'true' }));
       if (!(await answer).is('enabled', NS_SM)) this.#stopCounting();
-    } catch {
-      // The stream works without stream management; nothing is kept for resending then.
+    } catch (error) {
       answer.catch(() => undefined);
       this.#stopCounting();
+      // A lost connection is a failed login; anything else: the stream works without stream
+      // management, and nothing is kept for resending.
+      if (SwitchboardError.is(error, 'SB_CONNECTION_CLOSED')) throw error;
+    } finally {
+      this.#enabling = false;
     }
   }
 
@@ -244,6 +258,7 @@ export class StreamManagement {
       return true;
     } catch {
       answer.catch(() => undefined);
+      this.#resuming = false;
       return false;
     }
   }
@@ -256,6 +271,8 @@ export class StreamManagement {
     if (element.getNS() !== NS_SM) return;
     switch (element.name) {
       case 'enabled':
+        if (!this.#enabling) return;
+        this.#enabling = false;
         this.#enabled = true;
         this.#inbound = 0;
         this.#stream = {
@@ -272,7 +289,10 @@ export class StreamManagement {
         this.#resumed = true;
         this.#stream = { id: previous.id, resumable: true };
         this.#inbound = previous.inbound;
-        this.#acked = previous.acked + this.#handledBefore(Number(element.attrs.h), previous);
+        const h = Number(element.attrs.h);
+        const handled = this.#handledBefore(h, previous);
+        // The server's count is the one its later <a/> continue from.
+        this.#acked = Number.isSafeInteger(h) && h >= previous.acked ? h : previous.acked + handled;
         break;
       }
       case 'failed': {
@@ -314,8 +334,11 @@ export class StreamManagement {
       this.#queue = [];
       return;
     }
-    if (!this.#counting || !STANZAS.has(element.name)) return;
     const resent = this.#resending.get(element);
+    // In the same step as the stream takes it over: never in both lists, never in neither.
+    if (resent !== undefined && this.#pending[0] === resent) this.#pending.shift();
+    if (!this.#counting || !STANZAS.has(element.name)) return;
+    this.#held.add(element);
     this.#queue.push(
       resent === undefined
         ? { stanza: element, sentAt: new Date() }
@@ -330,7 +353,12 @@ export class StreamManagement {
   /** Sends `<r/>`; an answer must come within `timeoutMs` (see `onStalled`). */
   #requestAck(): void {
     this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
-    this.#answerDeadline ??= setTimeout(() => {
+    if (this.#answerDeadline === undefined) this.#armAnswerDeadline();
+  }
+
+  #armAnswerDeadline(): void {
+    clearTimeout(this.#answerDeadline);
+    this.#answerDeadline = setTimeout(() => {
       this.#answerDeadline = undefined;
       if (this.#queue.length > 0) this.#onStalled?.(this.#timeoutMs, this.#queue.length);
     }, this.#timeoutMs);
@@ -342,11 +370,14 @@ export class StreamManagement {
     this.#answerDeadline = undefined;
     if (!Number.isSafeInteger(h)) return;
     const newly = h - this.#acked;
-    if (newly <= 0 || newly > this.#queue.length) return;
-    const handled = this.#queue.splice(0, newly);
-    this.#acked = h;
-    this.#onHandled(handled.map((u) => u.stanza));
-    this.#waiters.acknowledged(h);
+    if (newly > 0 && newly <= this.#queue.length) {
+      const handled = this.#queue.splice(0, newly);
+      this.#acked = h;
+      this.#onHandled(handled.map((u) => u.stanza));
+      this.#waiters.acknowledged(h);
+    }
+    // An answer to an older request: the newer ones must still be answered in time.
+    if (this.#queue.length > 0) this.#armAnswerDeadline();
   }
 
   /** The server refused to enable stream management: nothing sent can be confirmed. */

@@ -11,6 +11,8 @@ export interface Unacked {
    * acknowledgement, to find out whether it was the cause.
    */
   readonly suspect?: boolean;
+  /** How often a connection ended while this stanza alone waited for its acknowledgement. */
+  readonly strikes?: number;
 }
 
 /** The stream management state needed to resume a lost stream (XEP-0198 §5). */

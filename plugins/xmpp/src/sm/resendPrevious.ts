@@ -1,9 +1,13 @@
 /**
  * Sending again what earlier sessions left unacknowledged (XEP-0198 §5 after a resumption, or on
- * a fresh stream), in order, with a XEP-0203 delay stamp on messages. A stanza under suspicion
- * (the last stream ended with an error that blames a stanza) goes out on its own and waits for
- * its acknowledgement: if the stream ends again with such an error, it was the cause, and it is
- * reported as refused instead of being sent forever.
+ * a fresh stream), in order, with a XEP-0203 delay stamp on messages.
+ *
+ * A stanza goes out on its own and waits for its acknowledgement when it is under suspicion (the
+ * last stream ended with an error that blames a stanza) or when the server refused to resume
+ * (it ended the old session itself, perhaps because of one of them; the error saying so can be
+ * lost when the server resets a connection it has not finished reading). If the stream ends
+ * while that stanza waits, with an error that blames a stanza, or for the second time, the
+ * stanza was the cause: it is reported as refused instead of being sent forever.
  */
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
@@ -31,22 +35,26 @@ export async function resendPrevious(
   for (let item = sm.nextPrevious(); item !== undefined; item = sm.nextPrevious()) {
     const element = stamped(item, own);
     sm.resending(element, item);
-    await entity.send(element);
-    sm.resent(item);
-    count += 1;
     if (!sm.counting) {
+      await entity.send(element);
       reports.written(element);
-    } else if (item.suspect === true) {
+    } else if (item.suspect !== true && sm.resumed) {
+      await entity.send(element);
+    } else {
       try {
+        await entity.send(element);
         await sm.confirmAll(timeoutMs);
       } catch (error) {
-        if (blamesStanza(error)) {
+        if (blamesStanza(error) || (item.strikes ?? 0) >= 1) {
           sm.forget(element);
           reports.refused(element, error);
+        } else {
+          sm.strike(element);
         }
         throw error;
       }
     }
+    count += 1;
   }
   return count;
 }

