@@ -3,6 +3,7 @@
  * ways, records what arrived, and can be reset, frozen (bytes held, nothing closed) and thawed.
  */
 import type { Socket } from 'node:net';
+import { resetSocket } from '../net/resetSocket';
 import { type DownstreamMode, DownstreamWriter } from './DownstreamWriter';
 
 /** `up`: client to server; `down`: server to client. */
@@ -107,8 +108,8 @@ export class ProxiedConnection {
     this.#endedBy ??= 'proxy';
     this.#held = { up: [], down: [] };
     this.#down.stop();
-    this.#client.resetAndDestroy();
-    this.#server.resetAndDestroy();
+    resetSocket(this.#client);
+    resetSocket(this.#server);
   }
 
   /** Stops forwarding both ways; what arrives is held, FINs and resets included. */
@@ -167,7 +168,7 @@ export class ProxiedConnection {
     const target = direction === 'up' ? this.#server : this.#client;
     if (item === 'reset') {
       if (direction === 'down') this.#down.stop();
-      if (!target.destroyed) target.resetAndDestroy();
+      resetSocket(target);
     } else if (direction === 'up') {
       if (target.destroyed) return;
       if (item === 'end') target.end();

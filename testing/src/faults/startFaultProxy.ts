@@ -1,4 +1,5 @@
 import { connect, createServer } from 'node:net';
+import { resetSocket } from '../net/resetSocket';
 import type { ConnectionSelector, FaultProxy, FaultProxyOptions } from './FaultProxy';
 import { ProxiedConnection } from './ProxiedConnection';
 
@@ -32,7 +33,7 @@ export function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy>
     if (dropping) {
       refused += 1;
       client.on('error', () => undefined);
-      client.resetAndDestroy();
+      resetSocket(client);
       return;
     }
     const upstream = connect({ host: targetHost, port: targetPort, allowHalfOpen: true });

@@ -1,4 +1,5 @@
 import { connect, createServer, type Socket } from 'node:net';
+import { resetSocket } from '../net/resetSocket';
 
 /** Options of {@link startWireTap}. */
 export interface WireTapOptions {
@@ -89,7 +90,7 @@ export function startWireTap({ targetHost, targetPort }: WireTapOptions): Promis
         chunks: () => [...chunks],
         connections: () => accepted,
         cut: () => {
-          for (const s of sockets) s.resetAndDestroy();
+          for (const s of sockets) resetSocket(s);
         },
         silence: () => {
           for (const s of sockets) silenced.add(s);
