@@ -8,6 +8,6 @@ import type { Socket } from 'node:net';
  */
 export function resetSocket(socket: Socket): void {
   if (socket.destroyed) return;
-  if (socket.writableEnded || socket.connecting) socket.destroy();
+  if (socket.writableEnded) socket.destroy();
   else socket.resetAndDestroy();
 }
