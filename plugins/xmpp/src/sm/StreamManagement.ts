@@ -10,13 +10,12 @@ import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
 import { streamCondition } from '../connection/blamesStanza';
 import { nextNonza } from '../connection/nextNonza';
+import { AckRequests } from './AckRequests';
 import { AckWaiters } from './AckWaiters';
 import type { ResumableStream, Unacked, XmppContinuation } from './XmppContinuation';
 
 export const NS_SM = 'urn:xmpp:sm:3';
 
-/** After sending, wait this long for more stanzas before asking for one acknowledgement. */
-const ACK_REQUEST_DELAY_MS = 100;
 /** How long a requested close waits for the server to acknowledge what is outstanding. */
 const CLOSE_ACK_WAIT_MS = 2_000;
 
@@ -51,7 +50,7 @@ export class StreamManagement {
   readonly #previous: XmppContinuation | undefined;
   readonly #timeoutMs: number;
   readonly #onHandled: HandledListener;
-  readonly #onStalled: ((waitedMs: number, unacknowledged: number) => void) | undefined;
+  readonly #requests: AckRequests;
   readonly #waiters = new AckWaiters();
   /** Outbound stanzas being resent, to keep their original send time and suspicion. */
   readonly #resending = new WeakMap<Element, Unacked>();
@@ -76,9 +75,6 @@ export class StreamManagement {
   /** The server refused to resume the previous stream. */
   #refused = false;
   #filtered = false;
-  #ackTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Runs from the first unanswered `<r/>` until an `<a/>` arrives. */
-  #answerDeadline: ReturnType<typeof setTimeout> | undefined;
   #streamError: unknown;
 
   constructor(options: StreamManagementOptions) {
@@ -87,7 +83,12 @@ export class StreamManagement {
     this.#previous = previous;
     this.#timeoutMs = timeoutMs;
     this.#onHandled = onHandled;
-    this.#onStalled = options.onStalled;
+    this.#requests = new AckRequests({
+      request: () => this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined),
+      outstanding: () => this.#queue.length,
+      timeoutMs,
+      onStalled: options.onStalled,
+    });
     this.#pending = [...(previous?.unacked ?? [])];
     middleware.use((ctx, next) => {
       // After the final acknowledgement of a requested close, a stanza is left unhandled: the
@@ -116,8 +117,7 @@ export class StreamManagement {
       if (streamCondition(error) !== undefined) this.#streamError ??= error;
     });
     entity.on('disconnect', () => {
-      clearTimeout(this.#ackTimer);
-      clearTimeout(this.#answerDeadline);
+      this.#requests.stop();
       this.#waiters.fail(
         this.#streamError ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The connection closed.'),
       );
@@ -185,7 +185,7 @@ export class StreamManagement {
   async confirmAll(timeoutMs = this.#timeoutMs): Promise<void> {
     const target = this.#acked + this.#queue.length;
     const confirmed = this.#waiters.until(target, timeoutMs);
-    this.#requestAck();
+    this.#requests.now();
     await confirmed;
   }
 
@@ -344,31 +344,15 @@ export class StreamManagement {
         ? { stanza: element, sentAt: new Date() }
         : { ...resent, stanza: element },
     );
-    this.#ackTimer ??= setTimeout(() => {
-      this.#ackTimer = undefined;
-      this.#requestAck();
-    }, ACK_REQUEST_DELAY_MS);
-  }
-
-  /** Sends `<r/>`; an answer must come within `timeoutMs` (see `onStalled`). */
-  #requestAck(): void {
-    this.#entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
-    if (this.#answerDeadline === undefined) this.#armAnswerDeadline();
-  }
-
-  #armAnswerDeadline(): void {
-    clearTimeout(this.#answerDeadline);
-    this.#answerDeadline = setTimeout(() => {
-      this.#answerDeadline = undefined;
-      if (this.#queue.length > 0) this.#onStalled?.(this.#timeoutMs, this.#queue.length);
-    }, this.#timeoutMs);
+    this.#requests.sent();
   }
 
   /** The server handled `h` stanzas in total: report and forget those. A wrong `h` is ignored. */
   #acknowledge(h: number): void {
-    clearTimeout(this.#answerDeadline);
-    this.#answerDeadline = undefined;
-    if (!Number.isSafeInteger(h)) return;
+    if (!Number.isSafeInteger(h)) {
+      this.#requests.answered();
+      return;
+    }
     const newly = h - this.#acked;
     if (newly > 0 && newly <= this.#queue.length) {
       const handled = this.#queue.splice(0, newly);
@@ -376,8 +360,7 @@ export class StreamManagement {
       this.#onHandled(handled.map((u) => u.stanza));
       this.#waiters.acknowledged(h);
     }
-    // An answer to an older request: the newer ones must still be answered in time.
-    if (this.#queue.length > 0) this.#armAnswerDeadline();
+    this.#requests.answered();
   }
 
   /** The server refused to enable stream management: nothing sent can be confirmed. */
