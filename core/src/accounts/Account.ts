@@ -1,14 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import {
-  type Capability,
-  type CapabilitySet,
-  mergeCapabilities,
-} from '../capabilities/CapabilitySet';
-import {
-  asRefusal,
-  requireCapability,
-  requireMessageType,
-} from '../capabilities/requireCapability';
+import { type CapabilitySet, mergeCapabilities } from '../capabilities/CapabilitySet';
 import { CredentialService, type ReauthReason } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
 import { SwitchboardError } from '../errors/SwitchboardError';
@@ -28,6 +19,7 @@ import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
 import { checkAddress } from './checkAddress';
 import { type EventSink, eventSink } from './eventSink';
+import { OperationGate } from './OperationGate';
 import { type CredentialContext, openWithCredentials } from './openWithCredentials';
 import { protectConfig } from './protectConfig';
 import { LivenessMonitor } from './reliability/LivenessMonitor';
@@ -60,6 +52,7 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly #liveness: LivenessOptions | undefined;
   readonly #sender: MessageSender;
   readonly #events: EventSink;
+  readonly #gate: OperationGate = new OperationGate(this, () => this.#session);
   #monitor: LivenessMonitor | undefined;
 
   /**
@@ -160,7 +153,7 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Asks the server what it supports and updates {@link capabilities}. Requires `online`. */
   async refreshCapabilities(): Promise<CapabilitySet> {
-    this.#announced = await this.#online('refreshCapabilities').serverFeatures();
+    this.#announced = await this.#gate.online('refreshCapabilities').serverFeatures();
     return this.capabilities;
   }
 
@@ -173,9 +166,9 @@ export class Account extends EventEmitter<AccountEvents> {
    * Bounces are `bounced` events. See docs/reliability.md, "What a send promises".
    */
   async sendMessage(message: OutboundMessage): Promise<SendResult> {
-    if (!this.#recovery.active) this.#online('sendMessage');
-    if (this.#enforce) requireMessageType(this.profile, this.capabilities, message.type ?? 'chat');
-    if (message.chatState !== undefined && this.#enforce) this.#require('chatStates');
+    if (!this.#recovery.active) this.#gate.online('sendMessage');
+    this.#gate.requireMessageType(message.type ?? 'chat');
+    if (message.chatState !== undefined) this.#gate.require('chatStates');
     const identified = { ...message, id: message.id ?? nextMessageId() };
     this.checkAddress(identified.to, 'to');
     this.#plugin.checkMessage?.(identified, this.config);
@@ -208,59 +201,59 @@ export class Account extends EventEmitter<AccountEvents> {
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
   async sendChatState(to: string, state: ChatState): Promise<void> {
     this.checkAddress(to, 'to');
-    return this.#guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));
+    return this.#gate.guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));
   }
 
   /** Adds a contact or updates its name and groups. Requires `roster.write`. */
   async addContact(contact: ContactInput): Promise<void> {
     this.checkAddress(contact.address);
-    return this.#guard('roster.write', 'addContact', (s) => s.setContact(contact));
+    return this.#gate.guard('roster.write', 'addContact', (s) => s.setContact(contact));
   }
 
   /** Removes a contact. Requires `roster.write`. */
   async removeContact(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#guard('roster.write', 'removeContact', (s) => s.removeContact(address));
+    return this.#gate.guard('roster.write', 'removeContact', (s) => s.removeContact(address));
   }
 
   /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
   async getVCard(address?: string): Promise<VCard> {
     if (address !== undefined) this.checkAddress(address);
-    return this.#guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
+    return this.#gate.guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
   }
 
   /** Publishes the account's own vCard. Requires `vcard.write`. */
   async setVCard(vcard: VCard): Promise<void> {
-    return this.#guard('vcard.write', 'setVCard', (s) => s.setVCard(vcard));
+    return this.#gate.guard('vcard.write', 'setVCard', (s) => s.setVCard(vcard));
   }
 
   /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
   async ping(address?: string): Promise<number> {
     if (address !== undefined) this.checkAddress(address);
-    return this.#guard('ping', 'ping', (s) => s.ping(address));
+    return this.#gate.guard('ping', 'ping', (s) => s.ping(address));
   }
 
   /** Broadcasts the account's presence (or sends it to `presence.to`). Requires `online`. */
   async sendPresence(presence: OutboundPresence = {}): Promise<void> {
     if (presence.to !== undefined) this.checkAddress(presence.to, 'to');
-    return this.#online('sendPresence').sendPresence(presence);
+    return this.#gate.online('sendPresence').sendPresence(presence);
   }
 
   /** Fetches the roster from the server. Requires `online` and `roster.read`. */
   async getRoster(): Promise<RosterItem[]> {
-    return this.#guard('roster.read', 'getRoster', (s) => s.getRoster());
+    return this.#gate.guard('roster.read', 'getRoster', (s) => s.getRoster());
   }
 
   /** Asks to see a contact's presence. Requires `online`. */
   async subscribe(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#online('subscribe').subscribe(address);
+    return this.#gate.online('subscribe').subscribe(address);
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online`. */
   async approveSubscription(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#online('approveSubscription').approveSubscription(address);
+    return this.#gate.online('approveSubscription').approveSubscription(address);
   }
 
   async #connect(): Promise<void> {
@@ -378,40 +371,6 @@ export class Account extends EventEmitter<AccountEvents> {
       reason: 'lost its connection',
       ...(error === undefined ? {} : { cause: error }),
     });
-  }
-
-  get #enforce(): boolean {
-    return this.config.enforceCapabilities !== false;
-  }
-
-  #require(capability: Capability): void {
-    requireCapability(this.profile, this.capabilities, capability);
-  }
-
-  /** Online check, capability check (before anything is sent), and refusal mapping. */
-  async #guard<T>(
-    capability: Capability,
-    operation: string,
-    run: (s: ProtocolSession) => Promise<T>,
-  ): Promise<T> {
-    const session = this.#online(operation);
-    if (this.#enforce) this.#require(capability);
-    try {
-      return await run(session);
-    } catch (error) {
-      throw asRefusal(error, this.profile, capability);
-    }
-  }
-
-  #online(operation: string): ProtocolSession {
-    if (this.#state !== 'online' || this.#session === undefined) {
-      throw new SwitchboardError(
-        'SB_ACCOUNT_STATE',
-        `${operation} needs the account to be online; it is ${this.#state}. Call connect() first.`,
-        { details: { operation, state: this.#state, account: this.id } },
-      );
-    }
-    return this.#session;
   }
 
   #transition(to: AccountState, error?: SwitchboardError): void {
