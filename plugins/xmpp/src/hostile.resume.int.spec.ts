@@ -7,26 +7,19 @@
 import type { ReconnectedInfo } from '@switchboard/core';
 import {
   answerStreamClose,
-  bindFeature,
   bindResource,
   closeConnection,
   enableStreamManagement,
   expectData,
-  expectSaslAuth,
   expectSmAck,
   expectSmResume,
   type HostileStep,
-  mechanismsFeature,
-  negotiateTls,
-  openStream,
-  saslElement,
   sendData,
-  smFeature,
   smRequest,
   smResumed,
   waitFor,
 } from '@switchboard/testing';
-import { DOMAIN, hostileSuite } from './hostile.testkit';
+import { DOMAIN, hostileSuite, tlsPlainLogin } from './hostile.testkit';
 
 const JID = `alice@${DOMAIN}/hostile`;
 const BODIES = ['one', 'two', 'three'];
@@ -52,17 +45,6 @@ describe('XmppPlugin against a hostile server: stream resumption', () => {
   const suite = hostileSuite({ id: 'hostile-resume', password: 'hostile-resume-pw' });
   const { harness } = suite;
 
-  /** STARTTLS, PLAIN, then features offering binding and stream management. */
-  function login(): HostileStep[] {
-    return [
-      ...negotiateTls(suite.certificates.valid, DOMAIN),
-      ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
-      expectSaslAuth(),
-      sendData(saslElement('success')),
-      ...openStream(DOMAIN, bindFeature, smFeature),
-    ];
-  }
-
   /**
    * Connection 0: bind, `<enabled id='s1' resume='true'/>`, then dropped after the initial
    * presence. Connection 1: `<resume/>` answered with `<resumed h='0'/>` and `replay`, then an
@@ -73,14 +55,14 @@ describe('XmppPlugin against a hostile server: stream resumption', () => {
       (index) =>
         index === 0
           ? [
-              ...login(),
+              ...tlsPlainLogin(suite.certificates.valid),
               ...bindResource(JID),
               ...enableStreamManagement('s1'),
               expectData(/<presence\b/),
               closeConnection('destroy'),
             ]
           : [
-              ...login(),
+              ...tlsPlainLogin(suite.certificates.valid),
               expectSmResume(),
               ...replay,
               waitFor(() => pause(300)),

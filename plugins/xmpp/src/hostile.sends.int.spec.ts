@@ -12,22 +12,16 @@ import {
   closeConnection,
   enableStreamManagement,
   expectData,
-  expectSaslAuth,
   expectSmResume,
   type HostileStep,
-  mechanismsFeature,
-  negotiateTls,
-  openStream,
-  saslElement,
   sendData,
   smAck,
   smFailed,
-  smFeature,
   smResumed,
   streamError,
   waitFor,
 } from '@switchboard/testing';
-import { DOMAIN, hostileSuite } from './hostile.testkit';
+import { DOMAIN, hostileSuite, tlsPlainLogin } from './hostile.testkit';
 
 const JID = `alice@${DOMAIN}/hostile`;
 const TO = `bob@${DOMAIN}`;
@@ -50,17 +44,6 @@ describe('XmppPlugin against a hostile server: how sends settle', () => {
   const suite = hostileSuite({ id: 'hostile-sends', password: 'hostile-sends-pw' });
   const { harness } = suite;
 
-  /** STARTTLS, PLAIN, then features offering binding and (by default) stream management. */
-  function login(features: readonly string[] = [bindFeature, smFeature]): HostileStep[] {
-    return [
-      ...negotiateTls(suite.certificates.valid, DOMAIN),
-      ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
-      expectSaslAuth(),
-      sendData(saslElement('success')),
-      ...openStream(DOMAIN, ...features),
-    ];
-  }
-
   it.each(['conflict', 'not-authorized'])(
     'when the session ends for good (%s), messages the server acknowledged resolve and the others are rejected, none silently',
     async (condition) => {
@@ -70,7 +53,7 @@ describe('XmppPlugin against a hostile server: how sends settle', () => {
       });
       const { account } = await harness.serve(
         [
-          ...login(),
+          ...tlsPlainLogin(suite.certificates.valid),
           ...bindResource(JID),
           ...enableStreamManagement('s1'),
           expectData(/<presence\b/),
@@ -107,7 +90,7 @@ describe('XmppPlugin against a hostile server: how sends settle', () => {
       (index) => {
         if (index === 0) {
           return [
-            ...login(),
+            ...tlsPlainLogin(suite.certificates.valid),
             ...bindResource(JID),
             ...enableStreamManagement('s1'),
             expectData(/<presence\b/),
@@ -118,14 +101,14 @@ describe('XmppPlugin against a hostile server: how sends settle', () => {
         if (index === 1) {
           // The presence and m1..m3 arrived; the connection dies right after saying so.
           return [
-            ...login(),
+            ...tlsPlainLogin(suite.certificates.valid),
             expectSmResume(),
             sendData(smResumed('s1', 4)),
             closeConnection('destroy'),
           ];
         }
         return [
-          ...login(),
+          ...tlsPlainLogin(suite.certificates.valid),
           expectSmResume(),
           sendData(smFailed()),
           ...bindResource(JID),
@@ -166,7 +149,7 @@ describe('XmppPlugin against a hostile server: how sends settle', () => {
   it('when every session is dropped right after login, the reconnect delay keeps growing', async () => {
     const { account } = await harness.serve(
       [
-        ...login([bindFeature]),
+        ...tlsPlainLogin(suite.certificates.valid, [bindFeature]),
         ...bindResource(JID),
         expectData(/<presence\b/),
         sendData(streamError('policy-violation')),

@@ -18,6 +18,7 @@ import {
   createHostileHarness,
   expectSaslAuth,
   type HostileAttempt,
+  type HostileCertificate,
   type HostileCertificates,
   type HostileHarness,
   type HostileServer,
@@ -30,6 +31,7 @@ import {
   saslElement,
   saslPayload,
   sendData,
+  smFeature,
   waitFor,
 } from '@switchboard/testing';
 import { ContainerModule } from 'inversify';
@@ -197,6 +199,24 @@ export function hostileSuite(account: HostileSuiteAccount): HostileSuite {
 /** The client nonce (`r=`) of the client-first message in the matched `<auth/>`. */
 export function clientNonce(context: StepContext): string {
   return /(?:^|,)r=([^,]*)/.exec(saslPayload(context))?.[1] ?? '';
+}
+
+/**
+ * STARTTLS with `certificate`, PLAIN offered and accepted, then the restarted stream's
+ * `features` (by default binding and stream management, XEP-0198): the client binds or resumes
+ * next.
+ */
+export function tlsPlainLogin(
+  certificate: HostileCertificate,
+  features: readonly string[] = [bindFeature, smFeature],
+): HostileStep[] {
+  return [
+    ...negotiateTls(certificate, DOMAIN),
+    ...openStream(DOMAIN, mechanismsFeature(['PLAIN'])),
+    expectSaslAuth(),
+    sendData(saslElement('success')),
+    ...openStream(DOMAIN, ...features),
+  ];
 }
 
 /**

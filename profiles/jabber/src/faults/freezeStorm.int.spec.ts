@@ -4,23 +4,10 @@
  * on, so what it held arrives late, as from a network that came back.
  */
 import type { Account, StateChange } from '@switchboard/core';
-import {
-  type FaultProxy,
-  MessageLedger,
-  type ProsodyServer,
-  startFaultProxy,
-  startProsody,
-} from '@switchboard/testing';
-import { connectPair, DOMAIN, pause, reconnects, USERS, untilOnline } from './faultKit.testkit';
-import {
-  CLEAN,
-  figures,
-  printFigures,
-  settle,
-  startTraffic,
-  type Traffic,
-  verdict,
-} from './storm.testkit';
+import { MessageLedger } from '@switchboard/testing';
+import { connectPair, pause, reconnects, untilOnline } from './faultKit.testkit';
+import { CLEAN, figures, printFigures, settle, startTraffic, verdict } from './storm.testkit';
+import { stormSuite } from './stormSuite.testkit';
 
 const FREEZES = 5;
 /** How long each link stays frozen before it is thawed. */
@@ -58,33 +45,13 @@ async function statesDuring(account: Account, ms: number): Promise<StateChange[]
 }
 
 describe('links frozen under steady traffic (real Prosody, XEP-0198)', () => {
-  let server: ProsodyServer;
-  const proxies: FaultProxy[] = [];
-  const accounts: Account[] = [];
-  const traffics: Traffic[] = [];
-
-  beforeAll(async () => {
-    server = await startProsody({ hosts: [{ domain: DOMAIN, users: USERS }] });
-  });
-  afterEach(async () => {
-    await Promise.all(traffics.splice(0).map((t) => t.stop()));
-    await Promise.all(accounts.splice(0).map((a) => a.disconnect()));
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  async function proxy(): Promise<FaultProxy> {
-    const started = await startFaultProxy({ targetHost: server.host, targetPort: server.port });
-    proxies.push(started);
-    return started;
-  }
+  const suite = stormSuite();
+  const { accounts, traffics } = suite;
 
   it(`when the receiver's link freezes ${FREEZES} times for ${FREEZE_MS / 1000} s, the probe notices, the stream resumes, and the thawed old link changes nothing`, async () => {
-    const via = await proxy();
-    const { alice, bob } = await connectPair(server, accounts, {
-      bob: { server: { host: server.host, port: via.port }, liveness: LIVENESS },
+    const via = await suite.proxy();
+    const { alice, bob } = await connectPair(suite.server, accounts, {
+      bob: { server: { host: suite.server.host, port: via.port }, liveness: LIVENESS },
     });
     const ledger = new MessageLedger('storm', 'freeze');
     ledger.watch(bob);
@@ -138,10 +105,10 @@ describe('links frozen under steady traffic (real Prosody, XEP-0198)', () => {
   }, 120_000);
 
   it("when the sender's link freezes under traffic, the unacknowledged stream is noticed without waiting for the liveness probe", async () => {
-    const via = await proxy();
-    const { alice, bob } = await connectPair(server, accounts, {
+    const via = await suite.proxy();
+    const { alice, bob } = await connectPair(suite.server, accounts, {
       alice: {
-        server: { host: server.host, port: via.port },
+        server: { host: suite.server.host, port: via.port },
         // Long on purpose: the probe would notice after 35 s; stream management should first.
         liveness: { keepaliveMs: 30_000, probeAfterMs: 30_000, probeTimeoutMs: 5_000 },
       },

@@ -2,59 +2,33 @@
  * Resumption storms on the real Prosody: the receiver's, the sender's or both links reset (TCP
  * RST) 20 times under steady traffic, each message counted end to end by a ledger.
  */
-import type { Account, ReconnectedInfo } from '@switchboard/core';
-import {
-  type FaultProxy,
-  MessageLedger,
-  type ProsodyServer,
-  startFaultProxy,
-  startProsody,
-} from '@switchboard/testing';
-import { connectPair, DOMAIN, pause, reconnects, USERS } from './faultKit.testkit';
+import type { ReconnectedInfo } from '@switchboard/core';
+import { MessageLedger } from '@switchboard/testing';
+import { connectPair, pause, reconnects } from './faultKit.testkit';
 import {
   CLEAN,
   figures,
   printFigures,
   settle,
   startTraffic,
-  type Traffic,
   untilReconnected,
   verdict,
 } from './storm.testkit';
+import { stormSuite } from './stormSuite.testkit';
 
 const RESETS = 20;
 /** Traffic between resets, once the reset account is back online. */
 const BETWEEN_MS = 350;
 
 describe('links reset under steady traffic (real Prosody, XEP-0198)', () => {
-  let server: ProsodyServer;
-  const proxies: FaultProxy[] = [];
-  const accounts: Account[] = [];
-  const traffics: Traffic[] = [];
-
-  beforeAll(async () => {
-    server = await startProsody({ hosts: [{ domain: DOMAIN, users: USERS }] });
-  });
-  afterEach(async () => {
-    await Promise.all(traffics.splice(0).map((t) => t.stop()));
-    await Promise.all(accounts.splice(0).map((a) => a.disconnect()));
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  async function proxy(): Promise<FaultProxy> {
-    const started = await startFaultProxy({ targetHost: server.host, targetPort: server.port });
-    proxies.push(started);
-    return started;
-  }
+  const suite = stormSuite();
+  const { accounts, traffics } = suite;
 
   it('when nothing goes wrong, the ledger counts every message delivered once, in order', async () => {
-    const via = { alice: await proxy(), bob: await proxy() };
-    const { alice, bob } = await connectPair(server, accounts, {
-      alice: { server: { host: server.host, port: via.alice.port } },
-      bob: { server: { host: server.host, port: via.bob.port } },
+    const via = { alice: await suite.proxy(), bob: await suite.proxy() };
+    const { alice, bob } = await connectPair(suite.server, accounts, {
+      alice: { server: { host: suite.server.host, port: via.alice.port } },
+      bob: { server: { host: suite.server.host, port: via.bob.port } },
     });
     const ledger = new MessageLedger('storm', 'calm');
     ledger.watch(bob);
@@ -78,10 +52,10 @@ describe('links reset under steady traffic (real Prosody, XEP-0198)', () => {
   ] as const)(
     `when ${RESETS} TCP resets hit %s at 50 msg/s, delivers every resolved message once, in order, and resumes`,
     async (name, reset) => {
-      const via = { alice: await proxy(), bob: await proxy() };
-      const { alice, bob } = await connectPair(server, accounts, {
-        alice: { server: { host: server.host, port: via.alice.port } },
-        bob: { server: { host: server.host, port: via.bob.port } },
+      const via = { alice: await suite.proxy(), bob: await suite.proxy() };
+      const { alice, bob } = await connectPair(suite.server, accounts, {
+        alice: { server: { host: suite.server.host, port: via.alice.port } },
+        bob: { server: { host: suite.server.host, port: via.bob.port } },
       });
       const ledger = new MessageLedger('storm', `reset-${reset.join('-')}`);
       ledger.watch(bob);

@@ -5,60 +5,34 @@
  * that crossed the wire was dropped by the client.
  */
 import type { Account } from '@switchboard/core';
-import {
-  type DownstreamMode,
-  type FaultProxy,
-  MessageLedger,
-  type ProsodyServer,
-  startFaultProxy,
-  startProsody,
-} from '@switchboard/testing';
-import { connectPair, DOMAIN, pause, reconnects, USERS } from './faultKit.testkit';
+import { type DownstreamMode, type FaultProxy, MessageLedger } from '@switchboard/testing';
+import { connectPair, pause, reconnects } from './faultKit.testkit';
 import {
   CLEAN,
   figures,
   printFigures,
   settle,
   startTraffic,
-  type Traffic,
   untilReconnected,
   verdict,
 } from './storm.testkit';
+import { stormSuite } from './stormSuite.testkit';
 
 const RESETS = 10;
 
 describe('a resumption storm with the receiver reading glued or split bytes (real Prosody, no TLS)', () => {
-  let server: ProsodyServer;
-  const proxies: FaultProxy[] = [];
-  const accounts: Account[] = [];
-  const traffics: Traffic[] = [];
-
-  beforeAll(async () => {
-    server = await startProsody({ hosts: [{ domain: DOMAIN, users: USERS }], tls: 'none' });
-  });
-  afterEach(async () => {
-    await Promise.all(traffics.splice(0).map((t) => t.stop()));
-    await Promise.all(accounts.splice(0).map((a) => a.disconnect()));
-    await Promise.all(proxies.splice(0).map((p) => p.close()));
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = stormSuite({ tls: 'none' });
+  const { accounts, traffics } = suite;
 
   async function pairVia(downstream: DownstreamMode): Promise<{
     via: FaultProxy;
     alice: Account;
     bob: Account;
   }> {
-    const via = await startFaultProxy({
-      targetHost: server.host,
-      targetPort: server.port,
-      downstream,
-    });
-    proxies.push(via);
-    const { alice, bob } = await connectPair(server, accounts, {
+    const via = await suite.proxy({ downstream });
+    const { alice, bob } = await connectPair(suite.server, accounts, {
       alice: { allowInsecureLoopback: true },
-      bob: { server: { host: server.host, port: via.port }, allowInsecureLoopback: true },
+      bob: { server: { host: suite.server.host, port: via.port }, allowInsecureLoopback: true },
     });
     return { via, alice, bob };
   }
