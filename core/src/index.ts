@@ -14,6 +14,7 @@ export type {
 } from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
+export type { ConnectOptions } from './accounts/abortable';
 export { validateAccountConfig } from './accounts/accountConfigSchema';
 export type { CredentialContext } from './accounts/openWithCredentials';
 export type { LivenessOptions } from './accounts/reliability/LivenessOptions';
@@ -28,12 +29,17 @@ export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
 export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
 export type {
+  ConfiguredCredential,
   Credential,
   CredentialKind,
   OAuth2Credential,
   PasswordCredential,
+  PasswordProvider,
+  PasswordProviderCredential,
+  PasswordRequest,
   TokenCredential,
 } from './credentials/Credential';
+export { isPasswordProvider } from './credentials/Credential';
 export type {
   CredentialEvents,
   CredentialServiceOptions,

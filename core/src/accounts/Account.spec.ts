@@ -196,7 +196,7 @@ describe(Account, () => {
       await new Promise((r) => setTimeout(r, 0));
       await account.disconnect();
       release();
-      await expect(connecting).rejects.toMatchObject({ code: 'SB_ACCOUNT_STATE' });
+      await expect(connecting).rejects.toMatchObject({ code: 'SB_ABORTED' });
       expect(closed).toBe(1);
       expect(account.state).toBe('offline');
       expect(account.address).toBeUndefined();

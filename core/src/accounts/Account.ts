@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import { type CapabilitySet, mergeCapabilities } from '../capabilities/CapabilitySet';
+import { loginAborted } from '../credentials/askPassword';
 import { CredentialService, type ReauthReason } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
 import { SwitchboardError } from '../errors/SwitchboardError';
@@ -17,6 +18,7 @@ import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/Pro
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
 import { type AccountState, assertTransition } from './AccountState';
+import { abortable, type ConnectOptions } from './abortable';
 import { checkAddress } from './checkAddress';
 import { type EventSink, eventSink } from './eventSink';
 import { OperationGate } from './OperationGate';
@@ -44,6 +46,8 @@ export class Account extends EventEmitter<AccountEvents> {
   #state: AccountState = 'offline';
   #session: ProtocolSession | undefined;
   #connecting: Promise<void> | undefined;
+  /** Aborted when the login under way is given up. */
+  #attempt: AbortController | undefined;
   #closing = false;
   #announced: readonly string[] | undefined;
   /** Counts sessions, so a late report from a replaced session is ignored. */
@@ -106,26 +110,38 @@ export class Account extends EventEmitter<AccountEvents> {
   /**
    * Connects and authenticates; resolves once online. Concurrent calls share one attempt.
    * Rejects with a coded {@link SwitchboardError}; the account is then `failed`. While the
-   * account is `reconnecting`, this makes the next attempt now.
+   * account is `reconnecting`, this makes the next attempt now. An aborted `options.signal`
+   * gives the login up (see {@link ConnectOptions}).
    */
-  connect(): Promise<void> {
+  connect(options: ConnectOptions = {}): Promise<void> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(loginAborted(this.id, signal.reason));
     if (this.#state === 'online') return Promise.resolve();
     this.#recovery.hurry();
-    this.#connecting ??= this.#connect().finally(() => {
-      this.#connecting = undefined;
-    });
-    return this.#connecting;
+    if (this.#connecting === undefined) {
+      const running = this.#connect().finally(() => {
+        if (this.#connecting === running) this.#connecting = undefined;
+      });
+      this.#connecting = running;
+    }
+    if (signal === undefined) return this.#connecting;
+    const giveUp = (): void => void this.disconnect().catch(() => undefined);
+    return abortable(this.#connecting, signal, giveUp, (reason) => loginAborted(this.id, reason));
   }
 
   /**
    * Closes the session and stops reconnecting; the account goes `offline`. The session first
    * asks the server to confirm what it has (XEP-0198); messages still unconfirmed or waiting for
    * a reconnect are then rejected with SB_SEND_ABANDONED (`details.delivery` says whether each
-   * may have arrived). Safe to call in any state.
+   * may have arrived). A login under way is given up: its `connect()` rejects with SB_ABORTED.
+   * Safe to call in any state.
    */
   async disconnect(): Promise<void> {
     // Whatever a login under way reports from now on (a newer continuation) is stale.
     this.#generation += 1;
+    this.#attempt?.abort(loginAborted(this.id, undefined));
+    // A connect() from now on starts a new login rather than joining the one given up.
+    this.#connecting = undefined;
     this.#recovery.stop();
     this.#monitor?.stop();
     this.#monitor = undefined;
@@ -259,33 +275,33 @@ export class Account extends EventEmitter<AccountEvents> {
   async #connect(): Promise<void> {
     this.#transition('connecting');
     const generation = ++this.#generation;
+    const attempt = new AbortController();
+    this.#attempt = attempt;
     try {
-      const session = await openWithCredentials(
-        this.id,
-        this.config,
-        this.#plugin,
-        this.#sink(generation),
-        this.#context,
-        () => this.#transition('connecting'),
-        () => this.#recovery.continuation,
-      );
-      if (this.#state === 'offline') {
+      const session = await openWithCredentials({
+        accountId: this.id,
+        config: this.config,
+        plugin: this.#plugin,
+        sink: this.#sink(generation),
+        context: this.#context,
+        beforeRetry: () => {
+          if (generation === this.#generation) this.#transition('connecting');
+        },
+        continuation: () => this.#recovery.continuation,
+        signal: attempt.signal,
+      });
+      if (generation !== this.#generation) {
         // disconnect() was called while this login was under way: do not keep its session.
         await session.close().catch(() => undefined);
-        throw new SwitchboardError(
-          'SB_ACCOUNT_STATE',
-          'The account was disconnected while it was connecting.',
-          {
-            details: { account: this.id, state: 'offline' },
-          },
-        );
+        throw loginAborted(this.id, attempt.signal.reason);
       }
       this.#becomeOnline(session);
     } catch (cause) {
       const error = SwitchboardError.is(cause)
         ? cause
         : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause });
-      if (this.#state === 'offline') throw error;
+      // Given up by disconnect() (and maybe followed by a newer login): nothing to report.
+      if (generation !== this.#generation) throw error;
       const recovering = this.#recovery.active;
       if (recovering && this.#recovery.worthRetrying(error)) {
         this.#scheduleReconnect(error);
@@ -305,6 +321,8 @@ export class Account extends EventEmitter<AccountEvents> {
       // The account made this attempt on its own (unless the host hurried it): report it.
       if (recovering) this.emit('error', error);
       throw error;
+    } finally {
+      if (this.#attempt === attempt) this.#attempt = undefined;
     }
   }
 
@@ -341,7 +359,9 @@ export class Account extends EventEmitter<AccountEvents> {
   #sink(generation: number): SessionSink {
     return {
       ...this.#events,
-      authenticating: () => this.#transition('authenticating'),
+      authenticating: () => {
+        if (generation === this.#generation) this.#transition('authenticating');
+      },
       carryOver: (continuation) => {
         if (generation === this.#generation) this.#recovery.continuation = continuation;
       },

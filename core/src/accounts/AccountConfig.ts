@@ -1,4 +1,4 @@
-import type { Credential } from '../credentials/Credential';
+import type { ConfiguredCredential } from '../credentials/Credential';
 import type { OutboundPresence } from '../im/types';
 import type { TlsMode } from '../plugins/ProfileDescriptor';
 import type { LivenessOptions } from './reliability/LivenessOptions';
@@ -30,7 +30,11 @@ export interface AccountConfig {
   readonly profile: string;
   /** The account's address, e.g. `'alice@example.org'`. */
   readonly address: string;
-  readonly credential: Credential;
+  /**
+   * The credential, or `{ kind: 'password', provide }`: a function asked for the password at
+   * each login (reconnects included).
+   */
+  readonly credential: ConfiguredCredential;
   readonly server?: ServerOverrides;
   readonly tls?: TlsTrust;
   /** SASL mechanisms this account allows, most preferred first (narrows the profile's list). */

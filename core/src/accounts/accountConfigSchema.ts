@@ -11,8 +11,36 @@ const text = v.pipe(v.string(), v.nonEmpty());
 const ms = v.pipe(v.number(), v.finite(), v.minValue(0));
 const port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_535));
 
+/** A password, or a function that gives one at each login: exactly one of the two. */
+const passwordCredential = v.pipe(
+  v.strictObject({
+    kind: v.literal('password'),
+    password: v.optional(text),
+    provide: v.optional(v.function()),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const given = ['password', 'provide'].filter((field) => field in dataset.value);
+    if (given.length === 1) return;
+    const missing = given.length === 0;
+    addIssue({
+      message: missing ? 'is required' : 'cannot be given with password',
+      ...(missing ? { input: undefined } : {}),
+      path: [
+        {
+          type: 'object',
+          origin: 'value',
+          input: dataset.value,
+          key: given.length === 0 ? 'password' : 'provide',
+          value: undefined,
+        },
+      ],
+    });
+  }),
+);
+
 const credential = v.variant('kind', [
-  v.strictObject({ kind: v.literal('password'), password: text }),
+  passwordCredential,
   v.strictObject({
     kind: v.literal('oauth2'),
     accessToken: text,
@@ -69,6 +97,7 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** The problem of one issue, without the value that caused it. */
 function problemOf(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'raw_check') return issue.message;
   if (issue.input === undefined) return 'is required';
   if (issue.type === 'strict_object') return 'is not a known field';
   if (issue.expected !== null) return `expected ${issue.expected}`;

@@ -1,4 +1,5 @@
-import type { Credential } from '../credentials/Credential';
+import { askPassword, loginAborted } from '../credentials/askPassword';
+import { type Credential, isPasswordProvider } from '../credentials/Credential';
 import { type CredentialService, reauthRequired } from '../credentials/CredentialService';
 import { scrubSecrets } from '../credentials/scrubSecrets';
 import { secretsOf } from '../credentials/secretsOf';
@@ -32,26 +33,36 @@ function refusedCredential(error: unknown): boolean {
   return typeof condition === 'string' && REFUSED.has(condition);
 }
 
+/** One login of one account: what {@link openWithCredentials} needs. */
+export interface LoginRequest {
+  readonly accountId: string;
+  readonly config: AccountConfig;
+  readonly plugin: ProfilePlugin;
+  readonly sink: SessionSink;
+  readonly context: CredentialContext;
+  /** Runs between the refused attempt and the retry with refreshed tokens. */
+  readonly beforeRetry: () => void;
+  /** What the account's lost session left; read at each attempt. */
+  readonly continuation: () => SessionContinuation | undefined;
+  /** Aborted when the login is given up: the plugin closes the connection wherever it is. */
+  readonly signal: AbortSignal;
+}
+
 /**
- * Opens a session with a credential fresh enough to log in. When the server refuses an OAuth2
- * token, the token is refreshed once (forced) and the login retried once; if that is impossible
- * or refused again, SB_REAUTH_REQUIRED says why. `beforeRetry` runs between the two attempts.
- * `continuation` gives what the account's lost session left (see {@link SessionContinuation}),
- * read at each attempt: a failed attempt may have handed over a newer one.
+ * Opens a session with a credential fresh enough to log in. A password provider is asked for the
+ * password first. When the server refuses an OAuth2 token, the token is refreshed once (forced)
+ * and the login retried once; if that is impossible or refused again, SB_REAUTH_REQUIRED says
+ * why. `continuation` gives what the account's lost session left (see
+ * {@link SessionContinuation}), read at each attempt: a failed attempt may have handed over a
+ * newer one.
  *
  * Every error on its way to the account (the rejection, what the session's methods throw, what
  * it reports to the sink) has the account's secrets taken out: those of the configured
- * credential and of every credential sent, refreshed tokens included (see `scrubSecrets`).
+ * credential and of every credential sent, refreshed tokens and provided passwords included
+ * (see `scrubSecrets`).
  */
-export async function openWithCredentials(
-  accountId: string,
-  config: AccountConfig,
-  plugin: ProfilePlugin,
-  sink: SessionSink,
-  context: CredentialContext,
-  beforeRetry: () => void,
-  continuation: () => SessionContinuation | undefined = () => undefined,
-): Promise<ProtocolSession> {
+export async function openWithCredentials(login: LoginRequest): Promise<ProtocolSession> {
+  const { accountId, config, plugin, sink, context, signal } = login;
   const { stanzaLog } = context;
   const log =
     stanzaLog === undefined
@@ -61,18 +72,19 @@ export async function openWithCredentials(
             stanzaLog({ account: accountId, direction, text, at: Date.now() }),
         };
   const extra = (): Omit<SessionRequest, 'config' | 'credential' | 'sink'> => {
-    const current = continuation();
-    return { ...log, ...(current === undefined ? {} : { continuation: current }) };
+    const current = login.continuation();
+    return { ...log, signal, ...(current === undefined ? {} : { continuation: current }) };
   };
-  const secrets = secretsOf(config.credential);
+  const secrets = isPasswordProvider(config.credential) ? [] : secretsOf(config.credential);
   const scrub = (error: unknown): unknown => scrubSecrets(error, secrets);
   const scrubbing = scrubbedSink(sink, scrub);
   const send: Send = (credential) => {
     secrets.push(...secretsOf(credential));
+    if (signal.aborted) return Promise.reject(loginAborted(accountId, signal.reason));
     return plugin.open({ config, credential, sink: scrubbing, ...extra() });
   };
   try {
-    return scrubbedSession(await openOnce(accountId, config, context, send, beforeRetry), scrub);
+    return scrubbedSession(await openOnce(login, send), scrub);
   } catch (error) {
     throw scrub(error);
   }
@@ -81,21 +93,21 @@ export async function openWithCredentials(
 type Send = (credential: Credential) => Promise<ProtocolSession>;
 
 /** The login itself: one attempt, and one more with refreshed tokens when they were refused. */
-async function openOnce(
-  accountId: string,
-  config: AccountConfig,
-  context: CredentialContext,
-  send: Send,
-  beforeRetry: () => void,
-): Promise<ProtocolSession> {
+async function openOnce(login: LoginRequest, send: Send): Promise<ProtocolSession> {
+  const { accountId, config, context, beforeRetry, signal } = login;
+  const configured = config.credential;
+  if (isPasswordProvider(configured)) {
+    const request = { accountId, address: config.address, signal };
+    return send(await askPassword(configured, request));
+  }
   const { credentials, refresher } = context;
-  const credential = await credentials.credentialFor(accountId, config.credential, refresher);
+  const credential = await credentials.credentialFor(accountId, configured, refresher);
   try {
     return await send(credential);
   } catch (error) {
     if (credential.kind !== 'oauth2' || !refusedCredential(error)) throw error;
     if (refresher === undefined) throw reauthRequired(accountId, 'rejected', error);
-    const fresh = await credentials.credentialFor(accountId, config.credential, refresher, {
+    const fresh = await credentials.credentialFor(accountId, configured, refresher, {
       force: true,
     });
     beforeRetry();

@@ -31,3 +31,38 @@ export interface TokenCredential {
 
 /** Any credential an account can hold. */
 export type Credential = PasswordCredential | OAuth2Credential | TokenCredential;
+
+/** What a {@link PasswordProvider} is told about the login that needs the password. */
+export interface PasswordRequest {
+  /** The account's id. */
+  readonly accountId: string;
+  /** The account's address. */
+  readonly address: string;
+  /** Aborted when the login is given up (`disconnect()`, or the `connect()` caller's signal). */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Gives the password for one login (a keychain, a prompt, a secrets manager). Called before each
+ * login attempt, reconnects included, so the password need not stay in the host's memory.
+ */
+export type PasswordProvider = (request: PasswordRequest) => string | Promise<string>;
+
+/** A password asked of the host at each login instead of being kept in the configuration. */
+export interface PasswordProviderCredential {
+  readonly kind: 'password';
+  readonly provide: PasswordProvider;
+}
+
+/**
+ * What an account can be configured with: a credential, or a provider that yields a password at
+ * each login. Plugins and mechanisms only ever see a {@link Credential}.
+ */
+export type ConfiguredCredential = Credential | PasswordProviderCredential;
+
+/** Whether `credential` is a password provider rather than a credential. */
+export function isPasswordProvider(
+  credential: ConfiguredCredential,
+): credential is PasswordProviderCredential {
+  return credential.kind === 'password' && 'provide' in credential;
+}

@@ -5,7 +5,7 @@
  * `JSON.stringify` show `[redacted]` in their place. Uses `Symbol.for`, not `node:util`, so core
  * stays browser-safe.
  */
-import type { Credential } from './Credential';
+import type { ConfiguredCredential } from './Credential';
 
 /** What logs show instead of a secret. */
 export const REDACTED = '[redacted]';
@@ -49,7 +49,7 @@ const protectedPrototype = Object.freeze(
 );
 
 /** Whether `credential` came from {@link protectCredential}. */
-export function isProtectedCredential(credential: Credential): boolean {
+export function isProtectedCredential(credential: ConfiguredCredential): boolean {
   return Object.getPrototypeOf(credential) === protectedPrototype;
 }
 
@@ -58,7 +58,7 @@ export function isProtectedCredential(credential: Credential): boolean {
  * name; a spread copy (`{ ...credential }`) has only the public ones (`kind`, `expiresAt`).
  * Returns `credential` itself when it is protected already.
  */
-export function protectCredential<C extends Credential>(credential: C): C {
+export function protectCredential<C extends ConfiguredCredential>(credential: C): C {
   if (isProtectedCredential(credential)) return credential;
   const copy = Object.create(protectedPrototype) as C;
   for (const [key, value] of Object.entries(credential)) {

@@ -52,6 +52,8 @@ export const ErrorCodes = {
   SB_ACCOUNT_DUPLICATE:
     'An account with this id already exists; remove it first or use another id.',
   SB_ACCOUNT_UNKNOWN: 'No account has this id.',
+  SB_ABORTED:
+    'The login was given up: the caller aborted its signal, or the account was disconnected.',
   SB_RECONNECT_GAVE_UP:
     'The account stopped reconnecting after its configured number of attempts; call connect() to try again.',
   SB_SEND_ABANDONED:
@@ -81,6 +83,8 @@ export const ErrorCodes = {
     'The grant was revoked or is no longer valid; the user must authorize the app again.',
   SB_REAUTH_REQUIRED: 'The account cannot log in with its tokens; ask the user to authorize again.',
   SB_TOKEN_STORE_FAILED: 'The token store could not be read or written; see the cause.',
+  SB_CREDENTIAL_UNAVAILABLE:
+    "The account's password provider failed or gave no password; see the cause.",
 
   // Test kit
   SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',

@@ -113,6 +113,12 @@ export interface SessionRequest {
   readonly log?: (direction: 'in' | 'out', text: string) => void;
   /** Left by this account's previous session when it was lost (not after a requested close). */
   readonly continuation?: SessionContinuation;
+  /**
+   * Aborted when the account gives the login up (`disconnect()`, or the signal given to
+   * `connect()`): the plugin closes the connection wherever it is and rejects, preferably with
+   * the signal's reason (an SB_ABORTED error).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A live, authenticated session of one account. */

@@ -85,6 +85,7 @@ export class XmppPlugin implements ProfilePlugin {
       sink,
       log: request.log,
       continuation: asXmppContinuation(request.continuation),
+      signal: request.signal,
     });
   }
 

@@ -43,6 +43,8 @@ export interface OpenXmppSessionOptions {
   readonly log: ((direction: 'in' | 'out', text: string) => void) | undefined;
   /** What the account's lost session left: resume it or resend what it did not get out. */
   readonly continuation: XmppContinuation | undefined;
+  /** Aborted when the account gives the login up: the connection is dropped wherever it is. */
+  readonly signal: AbortSignal | undefined;
 }
 
 function serviceUri({ host, port, tls }: Endpoint): string {
@@ -59,6 +61,11 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
     );
   });
   return { promise, cancel: () => clearTimeout(timer) };
+}
+
+function abortedLogin(reason: unknown): SwitchboardError {
+  if (SwitchboardError.is(reason)) return reason;
+  return new SwitchboardError('SB_ABORTED', 'The login was given up.', { cause: reason });
 }
 
 /**
@@ -135,6 +142,9 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const swallow = (): void => undefined;
   entity.on('error', swallow);
   const limit = deadline(timeoutMs * 3, `Connecting to ${where.host}:${where.port}`);
+  const giveUp = (): void => entity.abort(abortedLogin(options.signal?.reason));
+  if (options.signal?.aborted) giveUp();
+  options.signal?.addEventListener('abort', giveUp, { once: true });
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
@@ -166,5 +176,6 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     throw coded;
   } finally {
     limit.cancel();
+    options.signal?.removeEventListener('abort', giveUp);
   }
 }
