@@ -1,9 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { type CapabilitySet, mergeCapabilities } from '../capabilities/CapabilitySet';
-import { loginAborted } from '../credentials/askPassword';
-import { CredentialService, type ReauthReason } from '../credentials/CredentialService';
+import { CredentialService } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
-import { SwitchboardError } from '../errors/SwitchboardError';
 import { nextMessageId } from '../im/messageId';
 import type {
   ChatState,
@@ -14,50 +12,30 @@ import type {
   SendResult,
   VCard,
 } from '../im/types';
-import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
+import type { ProfilePlugin } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
-import { type AccountState, assertTransition } from './AccountState';
-import { abortable, type ConnectOptions } from './abortable';
+import { AccountLifecycle } from './AccountLifecycle';
+import type { AccountState } from './AccountState';
+import type { ConnectOptions } from './abortable';
 import { checkAddress } from './checkAddress';
-import { type EventSink, eventSink } from './eventSink';
 import { OperationGate } from './OperationGate';
-import { type CredentialContext, openWithCredentials } from './openWithCredentials';
+import type { CredentialContext } from './openWithCredentials';
 import { protectConfig } from './protectConfig';
-import { LivenessMonitor } from './reliability/LivenessMonitor';
-import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
-import { MessageSender } from './reliability/MessageSender';
-import { resolveReconnect } from './reliability/ReconnectPolicy';
-import { Recovery } from './reliability/Recovery';
 
 /**
- * One account on one profile: owns the connection state machine
- * (offline → connecting → authenticating → online → disconnected → reconnecting → … / failed),
- * keeps the connection alive, reconnects with backoff after a loss, sends messages in order and
- * settles each one honestly (confirmed by the server, or rejected with a coded error), and turns
- * what the protocol session reports into typed events.
+ * One account on one profile: connects (the state machine, keepalive and reconnects live in
+ * {@link AccountLifecycle}), sends messages in order and settles each one honestly (confirmed by
+ * the server, or rejected with a coded error), checks every operation before anything is sent,
+ * and reports what its sessions see as typed events.
  */
 export class Account extends EventEmitter<AccountEvents> {
   /** Stable id, `profile:address` unless configured. */
   readonly id: string;
   readonly config: AccountConfig;
   readonly #plugin: ProfilePlugin;
-  readonly #context: CredentialContext;
-  #state: AccountState = 'offline';
-  #session: ProtocolSession | undefined;
-  #connecting: Promise<void> | undefined;
-  /** Aborted when the login under way is given up. */
-  #attempt: AbortController | undefined;
-  #closing = false;
-  #announced: readonly string[] | undefined;
-  /** Counts sessions, so a late report from a replaced session is ignored. */
-  #generation = 0;
-  readonly #recovery: Recovery;
-  readonly #liveness: LivenessOptions | undefined;
-  readonly #sender: MessageSender;
-  readonly #events: EventSink;
-  readonly #gate: OperationGate = new OperationGate(this, () => this.#session);
-  #monitor: LivenessMonitor | undefined;
+  readonly #lifecycle: AccountLifecycle;
+  readonly #gate: OperationGate = new OperationGate(this, () => this.#lifecycle.session);
 
   /**
    * Usually created by `Switchboard.createAccount`, which passes the instance's credential service
@@ -69,17 +47,11 @@ export class Account extends EventEmitter<AccountEvents> {
     this.config = protectConfig(config);
     this.id = config.id ?? `${config.profile}:${config.address}`;
     this.#plugin = plugin;
-    this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
-    this.#recovery = new Recovery(resolveReconnect(config.reconnect));
-    this.#liveness = resolveLiveness(plugin.profile.liveness, config.liveness);
-    this.#sender = new MessageSender(
-      {
-        session: () => (this.#state === 'online' ? this.#session : undefined),
-        reconnects: () => this.#recovery.enabled,
-      },
-      config.offlineQueueLimit,
+    this.#lifecycle = new AccountLifecycle(
+      this,
+      plugin,
+      context ?? { credentials: new CredentialService(new MemoryTokenStore()) },
     );
-    this.#events = eventSink(this, this.#sender);
   }
 
   /** What `JSON.stringify` shows of the account: who it is and its state, no credential. */
@@ -88,18 +60,18 @@ export class Account extends EventEmitter<AccountEvents> {
       id: this.id,
       profile: this.config.profile,
       address: this.config.address,
-      state: this.#state,
+      state: this.#lifecycle.state,
     };
   }
 
   /** The current state. */
   get state(): AccountState {
-    return this.#state;
+    return this.#lifecycle.state;
   }
 
   /** The address the server assigned once online (e.g. a full JID), else undefined. */
   get address(): string | undefined {
-    return this.#session?.address;
+    return this.#lifecycle.session?.address;
   }
 
   /** The profile this account runs on. */
@@ -114,19 +86,7 @@ export class Account extends EventEmitter<AccountEvents> {
    * gives the login up (see {@link ConnectOptions}).
    */
   connect(options: ConnectOptions = {}): Promise<void> {
-    const { signal } = options;
-    if (signal?.aborted) return Promise.reject(loginAborted(this.id, signal.reason));
-    if (this.#state === 'online') return Promise.resolve();
-    this.#recovery.hurry();
-    if (this.#connecting === undefined) {
-      const running = this.#connect().finally(() => {
-        if (this.#connecting === running) this.#connecting = undefined;
-      });
-      this.#connecting = running;
-    }
-    if (signal === undefined) return this.#connecting;
-    const giveUp = (): void => void this.disconnect().catch(() => undefined);
-    return abortable(this.#connecting, signal, giveUp, (reason) => loginAborted(this.id, reason));
+    return this.#lifecycle.connect(options);
   }
 
   /**
@@ -136,27 +96,8 @@ export class Account extends EventEmitter<AccountEvents> {
    * may have arrived). A login under way is given up: its `connect()` rejects with SB_ABORTED.
    * Safe to call in any state.
    */
-  async disconnect(): Promise<void> {
-    // Whatever a login under way reports from now on (a newer continuation) is stale.
-    this.#generation += 1;
-    this.#attempt?.abort(loginAborted(this.id, undefined));
-    // A connect() from now on starts a new login rather than joining the one given up.
-    this.#connecting = undefined;
-    this.#recovery.stop();
-    this.#monitor?.stop();
-    this.#monitor = undefined;
-    const session = this.#session;
-    this.#session = undefined;
-    if (session !== undefined) {
-      this.#closing = true;
-      try {
-        await session.close();
-      } finally {
-        this.#closing = false;
-      }
-    }
-    this.#sender.abandon({ reason: 'was disconnected' });
-    if (this.#state !== 'offline') this.#transition('offline');
+  disconnect(): Promise<void> {
+    return this.#lifecycle.disconnect();
   }
 
   /**
@@ -164,12 +105,15 @@ export class Account extends EventEmitter<AccountEvents> {
    * (disco) once it has been asked.
    */
   get capabilities(): CapabilitySet {
-    return mergeCapabilities(this.#plugin.profile.capabilities, this.#announced);
+    return mergeCapabilities(this.#plugin.profile.capabilities, this.#lifecycle.announced);
   }
 
   /** Asks the server what it supports and updates {@link capabilities}. Requires `online`. */
   async refreshCapabilities(): Promise<CapabilitySet> {
-    this.#announced = await this.#gate.online('refreshCapabilities').serverFeatures();
+    const session = this.#gate.online('refreshCapabilities');
+    const features = await session.serverFeatures();
+    // Only while the session that answered is still the account's.
+    if (this.#lifecycle.session === session) this.#lifecycle.announced = features;
     return this.capabilities;
   }
 
@@ -182,13 +126,13 @@ export class Account extends EventEmitter<AccountEvents> {
    * Bounces are `bounced` events. See docs/reliability.md, "What a send promises".
    */
   async sendMessage(message: OutboundMessage): Promise<SendResult> {
-    if (!this.#recovery.active) this.#gate.online('sendMessage');
+    if (!this.#lifecycle.recovering) this.#gate.online('sendMessage');
     this.#gate.requireMessageType(message.type ?? 'chat');
     if (message.chatState !== undefined) this.#gate.require('chatStates');
     const identified = { ...message, id: message.id ?? nextMessageId() };
     this.checkAddress(identified.to, 'to');
     this.#plugin.checkMessage?.(identified, this.config);
-    return this.#sender.send(identified);
+    return this.#lifecycle.sender.send(identified);
   }
 
   /**
@@ -201,17 +145,17 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** How many messages wait for a session to take them (e.g. while reconnecting). */
   get queuedMessages(): number {
-    return this.#sender.waiting;
+    return this.#lifecycle.sender.waiting;
   }
 
   /** How many messages were written but not confirmed by the server yet. */
   get unconfirmedMessages(): number {
-    return this.#sender.unconfirmed;
+    return this.#lifecycle.sender.unconfirmed;
   }
 
   /** Resolves once every message sent so far has settled (at once when none is pending). */
   whenIdle(): Promise<void> {
-    return this.#sender.idle();
+    return this.#lifecycle.sender.idle();
   }
 
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
@@ -270,133 +214,5 @@ export class Account extends EventEmitter<AccountEvents> {
   async approveSubscription(address: string): Promise<void> {
     this.checkAddress(address);
     return this.#gate.online('approveSubscription').approveSubscription(address);
-  }
-
-  async #connect(): Promise<void> {
-    this.#transition('connecting');
-    const generation = ++this.#generation;
-    const attempt = new AbortController();
-    this.#attempt = attempt;
-    try {
-      const session = await openWithCredentials({
-        accountId: this.id,
-        config: this.config,
-        plugin: this.#plugin,
-        sink: this.#sink(generation),
-        context: this.#context,
-        beforeRetry: () => {
-          if (generation === this.#generation) this.#transition('connecting');
-        },
-        continuation: () => this.#recovery.continuation,
-        signal: attempt.signal,
-      });
-      if (generation !== this.#generation) {
-        // disconnect() was called while this login was under way: do not keep its session.
-        await session.close().catch(() => undefined);
-        throw loginAborted(this.id, attempt.signal.reason);
-      }
-      this.#becomeOnline(session);
-    } catch (cause) {
-      const error = SwitchboardError.is(cause)
-        ? cause
-        : new SwitchboardError('SB_CONNECTION_FAILED', undefined, { cause });
-      // Given up by disconnect() (and maybe followed by a newer login): nothing to report.
-      if (generation !== this.#generation) throw error;
-      const recovering = this.#recovery.active;
-      if (recovering && this.#recovery.worthRetrying(error)) {
-        this.#scheduleReconnect(error);
-        throw error;
-      }
-      this.#recovery.stop();
-      this.#sender.abandon({
-        reason: error.code === 'SB_REAUTH_REQUIRED' ? 'needs new tokens' : 'failed',
-        cause: error,
-      });
-      if (error.code === 'SB_REAUTH_REQUIRED') {
-        this.#transition('reauth-required', error);
-        this.emit('reauthRequired', error.details.reason as ReauthReason, error);
-      } else {
-        this.#transition('failed', error);
-      }
-      // The account made this attempt on its own (unless the host hurried it): report it.
-      if (recovering) this.emit('error', error);
-      throw error;
-    } finally {
-      if (this.#attempt === attempt) this.#attempt = undefined;
-    }
-  }
-
-  #becomeOnline(session: ProtocolSession): void {
-    this.#session = session;
-    this.#announced = undefined;
-    this.#transition('online');
-    const recovered = this.#recovery.finish();
-    if (this.#liveness !== undefined && session.liveness !== undefined) {
-      this.#monitor = new LivenessMonitor(session.liveness, this.#liveness);
-    }
-    this.emit('online', session.address);
-    if (recovered !== undefined) {
-      this.emit('reconnected', { ...recovered, resumed: session.resumed === true });
-    }
-    this.#sender.flush();
-  }
-
-  /** After a loss: waits the backoff delay, then tries again (or gives up after maxAttempts). */
-  #scheduleReconnect(error: SwitchboardError | undefined): void {
-    const next = this.#recovery.schedule(error, this.id, () => {
-      this.connect().catch(() => undefined);
-    });
-    if ('gaveUp' in next) {
-      this.#sender.abandon({ reason: 'stopped reconnecting', cause: next.gaveUp });
-      this.#transition('failed', next.gaveUp);
-      this.emit('error', next.gaveUp);
-      return;
-    }
-    this.#transition('reconnecting', error);
-    this.emit('reconnecting', { ...next, ...(error === undefined ? {} : { error }) });
-  }
-
-  #sink(generation: number): SessionSink {
-    return {
-      ...this.#events,
-      authenticating: () => {
-        if (generation === this.#generation) this.#transition('authenticating');
-      },
-      carryOver: (continuation) => {
-        if (generation === this.#generation) this.#recovery.continuation = continuation;
-      },
-      closed: (error) => {
-        if (this.#closing || this.#state !== 'online' || generation !== this.#generation) return;
-        this.#lost(error);
-      },
-    };
-  }
-
-  /** The online session ended without a request: reconnect, or let its messages go. */
-  #lost(error: SwitchboardError | undefined): void {
-    const session = this.#session;
-    this.#session = undefined;
-    this.#monitor?.stop();
-    this.#monitor = undefined;
-    this.#transition('disconnected', error);
-    if (error !== undefined) this.emit('error', error);
-    // A listener may have called disconnect() (the account is offline now): that is final.
-    if (this.#state !== 'disconnected') return;
-    if (this.#recovery.worthRetrying(error)) {
-      this.#recovery.continuation = session?.continuation?.();
-      this.#scheduleReconnect(error);
-      return;
-    }
-    this.#sender.abandon({
-      reason: 'lost its connection',
-      ...(error === undefined ? {} : { cause: error }),
-    });
-  }
-
-  #transition(to: AccountState, error?: SwitchboardError): void {
-    const from = this.#state;
-    assertTransition(from, to);
-    this.#state = to;
-    this.emit('state', error === undefined ? { from, to } : { from, to, error });
   }
 }
