@@ -144,6 +144,7 @@ export type {
   SelectionTraceEntry,
   SkipReason,
 } from './sasl/selection';
+export { noMechanismError } from './sasl/noMechanism';
 export { formatTrace } from './sasl/selection';
 export { singleMessage } from './sasl/singleMessage';
 export { CORE_VERSION } from './version';

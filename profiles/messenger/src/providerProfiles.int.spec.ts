@@ -191,10 +191,14 @@ describe('provider profiles against the emulated providers', () => {
     const m = account('messenger', `mark@${MESSENGER}`, { kind: 'password', password: 'pw' });
     await expect(m.connect()).rejects.toMatchObject({
       code: 'SB_SASL_NO_MECHANISM',
+      message: expect.stringContaining(
+        'no registered mechanism allowed for this account uses a password credential',
+      ),
       details: {
         trace: [
           { mechanism: 'X-MESSENGER-OAUTH2', outcome: 'skipped', reason: 'missing-credential' },
         ],
+        usable: [],
       },
     });
   });

@@ -1,6 +1,6 @@
 import {
   type CredentialKind,
-  formatTrace,
+  noMechanismError,
   type SaslCredentials,
   type SaslRegistry,
   type SelectionPolicy,
@@ -81,15 +81,7 @@ export function saslFeature(options: SaslFeatureOptions): void {
         : { accountMechanisms: options.accountMechanisms }),
     };
     const { mechanism, trace } = options.registry.select(offered, policy);
-    if (mechanism === undefined) {
-      throw new SwitchboardError(
-        'SB_SASL_NO_MECHANISM',
-        `No usable SASL mechanism: ${formatTrace(trace)}.`,
-        {
-          details: { offered, trace },
-        },
-      );
-    }
+    if (mechanism === undefined) throw noMechanismError(options.registry, offered, trace, policy);
     options.onSelected(mechanism.name, trace);
     await exchange(entity, mechanism, options.credentials, answers);
     await entity.restart();
