@@ -128,6 +128,7 @@ export { Switchboard } from './Switchboard';
 export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanism';
 export { adaptSaslMechanism } from './sasl/adaptSaslMechanism';
 export { bytesToUtf8, fromBase64, toBase64, toBytes } from './sasl/bytes';
+export { noMechanismError } from './sasl/noMechanism';
 export type {
   SaslCredentials,
   SaslData,
@@ -144,7 +145,6 @@ export type {
   SelectionTraceEntry,
   SkipReason,
 } from './sasl/selection';
-export { noMechanismError } from './sasl/noMechanism';
 export { formatTrace } from './sasl/selection';
 export { singleMessage } from './sasl/singleMessage';
 export { CORE_VERSION } from './version';
