@@ -16,6 +16,7 @@ import type {
 import type { ProfilePlugin, ProtocolSession, SessionSink } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
+import { AccountExtensions, type SessionExtension } from './AccountExtensions';
 import { type AccountState, assertTransition } from './AccountState';
 import { checkAddress } from './checkAddress';
 import { type EventSink, eventSink } from './eventSink';
@@ -54,6 +55,7 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly #events: EventSink;
   readonly #gate: OperationGate = new OperationGate(this, () => this.#session);
   #monitor: LivenessMonitor | undefined;
+  readonly #extensions: AccountExtensions;
 
   /**
    * Usually created by `Switchboard.createAccount`, which passes the instance's credential service
@@ -64,7 +66,8 @@ export class Account extends EventEmitter<AccountEvents> {
     super();
     this.config = protectConfig(config);
     this.id = config.id ?? `${config.profile}:${config.address}`;
-    this.#plugin = plugin;
+    this.#extensions = new AccountExtensions(plugin);
+    this.#plugin = this.#extensions.plugin;
     this.#context = context ?? { credentials: new CredentialService(new MemoryTokenStore()) };
     this.#recovery = new Recovery(resolveReconnect(config.reconnect));
     this.#liveness = resolveLiveness(plugin.profile.liveness, config.liveness);
@@ -181,6 +184,14 @@ export class Account extends EventEmitter<AccountEvents> {
    */
   checkAddress(address: string, field = 'address'): void {
     checkAddress(this.#plugin, address, field);
+  }
+
+  /**
+   * Adds an extension (e.g. an `XmppExtension`) to the live session and every later one; returns
+   * what removes it. Throws SB_EXTENSION_INVALID (another protocol, a taken name, …).
+   */
+  use(extension: SessionExtension): () => void {
+    return this.#extensions.use(extension);
   }
 
   /** How many messages wait for a session to take them (e.g. while reconnecting). */
