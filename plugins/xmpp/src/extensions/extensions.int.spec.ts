@@ -208,7 +208,7 @@ describe('XmppExtension on a real Prosody', () => {
           details: expect.objectContaining({ extension: 'broken' }),
         }),
       ]);
-      expect((errors[0]?.cause as Error).message).toBe('boom');
+      expect(errors[0]?.cause).toEqual(new Error('boom'));
       expect(bob.state).toBe('online');
       await expect(bob.ping()).resolves.toBeGreaterThanOrEqual(0);
     });
