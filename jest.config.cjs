@@ -29,6 +29,8 @@ const shared = {
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
     // The example third-party profile, loaded by package name in its tests.
     '^@acme/switchboard-profile-acme$': '<rootDir>/examples/profile-acme/src/index.ts',
+    // The example third-party extension (XEP-0202), imported by name in the doc snippets.
+    '^@acme/switchboard-entity-time$': '<rootDir>/examples/extension-entity-time/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

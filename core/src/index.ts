@@ -117,6 +117,7 @@ export type {
   SessionRequest,
   SessionSink,
 } from './plugins/ProtocolPlugin';
+export type { SessionExtension } from './plugins/SessionExtension';
 export type {
   ModuleManifest,
   ProfileModuleManifest,

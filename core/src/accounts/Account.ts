@@ -15,6 +15,7 @@ import type {
 import type { ProfilePlugin } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 import type { AccountEvents } from './AccountEvents';
+import { AccountExtensions, type SessionExtension } from './AccountExtensions';
 import { AccountLifecycle } from './AccountLifecycle';
 import type { AccountState } from './AccountState';
 import type { ConnectOptions } from './abortable';
@@ -35,6 +36,7 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly config: AccountConfig;
   readonly #plugin: ProfilePlugin;
   readonly #lifecycle: AccountLifecycle;
+  readonly #extensions: AccountExtensions;
   readonly #gate: OperationGate = new OperationGate(this, () => this.#lifecycle.session);
 
   /**
@@ -46,10 +48,11 @@ export class Account extends EventEmitter<AccountEvents> {
     super();
     this.config = protectConfig(config);
     this.id = config.id ?? `${config.profile}:${config.address}`;
-    this.#plugin = plugin;
+    this.#extensions = new AccountExtensions(plugin);
+    this.#plugin = this.#extensions.plugin;
     this.#lifecycle = new AccountLifecycle(
       this,
-      plugin,
+      this.#plugin,
       context ?? { credentials: new CredentialService(new MemoryTokenStore()) },
     );
   }
@@ -141,6 +144,14 @@ export class Account extends EventEmitter<AccountEvents> {
    */
   checkAddress(address: string, field = 'address'): void {
     checkAddress(this.#plugin, address, field);
+  }
+
+  /**
+   * Adds an extension (e.g. an `XmppExtension`) to the live session and every later one; returns
+   * what removes it. Throws SB_EXTENSION_INVALID (another protocol, a taken name, …).
+   */
+  use(extension: SessionExtension): () => void {
+    return this.#extensions.use(extension);
   }
 
   /** How many messages wait for a session to take them (e.g. while reconnecting). */

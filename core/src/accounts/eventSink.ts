@@ -14,6 +14,7 @@ export type EventSink = Pick<
   | 'roster'
   | 'sent'
   | 'bounced'
+  | 'extensionFailed'
 >;
 
 /** Reports of any of the account's sessions, as events of `account` (and settled sends). */
@@ -27,5 +28,6 @@ export function eventSink(account: EventEmitter<AccountEvents>, sender: MessageS
     roster: (item) => account.emit('roster', item),
     sent: (report) => sender.report(report),
     bounced: (bounce) => account.emit('bounced', sender.bounce(bounce)),
+    extensionFailed: (error) => account.emit('error', error),
   };
 }

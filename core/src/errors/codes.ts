@@ -73,6 +73,10 @@ export const ErrorCodes = {
   SB_CAPABILITY_UNSUPPORTED:
     "The profile's provider does not support this operation; nothing was sent.",
   SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
+  SB_EXTENSION_INVALID:
+    'An extension cannot be used: another protocol, a duplicate name, a handler the library owns, or one removed already; see details.extension.',
+  SB_EXTENSION_FAILED:
+    'An extension threw; the session went on without what it was doing. The cause is its exception; fix or remove the extension named in details.extension.',
 
   // OAuth2 and credentials
   SB_OAUTH_REDIRECT_ERROR: 'The authorization server redirected with an error; see details.error.',

@@ -15,6 +15,7 @@ import type {
 } from '../im/types';
 import type { SelectionTraceEntry } from '../sasl/selection';
 import type { ProfileDescriptor } from './ProfileDescriptor';
+import type { SessionExtension } from './SessionExtension';
 
 /**
  * What became of a message a session took over (its `sendMessage` resolved `'pending'`):
@@ -73,6 +74,11 @@ export interface SessionSink {
   carryOver(continuation: SessionContinuation): void;
   /** The session ended; `error` is set when it did not end by request. */
   closed(error?: SwitchboardError): void;
+  /**
+   * An extension failed outside any call the host awaits (a handler threw): the session went
+   * on. `error` is SB_EXTENSION_FAILED naming the extension, with the exception as `cause`.
+   */
+  extensionFailed?(error: SwitchboardError): void;
 }
 
 /**
@@ -119,6 +125,8 @@ export interface SessionRequest {
    * the signal's reason (an SB_ABORTED error).
    */
   readonly signal?: AbortSignal;
+  /** Extensions to attach to the session before it carries stanzas (see `Account.use`). */
+  readonly extensions?: readonly SessionExtension[];
 }
 
 /** A live, authenticated session of one account. */
@@ -158,6 +166,12 @@ export interface ProtocolSession {
   serverFeatures(): Promise<readonly string[]>;
   /** Closes the session cleanly. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Attaches `extension` to this live session and returns what detaches it. Attaching one that
+   * is attached already (e.g. given in the {@link SessionRequest}) returns its detach function.
+   * Throws SB_EXTENSION_INVALID or SB_EXTENSION_FAILED when the extension cannot be attached.
+   */
+  use?(extension: SessionExtension): () => void;
 }
 
 /**
@@ -178,4 +192,9 @@ export interface ProfilePlugin {
    * can carry `message` for this account; called before anything is queued or sent.
    */
   checkMessage?(message: OutboundMessage & { readonly id: string }, config: AccountConfig): void;
+  /**
+   * Throws SB_EXTENSION_INVALID unless the plugin can attach `extension` to its sessions.
+   * Without it, the plugin takes no extensions.
+   */
+  checkExtension?(extension: SessionExtension): void;
 }

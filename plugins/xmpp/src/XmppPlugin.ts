@@ -9,13 +9,16 @@ import {
   type SaslCredentials,
   type SaslRegistry,
   SaslRegistryToken,
+  type SessionExtension,
   type SessionRequest,
 } from '@switchboard/core';
 import { inject, injectable } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
+import { asXmppExtension } from './extensions/asXmppExtension';
+import type { XmppExtension } from './extensions/XmppExtension';
 import { checkJid } from './im/checkJid';
-import { checkMessage } from './im/checkMessage';
+import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -72,6 +75,7 @@ export class XmppPlugin implements ProfilePlugin {
   async open(request: SessionRequest): Promise<ProtocolSession> {
     const { config, credential, sink } = request;
     const endpoint = resolveEndpoint(config, this.profile.server);
+    const extensions = [...this.extensions(request), ...(request.extensions ?? [])];
     return openXmppSession({
       endpoint,
       registry: this.registry,
@@ -86,6 +90,8 @@ export class XmppPlugin implements ProfilePlugin {
       log: request.log,
       continuation: asXmppContinuation(request.continuation),
       signal: request.signal,
+      extensions: extensions.map(asXmppExtension),
+      maxStanzaBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     });
   }
 
@@ -100,6 +106,19 @@ export class XmppPlugin implements ProfilePlugin {
    */
   checkMessage(message: OutboundMessage & { readonly id: string }, config: AccountConfig): void {
     checkMessage(message, config.maxMessageBytes);
+  }
+
+  /** Throws SB_EXTENSION_INVALID unless `extension` is an `XmppExtension` (see `Account.use`). */
+  checkExtension(extension: SessionExtension): void {
+    asXmppExtension(extension);
+  }
+
+  /**
+   * The extensions every session of this profile gets (before the account's own, from
+   * `Account.use`); profiles override it to add XEPs. None by default.
+   */
+  protected extensions(_request: SessionRequest): readonly XmppExtension[] {
+    return [];
   }
 
   /** The values handed to SASL mechanisms; profiles may add provider-specific fields. */

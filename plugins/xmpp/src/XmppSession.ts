@@ -7,6 +7,7 @@ import {
   type RosterItem,
   type SendHandover,
   type SessionContinuation,
+  type SessionExtension,
   type SessionLiveness,
   type SessionSink,
   SwitchboardError,
@@ -18,6 +19,8 @@ import type { HardenedClient } from './connection/HardenedClient';
 import type { IqClient } from './connection/IqClient';
 import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
+import { asXmppExtension } from './extensions/asXmppExtension';
+import type { ExtensionHost } from './extensions/ExtensionHost';
 import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
@@ -40,6 +43,7 @@ export interface XmppSessionParts {
   readonly sink: SessionSink;
   readonly where: { host: string; port: number };
   readonly timeoutMs: number;
+  readonly extensions: ExtensionHost;
 }
 
 /** Why an online session ended: a network error on an established session is a lost connection. */
@@ -209,6 +213,11 @@ export class XmppSession implements ProtocolSession {
       clearTimeout(timer);
       entity.socket?.destroy?.();
     }
+  }
+
+  /** Attaches an `XmppExtension` to this live session; returns what detaches it. */
+  use(extension: SessionExtension): () => void {
+    return this.#parts.extensions.attach(asXmppExtension(extension));
   }
 
   #livenessHooks(): SessionLiveness {

@@ -6,6 +6,22 @@
  */
 export type { Endpoint } from './connection/resolveEndpoint';
 export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
+export type { StanzaErrorCondition, StanzaErrorType } from './extensions/stanzaError';
+export { stanzaError } from './extensions/stanzaError';
+export type {
+  IqHandler,
+  IqRequest,
+  IqRequestOptions,
+  OnlineInfo,
+  StanzaFilter,
+  StanzaHandler,
+  XmppExtension,
+  XmppExtensionContext,
+  XmppExtensionDefinition,
+} from './extensions/XmppExtension';
+export { defineXmppExtension } from './extensions/XmppExtension';
+export type { XmlChild, XmlElement } from './extensions/xmlElement';
+export { xml } from './extensions/xmlElement';
 export type {
   OAuthBearerDefinition,
   OAuthBearerMechanism,

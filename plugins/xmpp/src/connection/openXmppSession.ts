@@ -9,6 +9,8 @@ import {
 import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
+import { ExtensionHost } from '../extensions/ExtensionHost';
+import type { XmppExtension } from '../extensions/XmppExtension';
 import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
@@ -45,6 +47,9 @@ export interface OpenXmppSessionOptions {
   readonly continuation: XmppContinuation | undefined;
   /** Aborted when the account gives the login up: the connection is dropped wherever it is. */
   readonly signal: AbortSignal | undefined;
+  /** Attached before the stream opens; `maxStanzaBytes` limits what they send. */
+  readonly extensions: readonly XmppExtension[];
+  readonly maxStanzaBytes: number;
 }
 
 function serviceUri({ host, port, tls }: Endpoint): string {
@@ -110,6 +115,17 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
   const recent = new RecentMessages(options.continuation?.seen);
   routeInbound({ entity, middleware, iqCallee, sink, recent });
+  const maxBytes = options.maxStanzaBytes;
+  const extensions = new ExtensionHost({
+    entity,
+    middleware,
+    iq,
+    sink,
+    where,
+    timeoutMs,
+    maxBytes,
+  });
+  extensions.attachAll(options.extensions);
   // SASL payloads are redacted unless the chosen mechanism declares they carry no secret.
   let saslIsSecret = true;
   if (options.log !== undefined) attachStanzaLog(entity, options.log, () => saslIsSecret);
@@ -148,7 +164,8 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    const session = new XmppSession({ entity, iq, sm, recent, sink, where, timeoutMs });
+    const session = new XmppSession({ entity, iq, sm, recent, sink, where, timeoutMs, extensions });
+    extensions.wentOnline(sm.resumed);
     // A resumed stream keeps its presence; a new one announces it.
     if (!sm.resumed && options.initialPresence !== false) {
       await session.sendPresence(options.initialPresence);
