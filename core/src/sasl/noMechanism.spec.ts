@@ -40,6 +40,7 @@ describe(noMechanismError, () => {
       offered: ['SCRAM-SHA-1', 'PLAIN'],
       credentialKinds: ['oauth2'],
       usable: ['OAUTHBEARER', 'X-OAUTH2'],
+      needs: {},
     });
   });
 
@@ -59,7 +60,8 @@ describe(noMechanismError, () => {
     expect(error.message).toContain(
       'no registered mechanism allowed for this account uses a password credential',
     );
-    expect(error.details).toMatchObject({ usable: [] });
+    expect(error.message).toContain('X-OAUTH2 takes a credential of kind oauth2');
+    expect(error.details).toMatchObject({ usable: [], needs: { 'X-OAUTH2': ['oauth2'] } });
   });
 
   it('says when the server offered nothing', () => {

@@ -11,8 +11,9 @@ function list(names: readonly string[]): string {
  * SB_SASL_NO_MECHANISM for a server whose offer has nothing the account can use, saying what
  * would have worked: which mechanisms the account's credential kinds need (among those
  * registered, enabled and allowed for the account), that the server offered none of them, or
- * which offered ones needed TLS. `details` carries `offered`, `trace`, `credentialKinds` and
- * `usable` (the mechanisms the account could have used).
+ * which offered ones needed TLS or another kind of credential. `details` carries `offered`,
+ * `trace`, `credentialKinds`, `usable` (the mechanisms the account could have used) and `needs`
+ * (for each offered mechanism skipped for want of a credential, the kinds it takes).
  */
 export function noMechanismError(
   registry: SaslRegistry,
@@ -28,6 +29,13 @@ export function noMechanismError(
     )
     .trace.filter((entry) => entry.outcome === 'selected' || entry.reason === 'lower-preference')
     .map((entry) => entry.mechanism);
+  // For each offered mechanism the credential did not fit: the kinds it takes.
+  const needs: Record<string, readonly string[]> = {};
+  for (const entry of trace) {
+    if (entry.outcome === 'skipped' && entry.reason === 'missing-credential') {
+      needs[entry.mechanism] = registry.get(entry.mechanism)?.credentialKinds ?? [];
+    }
+  }
   const needTls = trace
     .filter((entry) => entry.outcome === 'skipped' && entry.reason === 'insecure-stream')
     .map((entry) => entry.mechanism);
@@ -43,11 +51,14 @@ export function noMechanismError(
       `${credential} needs ${list(usable)}, and the server offered only ${offered.join(', ')}`,
     );
   }
+  for (const [name, takes] of Object.entries(needs)) {
+    reasons.push(`${name} takes a credential of kind ${list(takes)}`);
+  }
   if (needTls.length > 0) reasons.push(`${list(needTls)} need TLS, and the stream is not secure`);
   const why = offered.length === 0 ? reasons : [...reasons, `(${formatTrace(trace)})`];
   return new SwitchboardError(
     'SB_SASL_NO_MECHANISM',
     `No usable SASL mechanism: ${why.join('; ')}.`,
-    { details: { offered: [...offered], trace, credentialKinds: [...kinds], usable } },
+    { details: { offered: [...offered], trace, credentialKinds: [...kinds], usable, needs } },
   );
 }
