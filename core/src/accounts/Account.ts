@@ -256,6 +256,21 @@ export class Account extends EventEmitter<AccountEvents> {
     return this.#gate.online('approveSubscription').approveSubscription(address);
   }
 
+  /** Refuses a contact's pending request to see this account's presence. Requires `online`. */
+  async denySubscription(address: string): Promise<void> {
+    return this.#gate.addressed('denySubscription', address).denySubscription(address);
+  }
+
+  /** Stops a contact from seeing this account's presence any longer. Requires `online`. */
+  async cancelSubscription(address: string): Promise<void> {
+    return this.#gate.addressed('cancelSubscription', address).cancelSubscription(address);
+  }
+
+  /** Stops seeing a contact's presence. Requires `online`. */
+  async unsubscribe(address: string): Promise<void> {
+    return this.#gate.addressed('unsubscribe', address).unsubscribe(address);
+  }
+
   async #connect(): Promise<void> {
     this.#transition('connecting');
     const generation = ++this.#generation;
