@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { configOption, describeCommand } from '../support/describeCommand';
+import { describeCommand } from '../support/describeCommand';
 import { wholeNumber } from '../support/parseNumber';
 import { run } from '../support/run';
 import { accountAdd } from './accountAdd';
@@ -63,7 +63,6 @@ export function accountCommand(program: Command): void {
     .option('--param <name=value>', 'a provider parameter, e.g. apiKey=… (repeatable)', collect)
     .option('--resource <resource>', 'the XMPP resource to ask for')
     .option('--force', 'replace an account of the same name')
-    .addOption(configOption())
     .action((name: string, options: AddOptions, command: Command) =>
       run(command, (context) => accountAdd(context, name, options)),
     );
@@ -74,8 +73,7 @@ export function accountCommand(program: Command): void {
     examples: ['switchboard account list', 'switchboard account list --json'],
   })
     .option('--json', 'print the entries as JSON')
-    .addOption(configOption())
-    .action((options: { config?: string; json?: boolean }, command: Command) =>
+    .action((options: { json?: boolean }, command: Command) =>
       run(command, (context) => accountList(context, options)),
     );
 
@@ -86,8 +84,7 @@ export function accountCommand(program: Command): void {
     examples: ['switchboard account remove alice'],
   })
     .argument('<name>', 'the account name')
-    .addOption(configOption())
-    .action((name: string, options: { config?: string }, command: Command) =>
-      run(command, (context) => accountRemove(context, name, options)),
+    .action((name: string, _options: unknown, command: Command) =>
+      run(command, (context) => accountRemove(context, name)),
     );
 }

@@ -28,8 +28,6 @@ export interface OpenedAccount {
 
 /** Options of {@link openAccount}. */
 export interface OpenAccountOptions {
-  /** `--config <file>`, when given. */
-  readonly config?: string | undefined;
   /** Account settings that suit the command; the config file's entry overrides them. */
   readonly defaults?: Partial<Omit<AccountConfig, 'id' | 'credential'>>;
 }
@@ -45,7 +43,7 @@ export async function openAccount(
   name: string,
   options: OpenAccountOptions,
 ): Promise<OpenedAccount> {
-  const file = configPath(options.config);
+  const file = configPath(context.config);
   context.facts.configFile = file;
   context.facts.account = name;
   const config = await loadConfig(file);

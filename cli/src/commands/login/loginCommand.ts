@@ -5,7 +5,7 @@ import { configPath } from '../config/configPath';
 import { loadConfig } from '../config/loadConfig';
 import { createSwitchboard } from '../connect/createSwitchboard';
 import { requireProfile } from '../connect/requireProfile';
-import { configOption, describeCommand } from '../support/describeCommand';
+import { describeCommand } from '../support/describeCommand';
 import { wholeNumber } from '../support/parseNumber';
 import { run } from '../support/run';
 import { oauth2ClientFor } from './oauth2ClientFor';
@@ -13,7 +13,6 @@ import { openBrowser } from './openBrowser';
 import { tokenSummary } from './tokenSummary';
 
 interface LoginOptions {
-  readonly config?: string;
   readonly open?: boolean;
   readonly timeout: number;
   readonly redirectPort: number;
@@ -45,10 +44,9 @@ export function loginCommand(program: Command): void {
       wholeNumber(0, 65_535),
       0,
     )
-    .addOption(configOption())
     .action((name: string, options: LoginOptions, command: Command) =>
       run(command, async (context) => {
-        const file = configPath(options.config);
+        const file = configPath(context.config);
         Object.assign(context.facts, { configFile: file, account: name });
         const config = await loadConfig(file);
         const entry = accountEntryOf(config, name);

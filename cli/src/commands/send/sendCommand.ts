@@ -1,7 +1,7 @@
 import type { BouncedMessage } from '@switchboard/core';
 import { type Command, Option } from 'commander';
 import { openAccount } from '../connect/openAccount';
-import { configOption, describeCommand } from '../support/describeCommand';
+import { describeCommand } from '../support/describeCommand';
 import { progress } from '../support/progress';
 import { run } from '../support/run';
 import { readMessage } from './readMessage';
@@ -13,7 +13,6 @@ import { readMessage } from './readMessage';
 const BOUNCE_GRACE_MS = 500;
 
 interface SendOptions {
-  readonly config?: string;
   readonly type?: 'chat' | 'normal' | 'headline';
 }
 
@@ -40,12 +39,10 @@ export function sendCommand(program: Command): void {
     .addOption(
       new Option('--type <type>', 'the message type').choices(['chat', 'normal', 'headline']),
     )
-    .addOption(configOption())
     .action((name: string, to: string, words: string[], options: SendOptions, command: Command) =>
       run(command, async (context) => {
         const body = await readMessage(words);
         const { account } = await openAccount(context, name, {
-          config: options.config,
           defaults: { initialPresence: false, reconnect: false },
         });
         const bounces: BouncedMessage[] = [];
