@@ -4,7 +4,10 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/registerCommands';
 import { configOption, usageExit } from './commands/support/describeCommand';
+import { quietClosedPipes } from './commands/support/quietPipe';
 import { registerDemo } from './demo/registerDemo';
+
+quietClosedPipes();
 
 const program = new Command('switchboard')
   .description('Many IM networks, one host: Switchboard on the command line.')
