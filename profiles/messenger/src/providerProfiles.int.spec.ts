@@ -195,7 +195,13 @@ describe('provider profiles against the emulated providers', () => {
         trace: [
           { mechanism: 'X-MESSENGER-OAUTH2', outcome: 'skipped', reason: 'missing-credential' },
         ],
+        credentialKinds: ['password'],
+        wanted: [],
+        needs: { 'X-MESSENGER-OAUTH2': ['oauth2'] },
       },
+      message: expect.stringContaining(
+        "No mechanism allowed here takes the account's credential (kind password). X-MESSENGER-OAUTH2 takes a credential of kind oauth2.",
+      ),
     });
   });
 

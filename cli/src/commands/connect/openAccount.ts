@@ -51,6 +51,8 @@ export async function openAccount(
   const switchboard = createSwitchboard(context, config, entry.settings.profile);
   const profile = requireProfile(switchboard, entry.settings.profile);
   context.facts.profile = profile.id;
+  context.facts.tls = entry.settings.server?.tls ?? profile.server.tls;
+  context.facts.port = entry.settings.server?.port ?? profile.server.port;
   const credential = await resolveCredential(
     entry,
     profile,
@@ -80,5 +82,6 @@ export async function openAccount(
     `Connecting as ${entry.settings.address}${where === undefined ? '' : ` via ${where}`} (${profile.name})…`,
     account.connect(),
   );
+  context.facts.online = true;
   return { switchboard, account, entry, profile };
 }

@@ -1,6 +1,5 @@
 import {
   type CredentialKind,
-  formatTrace,
   type SaslCredentials,
   type SaslRegistry,
   type SelectionPolicy,
@@ -11,6 +10,7 @@ import type { Client } from '@xmpp/client-core';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import { HardenedClient } from '../connection/HardenedClient';
 import { exchange, NS_SASL } from './exchange';
+import { noMechanism } from './noMechanism';
 import { SaslAnswers } from './SaslAnswers';
 
 /** Everything the SASL step needs for one login. */
@@ -82,13 +82,7 @@ export function saslFeature(options: SaslFeatureOptions): void {
     };
     const { mechanism, trace } = options.registry.select(offered, policy);
     if (mechanism === undefined) {
-      throw new SwitchboardError(
-        'SB_SASL_NO_MECHANISM',
-        `No usable SASL mechanism: ${formatTrace(trace)}.`,
-        {
-          details: { offered, trace },
-        },
-      );
+      throw noMechanism(options.registry, offered, policy, trace);
     }
     options.onSelected(mechanism.name, trace);
     await exchange(entity, mechanism, options.credentials, answers);
