@@ -75,7 +75,11 @@ describe('switchboard login', () => {
     }
   }
 
-  async function stored(): Promise<{ accessToken: string; refreshToken?: string }> {
+  async function stored(): Promise<{
+    accessToken: string;
+    refreshToken?: string;
+    expiresAt?: number;
+  }> {
     return JSON.parse(await readFile(tokenFile, 'utf8')).mark;
   }
 
@@ -222,7 +226,7 @@ describe('switchboard login', () => {
         `Stored the tokens of "mark" in ${tokenFile} (readable by you only).`,
       );
       expect(`${result.stdout}${result.stderr}`).not.toMatch(new RegExp(`${access}|handmade-`));
-      const saved = (await stored()) as { expiresAt: number };
+      const saved = await stored();
       expect(saved).toEqual({
         accessToken: access,
         refreshToken: 'handmade-refresh-1',

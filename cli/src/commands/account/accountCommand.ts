@@ -1,11 +1,8 @@
 import { type Command, Option } from 'commander';
 import { describeCommand } from '../support/describeCommand';
 import { wholeNumber } from '../support/parseNumber';
-import { run } from '../support/run';
-import { accountAdd } from './accountAdd';
-import { accountList } from './accountList';
-import { accountRemove } from './accountRemove';
-import { accountToken, type TokenOptions } from './accountToken';
+import { runLazily } from '../support/runLazily';
+import type { TokenOptions } from './accountToken';
 import type { AddOptions } from './buildEntry';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -65,7 +62,9 @@ export function accountCommand(program: Command): void {
     .option('--resource <resource>', 'the XMPP resource to ask for')
     .option('--force', 'replace an account of the same name')
     .action((name: string, options: AddOptions, command: Command) =>
-      run(command, (context) => accountAdd(context, name, options)),
+      runLazily(command, async (context) =>
+        (await import('./accountAdd')).accountAdd(context, name, options),
+      ),
     );
 
   describeCommand(account.command('list'), {
@@ -75,7 +74,9 @@ export function accountCommand(program: Command): void {
   })
     .option('--json', 'print the entries as JSON')
     .action((options: { json?: boolean }, command: Command) =>
-      run(command, (context) => accountList(context, options)),
+      runLazily(command, async (context) =>
+        (await import('./accountList')).accountList(context, options),
+      ),
     );
 
   describeCommand(account.command('remove'), {
@@ -86,7 +87,9 @@ export function accountCommand(program: Command): void {
   })
     .argument('<name>', 'the account name')
     .action((name: string, _options: unknown, command: Command) =>
-      run(command, (context) => accountRemove(context, name)),
+      runLazily(command, async (context) =>
+        (await import('./accountRemove')).accountRemove(context, name),
+      ),
     );
   describeCommand(account.command('token'), {
     summary: 'store OAuth2 tokens you already have for an OAuth2 account',
@@ -113,6 +116,8 @@ export function accountCommand(program: Command): void {
     )
     .option('--scope <scopes>', 'the scopes granted, space-separated')
     .action((name: string, options: TokenOptions, command: Command) =>
-      run(command, (context) => accountToken(context, name, options)),
+      runLazily(command, async (context) =>
+        (await import('./accountToken')).accountToken(context, name, options),
+      ),
     );
 }

@@ -5,7 +5,8 @@
  */
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import { type Account, type PresenceUpdate, SwitchboardError } from '@switchboard/core';
-import { CONTACT_HELP, contactCommand } from './contactCommands';
+import { HELP } from './chatHelp';
+import { contactCommand } from './contactCommands';
 import {
   bareAddress,
   formatChatState,
@@ -40,16 +41,6 @@ export interface ChatIo {
   /** A terminal: prompt, line editing, typing notifications. */
   readonly terminal: boolean;
 }
-
-/** The in-chat help, also shown by `switchboard chat --help`. */
-export const HELP = [
-  'Type a line and press Enter to send it to the current contact.',
-  '  /to <address>  talk to someone else (e.g. /to bob@example.org)',
-  '  /who           the current contact and the presence seen so far',
-  ...CONTACT_HELP,
-  '  /quit          disconnect and leave (also Ctrl-C, Ctrl-D)',
-  '  //text         send a line that starts with /',
-];
 
 /** One interactive session; {@link run} resolves when it ends. */
 export class ChatSession {

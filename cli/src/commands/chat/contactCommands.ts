@@ -10,14 +10,6 @@ export type ContactAccount = Pick<
   'addContact' | 'removeContact' | 'subscribe' | 'approveSubscription' | 'denySubscription'
 >;
 
-/** Their lines of the in-chat help. */
-export const CONTACT_HELP = [
-  '  /add <address>     add a contact and ask to see their presence',
-  '  /remove <address>  remove a contact (neither sees the other any longer)',
-  '  /approve <address> let someone who asked see your presence',
-  '  /deny <address>    refuse their request',
-];
-
 interface ContactCommand {
   run(account: ContactAccount, address: string): Promise<unknown>;
   /** What to print once it is done. */

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
-import { openAccount } from '../connect/openAccount';
 import { describeCommand } from '../support/describeCommand';
-import { progress } from '../support/progress';
-import { run } from '../support/run';
-import { type RosterAddOptions, rosterAdd, rosterRemove } from './rosterEdit';
-import { rosterTable } from './rosterTable';
+import { runLazily } from '../support/runLazily';
+import type { RosterAddOptions } from './rosterEdit';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -27,22 +24,11 @@ export function rosterCommand(program: Command): void {
     .argument('<account>', 'the account (its name in the config file)')
     .option('--json', 'print JSON (an array of { address, name, subscription, groups, pending })')
     .action((name: string, options: { json?: boolean }, command: Command) =>
-      run(command, async (context) => {
-        const { account } = await openAccount(context, name, {
-          defaults: { initialPresence: false, reconnect: false },
-        });
-        const items = await progress(context, 'Fetching the roster…', account.getRoster());
-        await account.disconnect();
-        if (options.json === true) {
-          context.print(JSON.stringify(items, null, 2));
-        } else if (items.length === 0) {
-          context.note(`The roster of ${name} is empty.`);
-        } else {
-          for (const line of rosterTable(items)) context.print(line);
-        }
-        return undefined;
-      }),
+      runLazily(command, async (context) =>
+        (await import('./rosterList')).rosterList(context, name, options),
+      ),
     );
+
   describeCommand(roster.command('add'), {
     summary: 'add a contact (or change its name and groups) and ask to see its presence',
     description:
@@ -61,7 +47,9 @@ export function rosterCommand(program: Command): void {
     .option('--group <group>', 'a group to put the contact in (repeatable)', collect)
     .option('--no-subscribe', 'do not ask to see their presence')
     .action((name: string, address: string, options: RosterAddOptions, command: Command) =>
-      run(command, (context) => rosterAdd(context, name, address, options)),
+      runLazily(command, async (context) =>
+        (await import('./rosterEdit')).rosterAdd(context, name, address, options),
+      ),
     );
 
   describeCommand(roster.command('remove'), {
@@ -74,6 +62,8 @@ export function rosterCommand(program: Command): void {
     .argument('<account>', 'the account (its name in the config file)')
     .argument('<address>', 'the contact, e.g. bob@example.org')
     .action((name: string, address: string, _options: unknown, command: Command) =>
-      run(command, (context) => rosterRemove(context, name, address)),
+      runLazily(command, async (context) =>
+        (await import('./rosterEdit')).rosterRemove(context, name, address),
+      ),
     );
 }
