@@ -209,4 +209,43 @@ describe('switchboard account', () => {
       expect(Object.keys(JSON.parse(await readFile(tokens, 'utf8')))).toEqual(['other']);
     });
   });
+
+  describe('global options', () => {
+    it.each([
+      ['before the command', (config: string) => ['--config', config, 'account', 'list', '--json']],
+      [
+        'between command and subcommand',
+        (config: string) => ['account', '--config', config, 'list', '--json'],
+      ],
+      ['after the command', (config: string) => ['account', 'list', '--json', '--config', config]],
+    ])('when --config comes %s, the command uses that file', async (_where, args) => {
+      const config = join(dir, 'global', 'accounts.json');
+      const added = await runCli([
+        '--config',
+        config,
+        'account',
+        'add',
+        'gina',
+        '--profile',
+        'jabber',
+        '--address',
+        'gina@example.org',
+        '--force',
+      ]);
+      expect(added.code).toBe(0);
+      const { code, stdout } = await runCli(args(config));
+      expect(code).toBe(0);
+      expect(Object.keys(JSON.parse(stdout))).toEqual(['gina']);
+    });
+
+    it('when a command shows its help, it lists the global options and where they go', async () => {
+      const { code, stdout } = await runCli(['roster', 'add', '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Global Options:\n(.*\n)*\s+--debug\s/);
+      expect(stdout).toContain('--config <file>');
+      expect(stdout).toContain(
+        'Global options (--config, --debug) go before or after the command.',
+      );
+    });
+  });
 });

@@ -1,6 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Account, type SubscriptionUpdate, Switchboard } from '@switchboard/core';
+import { jabberModule } from '@switchboard/profile-jabber';
 import { JabberPeer, type ProsodyServer, startProsody } from '@switchboard/testing';
+import { xmppModule } from '@switchboard/xmpp';
 import { CliProcess, tempDir, writeConfig } from './cli.testkit';
 
 const DOMAIN = 'example.test';
@@ -11,6 +14,7 @@ describe('switchboard chat', () => {
   let config: string;
   const peers: JabberPeer[] = [];
   const running: CliProcess[] = [];
+  const accounts: Account[] = [];
 
   const peer = async (username: string): Promise<JabberPeer> => {
     const connected = await JabberPeer.connect({
@@ -64,6 +68,7 @@ describe('switchboard chat', () => {
   afterEach(async () => {
     for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
     await Promise.all(peers.splice(0).map((p) => p.close()));
+    await Promise.all(accounts.splice(0).map((a) => a.disconnect()));
   });
   afterAll(async () => {
     await server?.stop();
@@ -110,8 +115,11 @@ describe('switchboard chat', () => {
     expect(cli.stdout).toContain('Choose a contact with /to <address>.');
     cli.type('nobody to send this to');
     await cli.waitForStdout(/^No contact yet: choose one with \/to <address>\.$/m);
+    // A typing notification stored and delivered late is not shown as live.
+    bob.sendChatState(`alice@${DOMAIN}`, 'composing', new Date(Date.now() - 60_000));
     bob.sendMessage(`alice@${DOMAIN}`, 'ping');
     await cli.waitForStdout(/^\(now talking to bob@example\.test\)$/m);
+    expect(cli.stdout).not.toContain('is typing');
     cli.type('pong');
     await bob.waitFor(bodyIs('pong'), 'the reply');
   });
@@ -125,6 +133,59 @@ describe('switchboard chat', () => {
     const { code, stdout } = await cli.exited();
     expect(code).toBe(0);
     expect(stdout).toMatch(/Disconnected\.\n$/);
+  });
+
+  it('when contacts ask, /approve and /deny answer them; /add asks a contact', async () => {
+    // Contacts with a client that asked for its roster: servers deliver subscription answers
+    // only to such resources (RFC 6121 §3.1.6).
+    const switchboard = Switchboard.create({ modules: [xmppModule, jabberModule] });
+    const contact = async (username: string): Promise<Account> => {
+      const account = switchboard.createAccount({
+        profile: 'jabber',
+        address: `${username}@${DOMAIN}`,
+        credential: { kind: 'password', password: `${username}-pw` },
+        server: { host: server.host, port: server.port },
+        tls: { ca: server.ca },
+      });
+      accounts.push(account);
+      await account.connect();
+      await account.getRoster();
+      return account;
+    };
+    const answer = (account: Account, type: SubscriptionUpdate['type']) =>
+      new Promise<SubscriptionUpdate>((resolve) => {
+        account.on('subscription', (update) => {
+          if (update.type === type) resolve(update);
+        });
+      });
+    const [bob, carol] = await Promise.all([contact('bob'), contact('carol')]);
+    const cli = await chat();
+
+    await bob.subscribe(`alice@${DOMAIN}`);
+    await cli.waitForStdout(
+      /^\* bob@example\.test asks to see your presence: \/approve bob@example\.test or \/deny bob@example\.test$/m,
+    );
+    const approved = answer(bob, 'subscribed');
+    cli.type(`/approve bob@${DOMAIN}`);
+    expect((await approved).from).toBe(`alice@${DOMAIN}`);
+    await cli.waitForStdout(/^\(bob@example\.test can see your presence now\)$/m);
+
+    await carol.subscribe(`alice@${DOMAIN}`);
+    await cli.waitForStdout(/^\* carol@example\.test asks to see your presence/m);
+    const refused = answer(carol, 'unsubscribed');
+    cli.type(`/deny carol@${DOMAIN}`);
+    expect((await refused).from).toBe(`alice@${DOMAIN}`);
+    await cli.waitForStdout(/^\(refused the request of carol@example\.test\)$/m);
+
+    const asked = answer(carol, 'subscribe');
+    cli.type(`/add carol@${DOMAIN}`);
+    expect((await asked).from).toBe(`alice@${DOMAIN}`);
+    cli.type('/quit');
+    const { code, stderr } = await cli.exited();
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect((await carol.getRoster()).find((i) => i.address === `alice@${DOMAIN}`)).toMatchObject({
+      subscription: 'none',
+    });
   });
 
   it('when the password is wrong, exits 4 before the chat starts', async () => {

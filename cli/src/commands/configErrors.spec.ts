@@ -83,12 +83,14 @@ describe('switchboard with a bad config', () => {
     expect(stderr).not.toContain('    at ');
   });
 
-  it('when the file is not JSON, exits 2 saying so', async () => {
+  it('when the file is not JSON, exits 2 naming the line and column', async () => {
     const config = join(dir, 'broken.json');
-    await writeFile(config, '{ "accounts": ');
+    await writeFile(config, '{\n  "accounts": {\n    "alice": { "profile": "jabber", }\n  }\n}\n');
     const { code, stderr } = await runCli(['roster', 'alice', '--config', config]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`error: ${config}: not valid JSON`);
+    expect(stderr).toContain(
+      `error: ${config}: not valid JSON at line 3, column 37 (Expected double-quoted property name).`,
+    );
   });
 
   it('when no password is available and stdin is no terminal, exits 4 naming the variable', async () => {

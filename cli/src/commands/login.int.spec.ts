@@ -75,7 +75,11 @@ describe('switchboard login', () => {
     }
   }
 
-  async function stored(): Promise<{ accessToken: string; refreshToken?: string }> {
+  async function stored(): Promise<{
+    accessToken: string;
+    refreshToken?: string;
+    expiresAt?: number;
+  }> {
     return JSON.parse(await readFile(tokenFile, 'utf8')).mark;
   }
 
@@ -205,5 +209,55 @@ describe('switchboard login', () => {
     expect(stderr).toContain('error: Account mark must be authorized again');
     expect(stderr).toContain('hint: Sign in again: switchboard login mark');
     expectNoSecret({ stdout, stderr });
+  });
+
+  describe('account token', () => {
+    it('when tokens come on stdin, stores them through the token file and logs in with them', async () => {
+      // Live access tokens are base64 text.
+      const access = Buffer.from('handmade access 1').toString('base64');
+      await tokens.issue({ token: access, user: 'mark', host: MESSENGER });
+      const before = Date.now();
+      const result = await runCli(['account', 'token', 'mark', '--expires-in', '3600'], {
+        input: `${access}\nhandmade-refresh-1\n`,
+        env: { SWITCHBOARD_CONFIG: config },
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(
+        `Stored the tokens of "mark" in ${tokenFile} (readable by you only).`,
+      );
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(new RegExp(`${access}|handmade-`));
+      const saved = await stored();
+      expect(saved).toEqual({
+        accessToken: access,
+        refreshToken: 'handmade-refresh-1',
+        tokenType: 'Bearer',
+        expiresAt: expect.any(Number),
+      });
+      expect(saved.expiresAt).toBeGreaterThanOrEqual(before + 3_600_000);
+      expect(saved.expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
+      expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+
+      const roster = await runCli(['roster', 'mark', '--json', '--config', config]);
+      expect(roster.stderr).toBe('');
+      expect(roster.code).toBe(0);
+      expect(JSON.parse(roster.stdout)).toEqual(expect.any(Array));
+    });
+
+    it('when --access-token-env names a variable, stores its token without a refresh token', async () => {
+      const result = await runCli(
+        ['account', 'token', 'mark', '--access-token-env', 'MARK_TOKEN', '--config', config],
+        { env: { MARK_TOKEN: 'handmade-access-2' } },
+      );
+      expect(result.code).toBe(0);
+      expect(await stored()).toEqual({ accessToken: 'handmade-access-2', tokenType: 'Bearer' });
+      expect(result.stderr).toContain('No refresh token was granted');
+    });
+
+    it('when stdin is empty, exits 2 and says where the token goes', async () => {
+      const result = await runCli(['account', 'token', 'mark', '--config', config]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('error: No access token: stdin was empty.');
+      expect(result.stderr).toContain('--access-token-env');
+    });
   });
 });

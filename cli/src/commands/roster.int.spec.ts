@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Switchboard } from '@switchboard/core';
 import { jabberModule } from '@switchboard/profile-jabber';
-import { type ProsodyServer, startProsody } from '@switchboard/testing';
+import { JabberPeer, type ProsodyServer, startProsody } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
 import { runCli, tempDir, writeConfig } from './cli.testkit';
 
@@ -16,7 +16,12 @@ describe('switchboard roster', () => {
   beforeAll(async () => {
     [server, dir] = await Promise.all([
       startProsody({
-        hosts: [{ domain: DOMAIN, users: [{ username: 'alice', password: 'alice-pw' }] }],
+        hosts: [
+          {
+            domain: DOMAIN,
+            users: ['alice', 'dave'].map((u) => ({ username: u, password: `${u}-pw` })),
+          },
+        ],
       }),
       tempDir(),
     ]);
@@ -86,5 +91,67 @@ describe('switchboard roster', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('hint: The server refused the credential of account "alice"');
     expect(stderr).not.toContain('not-the-password');
+  });
+
+  describe('add and remove', () => {
+    const env = { ALICE_PASSWORD: 'alice-pw' };
+    const roster = async (): Promise<Array<Record<string, unknown>>> => {
+      const { code, stdout } = await runCli(['roster', 'alice', '--json', '--config', config], {
+        env,
+      });
+      expect(code).toBe(0);
+      return JSON.parse(stdout) as Array<Record<string, unknown>>;
+    };
+
+    it('when a contact is added, it is in the roster with its name and groups, and was asked', async () => {
+      const dave = await JabberPeer.connect({
+        host: server.host,
+        port: server.port,
+        domain: DOMAIN,
+        username: 'dave',
+        password: 'dave-pw',
+        ca: server.ca,
+      });
+      try {
+        const added = await runCli(
+          ['roster', 'add', 'alice', `dave@${DOMAIN}`, '--name', 'Dave', '--group', 'Pals'],
+          { env: { ...env, SWITCHBOARD_CONFIG: config } },
+        );
+        expect(added).toMatchObject({ code: 0, stdout: '' });
+        expect(added.stderr).toContain(
+          `Added dave@${DOMAIN} to the roster of alice and asked to see their presence.`,
+        );
+        const asked = await dave.waitFor(
+          (s) => s.name === 'presence' && s.attrs.type === 'subscribe',
+          'the subscription request',
+        );
+        expect(asked.attrs.from).toBe(`alice@${DOMAIN}`);
+      } finally {
+        await dave.close();
+      }
+      expect(await roster()).toContainEqual({
+        address: `dave@${DOMAIN}`,
+        name: 'Dave',
+        subscription: 'none',
+        groups: ['Pals'],
+        pending: true,
+      });
+
+      const removed = await runCli(['roster', 'remove', 'alice', `dave@${DOMAIN}`], {
+        env: { ...env, SWITCHBOARD_CONFIG: config },
+      });
+      expect(removed).toMatchObject({ code: 0, stdout: '' });
+      expect(removed.stderr).toContain(`Removed dave@${DOMAIN} from the roster of alice.`);
+      expect((await roster()).map((item) => item.address)).not.toContain(`dave@${DOMAIN}`);
+    });
+
+    it('when the address is not valid, exits 2 and says so', async () => {
+      const { code, stderr } = await runCli(
+        ['--config', config, 'roster', 'add', 'alice', 'not an address'],
+        { env },
+      );
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: .*address/m);
+    });
   });
 });

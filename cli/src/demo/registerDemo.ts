@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { demoCommand } from './demoCommand';
 
 /** Adds `demo` to the program. */
 export function registerDemo(program: Command): void {
@@ -12,6 +11,8 @@ export function registerDemo(program: Command): void {
     )
     .action(async (_options: unknown, command: Command) => {
       const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
+      // The demo (and the testing kit it starts Prosody with) loads only when it runs.
+      const { demoCommand } = await import('./demoCommand');
       process.exitCode = await demoCommand({ debug: debug === true });
     });
 }

@@ -217,13 +217,26 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Asks to see a contact's presence. Requires `online`. */
   async subscribe(address: string): Promise<void> {
-    this.checkAddress(address);
-    return this.#gate.online('subscribe').subscribe(address);
+    return this.#gate.addressed('subscribe', address).subscribe(address);
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online`. */
   async approveSubscription(address: string): Promise<void> {
-    this.checkAddress(address);
-    return this.#gate.online('approveSubscription').approveSubscription(address);
+    return this.#gate.addressed('approveSubscription', address).approveSubscription(address);
+  }
+
+  /** Refuses a contact's pending request to see this account's presence. Requires `online`. */
+  async denySubscription(address: string): Promise<void> {
+    return this.#gate.addressed('denySubscription', address).denySubscription(address);
+  }
+
+  /** Stops a contact from seeing this account's presence any longer. Requires `online`. */
+  async cancelSubscription(address: string): Promise<void> {
+    return this.#gate.addressed('cancelSubscription', address).cancelSubscription(address);
+  }
+
+  /** Stops seeing a contact's presence. Requires `online`. */
+  async unsubscribe(address: string): Promise<void> {
+    return this.#gate.addressed('unsubscribe', address).unsubscribe(address);
   }
 }

@@ -37,6 +37,8 @@ export interface InboundMessage {
 export interface ChatStateUpdate {
   readonly from: string;
   readonly state: ChatState;
+  /** Set when the notification was delayed (stored and delivered later): not a live state. */
+  readonly delay?: Delay;
 }
 
 /** The vCard fields Switchboard reads and writes (XEP-0054). */

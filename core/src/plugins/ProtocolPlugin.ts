@@ -150,6 +150,12 @@ export interface ProtocolSession {
   subscribe(address: string): Promise<void>;
   /** Lets a contact who asked see this account's presence. */
   approveSubscription(address: string): Promise<void>;
+  /** Refuses a contact's pending request to see this account's presence. */
+  denySubscription(address: string): Promise<void>;
+  /** Revokes a contact's subscription to this account's presence. */
+  cancelSubscription(address: string): Promise<void>;
+  /** Stops seeing a contact's presence. */
+  unsubscribe(address: string): Promise<void>;
   /** Adds or updates a roster item. */
   setContact(contact: ContactInput): Promise<void>;
   /** Removes a roster item. */

@@ -192,6 +192,21 @@ export class XmppSession implements ProtocolSession {
     await this.#send(buildSubscription(address, 'subscribed'));
   }
 
+  /** A refused request is an `unsubscribed` answer (RFC 6121 §3.1.5). */
+  async denySubscription(address: string): Promise<void> {
+    await this.#send(buildSubscription(address, 'unsubscribed'));
+  }
+
+  /** Cancelling a granted subscription is also `unsubscribed` (RFC 6121 §3.2). */
+  async cancelSubscription(address: string): Promise<void> {
+    await this.#send(buildSubscription(address, 'unsubscribed'));
+  }
+
+  /** RFC 6121 §3.3. */
+  async unsubscribe(address: string): Promise<void> {
+    await this.#send(buildSubscription(address, 'unsubscribe'));
+  }
+
   /**
    * Closes the stream: the server is first asked to acknowledge what is outstanding (XEP-0198),
    * then `</stream:stream>`. A server that does not answer within a few seconds gets the

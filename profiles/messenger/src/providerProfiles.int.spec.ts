@@ -199,6 +199,8 @@ describe('provider profiles against the emulated providers', () => {
           { mechanism: 'X-MESSENGER-OAUTH2', outcome: 'skipped', reason: 'missing-credential' },
         ],
         usable: [],
+        credentialKinds: ['password'],
+        needs: { 'X-MESSENGER-OAUTH2': ['oauth2'] },
       },
     });
   });

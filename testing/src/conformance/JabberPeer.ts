@@ -78,10 +78,21 @@ export class JabberPeer {
     this.#write(`<message${attrs({ to, type, id })}><body>${escapeXml(body)}</body></message>`);
   }
 
-  /** Sends a chat state notification (XEP-0085) without a body. */
-  sendChatState(to: string, state: 'active' | 'composing' | 'paused' | 'inactive' | 'gone'): void {
+  /**
+   * Sends a chat state notification (XEP-0085) without a body; with `delayedFrom`, stamped as
+   * sent then (XEP-0203), as a server delivers one it stored.
+   */
+  sendChatState(
+    to: string,
+    state: 'active' | 'composing' | 'paused' | 'inactive' | 'gone',
+    delayedFrom?: Date,
+  ): void {
+    const delay =
+      delayedFrom === undefined
+        ? ''
+        : `<delay xmlns='urn:xmpp:delay'${attrs({ stamp: delayedFrom.toISOString() })}/>`;
     this.#write(
-      `<message${attrs({ to, type: 'chat' })}><${state} xmlns='http://jabber.org/protocol/chatstates'/></message>`,
+      `<message${attrs({ to, type: 'chat' })}><${state} xmlns='http://jabber.org/protocol/chatstates'/>${delay}</message>`,
     );
   }
 

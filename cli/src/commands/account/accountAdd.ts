@@ -42,7 +42,7 @@ export async function accountAdd(
   name: string,
   options: AddOptions,
 ): Promise<undefined> {
-  const file = configPath(options.config);
+  const file = configPath(context.config);
   Object.assign(context.facts, { configFile: file, account: name });
   if (!NAME.test(name)) {
     throw new CliError(ExitCode.usage, `"${name}" cannot be an account name.`, {

@@ -1,20 +1,18 @@
 import { type Command, Option } from 'commander';
-import { configOption, describeCommand } from '../support/describeCommand';
+import { describeCommand } from '../support/describeCommand';
 import { wholeNumber } from '../support/parseNumber';
-import { run } from '../support/run';
-import { accountAdd } from './accountAdd';
-import { accountList } from './accountList';
-import { accountRemove } from './accountRemove';
+import { runLazily } from '../support/runLazily';
+import type { TokenOptions } from './accountToken';
 import type { AddOptions } from './buildEntry';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** `switchboard account add|list|remove`: edits the config file. */
+/** `switchboard account add|list|remove|token`: edits the config file and the token file. */
 export function accountCommand(program: Command): void {
   const account = describeCommand(program.command('account'), {
-    summary: 'add, list or remove accounts in the config file',
+    summary: 'add, list or remove accounts in the config file; store OAuth2 tokens',
     description:
       'Manage the accounts of the config file. The file holds no secrets: a password comes from\n' +
       'the environment variable an account names (--password-env) or is typed when asked; OAuth2\n' +
@@ -63,9 +61,10 @@ export function accountCommand(program: Command): void {
     .option('--param <name=value>', 'a provider parameter, e.g. apiKey=… (repeatable)', collect)
     .option('--resource <resource>', 'the XMPP resource to ask for')
     .option('--force', 'replace an account of the same name')
-    .addOption(configOption())
     .action((name: string, options: AddOptions, command: Command) =>
-      run(command, (context) => accountAdd(context, name, options)),
+      runLazily(command, async (context) =>
+        (await import('./accountAdd')).accountAdd(context, name, options),
+      ),
     );
 
   describeCommand(account.command('list'), {
@@ -74,9 +73,10 @@ export function accountCommand(program: Command): void {
     examples: ['switchboard account list', 'switchboard account list --json'],
   })
     .option('--json', 'print the entries as JSON')
-    .addOption(configOption())
-    .action((options: { config?: string; json?: boolean }, command: Command) =>
-      run(command, (context) => accountList(context, options)),
+    .action((options: { json?: boolean }, command: Command) =>
+      runLazily(command, async (context) =>
+        (await import('./accountList')).accountList(context, options),
+      ),
     );
 
   describeCommand(account.command('remove'), {
@@ -86,8 +86,38 @@ export function accountCommand(program: Command): void {
     examples: ['switchboard account remove alice'],
   })
     .argument('<name>', 'the account name')
-    .addOption(configOption())
-    .action((name: string, options: { config?: string }, command: Command) =>
-      run(command, (context) => accountRemove(context, name, options)),
+    .action((name: string, _options: unknown, command: Command) =>
+      runLazily(command, async (context) =>
+        (await import('./accountRemove')).accountRemove(context, name),
+      ),
+    );
+  describeCommand(account.command('token'), {
+    summary: 'store OAuth2 tokens you already have for an OAuth2 account',
+    description:
+      'Store an access token (and a refresh token, if you have one) that you got elsewhere for an\n' +
+      'OAuth2 account, in the token file "switchboard login" writes (tokens.json next to the config\n' +
+      'file, mode 0600). The tokens are read from stdin (first line: the access token, second\n' +
+      'line: the refresh token) or from the environment variables you name; never from the\n' +
+      'command line, which other users can see in the process list. With a refresh token and an\n' +
+      'OAuth2 client in the config file, later commands renew the access token themselves.',
+    examples: [
+      'switchboard account token mark < tokens.txt',
+      'switchboard account token mark --access-token-env MARK_TOKEN --expires-in 3600',
+      'printf "%s\\n%s\\n" "$ACCESS" "$REFRESH" | switchboard account token mark --expires-in 3600',
+    ],
+  })
+    .argument('<name>', 'the account name (an OAuth2 account: Messenger, Facebook, Google Talk)')
+    .option('--access-token-env <variable>', 'read the access token from this variable, not stdin')
+    .option('--refresh-token-env <variable>', 'read the refresh token from this variable')
+    .option(
+      '--expires-in <seconds>',
+      'how long the access token stays valid from now (default: no stated expiry)',
+      wholeNumber(1, 10 * 365 * 24 * 3600),
+    )
+    .option('--scope <scopes>', 'the scopes granted, space-separated')
+    .action((name: string, options: TokenOptions, command: Command) =>
+      runLazily(command, async (context) =>
+        (await import('./accountToken')).accountToken(context, name, options),
+      ),
     );
 }

@@ -50,9 +50,9 @@ function serverOf(raw: unknown): string {
 /** `switchboard account list`: the accounts of the config file and where their secrets come from. */
 export async function accountList(
   context: RunContext,
-  options: { readonly config?: string; readonly json?: boolean },
+  options: { readonly json?: boolean },
 ): Promise<undefined> {
-  const file = configPath(options.config);
+  const file = configPath(context.config);
   context.facts.configFile = file;
   const config = await loadConfig(file);
   if (options.json === true) {

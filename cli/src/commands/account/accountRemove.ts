@@ -6,12 +6,8 @@ import { saveConfig } from '../config/saveConfig';
 import type { RunContext } from '../support/RunContext';
 
 /** `switchboard account remove <name>`: drops the entry and its stored tokens. */
-export async function accountRemove(
-  context: RunContext,
-  name: string,
-  options: { readonly config?: string },
-): Promise<undefined> {
-  const file = configPath(options.config);
+export async function accountRemove(context: RunContext, name: string): Promise<undefined> {
+  const file = configPath(context.config);
   Object.assign(context.facts, { configFile: file, account: name });
   const config = await loadConfig(file);
   accountEntryOf(config, name);

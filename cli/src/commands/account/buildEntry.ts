@@ -17,7 +17,6 @@ export interface AddOptions {
   readonly param?: readonly string[];
   readonly resource?: string;
   readonly force?: boolean;
-  readonly config?: string;
 }
 
 function parameters(pairs: readonly string[]): Record<string, string> {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import type { AccountEvents, CapabilitySet, OutboundMessage } from '@switchboard/core';
 import { SwitchboardError } from '@switchboard/core';
 import { type ChatAccount, ChatSession } from './ChatSession';
@@ -14,6 +15,8 @@ class FakeAccount extends EventEmitter {
   }
 
   readonly sent: OutboundMessage[] = [];
+  /** Chat states and contact operations, in order. */
+  readonly calls: string[] = [];
   readonly address = 'alice@example.org/cli';
   state = 'online';
   disconnected = 0;
@@ -25,7 +28,29 @@ class FakeAccount extends EventEmitter {
     if (failure !== undefined) throw failure;
     this.sent.push(message);
   }
-  async sendChatState(): Promise<void> {}
+  async sendChatState(to: string, state: string): Promise<void> {
+    this.calls.push(`chatState ${to} ${state}`);
+  }
+  async addContact({ address }: { address: string }): Promise<void> {
+    this.calls.push(`addContact ${address}`);
+  }
+  async removeContact(address: string): Promise<void> {
+    this.calls.push(`removeContact ${address}`);
+  }
+  async subscribe(address: string): Promise<void> {
+    this.calls.push(`subscribe ${address}`);
+  }
+  async approveSubscription(address: string): Promise<void> {
+    this.calls.push(`approveSubscription ${address}`);
+  }
+  /** The next contact operation fails with it. */
+  refuseNext: SwitchboardError | undefined;
+  async denySubscription(address: string): Promise<void> {
+    const failure = this.refuseNext;
+    this.refuseNext = undefined;
+    if (failure !== undefined) throw failure;
+    this.calls.push(`denySubscription ${address}`);
+  }
   checkAddress(address: string, field = 'address'): void {
     if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
       throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field} address is not valid.`, {
@@ -39,7 +64,7 @@ class FakeAccount extends EventEmitter {
   }
 }
 
-function start(contact?: string) {
+function start(contact?: string, terminal = false) {
   const account = new FakeAccount();
   const input = new PassThrough();
   const output = new PassThrough();
@@ -49,7 +74,7 @@ function start(contact?: string) {
   });
   const session = new ChatSession(
     account as unknown as ChatAccount,
-    { input, output, terminal: false },
+    { input, output, terminal },
     contact,
   );
   const ended = session.run();
@@ -146,6 +171,83 @@ describe(ChatSession, () => {
       account.emit('presence', { from: 'bob@example.org/x', availability: 'dnd', status: 'busy' });
       expect(output()).not.toContain('alice@example.org is');
       expect(output()).toContain('* bob@example.org is busy (busy)\n');
+    });
+  });
+
+  describe('contact commands', () => {
+    it('when /add, /approve, /deny and /remove are typed, runs them in order and says what happened', async () => {
+      const { account, input, ended, output } = start('bob@example.org');
+      input.write(
+        '/add carol@example.org\n/approve dave@example.org\n/deny eve@example.org\n' +
+          '/remove carol@example.org\n/quit\n',
+      );
+      await ended;
+      expect(account.calls).toEqual([
+        'addContact carol@example.org',
+        'subscribe carol@example.org',
+        'approveSubscription dave@example.org',
+        'denySubscription eve@example.org',
+        'removeContact carol@example.org',
+      ]);
+      expect(output()).toContain('(added carol@example.org; asked to see their presence)\n');
+      expect(output()).toContain('(dave@example.org can see your presence now)\n');
+      expect(output()).toContain('(refused the request of eve@example.org)\n');
+      expect(output()).toContain('(removed carol@example.org)\n');
+      expect(account.sent).toEqual([]);
+    });
+
+    it('when the address is missing or the account refuses, says so and keeps going', async () => {
+      const { account, input, settle, output } = start('bob@example.org');
+      account.refuseNext = new SwitchboardError('SB_ACCOUNT_STATE', 'Not online.');
+      input.write('/approve\n/deny eve@example.org\nstill here\n');
+      await settle();
+      await settle();
+      expect(output()).toContain('Usage: /approve <address>, e.g. /approve bob@example.org\n');
+      expect(output()).toContain(
+        '! Could not refuse the request of eve@example.org: Not online.\n',
+      );
+      expect(account.sent.map((m) => m.body)).toEqual(['still here']);
+    });
+
+    it('when someone asks to see the presence, says how to answer', () => {
+      const { account, output } = start('bob@example.org');
+      account.emit('subscription', { from: 'carol@example.org', type: 'subscribe' });
+      expect(output()).toContain(
+        '* carol@example.org asks to see your presence: /approve carol@example.org or /deny carol@example.org\n',
+      );
+    });
+  });
+
+  describe('in a terminal', () => {
+    it('when a line is sent, the prompt comes back', async () => {
+      const { input, settle, output } = start('bob@example.org', true);
+      await settle();
+      const before = output().length;
+      input.write('hello\r');
+      await settle();
+      expect(stripVTControlCharacters(output().slice(before))).toMatch(/\nbob@example\.org> $/);
+    });
+
+    it('when a command is typed, no typing notification is sent; when a message is, one is', async () => {
+      const { account, input, settle } = start('bob@example.org', true);
+      input.write('/who');
+      await settle();
+      expect(account.calls).toEqual([]);
+      input.write('\rhi');
+      await settle();
+      expect(account.calls).toEqual(['chatState bob@example.org composing']);
+    });
+
+    it('when a typing notification was delayed, it is not shown as live', () => {
+      const { account, output } = start('bob@example.org');
+      account.emit('chatState', {
+        from: 'bob@example.org/phone',
+        state: 'composing',
+        delay: { stamp: new Date(2026, 0, 2, 3, 4) },
+      });
+      account.emit('chatState', { from: 'carol@example.org/pc', state: 'composing' });
+      expect(output()).not.toContain('bob@example.org is typing');
+      expect(output()).toContain('… carol@example.org is typing\n');
     });
   });
 });

@@ -5,6 +5,8 @@
  */
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import { type Account, type PresenceUpdate, SwitchboardError } from '@switchboard/core';
+import { HELP } from './chatHelp';
+import { contactCommand } from './contactCommands';
 import {
   bareAddress,
   formatChatState,
@@ -25,6 +27,11 @@ export type ChatAccount = Pick<
   | 'address'
   | 'state'
   | 'checkAddress'
+  | 'addContact'
+  | 'removeContact'
+  | 'subscribe'
+  | 'approveSubscription'
+  | 'denySubscription'
 >;
 
 /** Where the session reads and writes. */
@@ -34,15 +41,6 @@ export interface ChatIo {
   /** A terminal: prompt, line editing, typing notifications. */
   readonly terminal: boolean;
 }
-
-/** The in-chat help, also shown by `switchboard chat --help`. */
-export const HELP = [
-  'Type a line and press Enter to send it to the current contact.',
-  '  /to <address>  talk to someone else (e.g. /to bob@example.org)',
-  '  /who           the current contact and the presence seen so far',
-  '  /quit          disconnect and leave (also Ctrl-C, Ctrl-D)',
-  '  //text         send a line that starts with /',
-];
 
 /** One interactive session; {@link run} resolves when it ends. */
 export class ChatSession {
@@ -87,8 +85,11 @@ export class ChatSession {
     this.#rl.on('SIGINT', () => void this.quit());
     if (this.#io.terminal) {
       // Printable keys and Backspace count as typing; Enter, arrows and Ctrl-keys do not.
+      // A line that starts with / is a command, not a message: nobody is told about it.
       this.#io.input.on('keypress', (text: string | undefined, key: { ctrl?: boolean } = {}) => {
-        if (typeof text === 'string' && text >= ' ' && key.ctrl !== true) this.#typing.keyPressed();
+        if (typeof text !== 'string' || text < ' ' || key.ctrl === true) return;
+        if (/^\/(?!\/)/.test(this.#rl.line)) this.#typing.sent();
+        else this.#typing.keyPressed();
       });
     }
     const who =
@@ -155,6 +156,12 @@ export class ChatSession {
   }
 
   #line(line: string): void {
+    this.#command(line);
+    // The prompt comes back after each line, also when nothing was printed.
+    if (this.#io.terminal && !this.#ending) this.#prompt();
+  }
+
+  #command(line: string): void {
     const text = line.trim();
     if (text === '' || this.#ending) return;
     if (text.startsWith('//')) {
@@ -167,6 +174,12 @@ export class ChatSession {
     }
     const [command = '', ...rest] = text.split(/\s+/);
     const argument = rest.join(' ');
+    const contact = contactCommand(this.#account, command, argument);
+    if (contact !== undefined) {
+      // In the order typed, after what was typed before.
+      this.#sending = this.#sending.then(contact).then((result) => this.#print(result));
+      return;
+    }
     switch (command) {
       case '/to':
         if (argument === '') this.#print(`Talking to ${this.#contact ?? 'nobody yet'}.`);
@@ -240,9 +253,12 @@ export class ChatSession {
     clearLine(output, 0);
     cursorTo(output, 0);
     output.write(`${line}\n`);
-    if (!this.#ending) {
-      this.#rl.setPrompt(`${this.#contact ?? '(no contact)'}> `);
-      this.#rl.prompt(true);
-    }
+    if (!this.#ending) this.#prompt();
+  }
+
+  /** Redraws the prompt and what the user is typing. */
+  #prompt(): void {
+    this.#rl.setPrompt(`${this.#contact ?? '(no contact)'}> `);
+    this.#rl.prompt(true);
   }
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { openAccount } from '../connect/openAccount';
-import { configOption, describeCommand } from '../support/describeCommand';
-import { run } from '../support/run';
-import { ChatSession, HELP } from './ChatSession';
+import { describeCommand } from '../support/describeCommand';
+import { runLazily } from '../support/runLazily';
+import { HELP } from './chatHelp';
 
 /** `switchboard chat <account> [with]`: an interactive session. */
 export function chatCommand(program: Command): void {
@@ -21,21 +20,9 @@ export function chatCommand(program: Command): void {
   })
     .argument('<account>', 'the account (its name in the config file)')
     .argument('[with]', 'the contact to talk to first, e.g. bob@example.org')
-    .addOption(configOption())
-    .action(
-      (name: string, contact: string | undefined, options: { config?: string }, command: Command) =>
-        run(command, async (context) => {
-          const { account } = await openAccount(context, name, { config: options.config });
-          const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
-          const session = new ChatSession(
-            account,
-            { input: process.stdin, output: process.stdout, terminal },
-            contact,
-          );
-          context.onInterrupt(() => void session.quit());
-          const error = await session.run();
-          if (error !== undefined) throw error;
-          return undefined;
-        }),
+    .action((name: string, contact: string | undefined, _options: unknown, command: Command) =>
+      runLazily(command, async (context) =>
+        (await import('./chatWith')).chatWith(context, name, contact),
+      ),
     );
 }

@@ -41,8 +41,12 @@ export function formatMessage(message: InboundMessage, now: Date = new Date()): 
   return `${stamp(message, now)} ${from}: ${body}`;
 }
 
-/** A typing notification, or undefined for states not worth a line (active, inactive). */
+/**
+ * A typing notification, or undefined for states not worth a line (active, inactive) and for
+ * delayed ones (stored and delivered later: nobody is typing now).
+ */
 export function formatChatState(update: ChatStateUpdate): string | undefined {
+  if (update.delay !== undefined) return undefined;
   const from = bareAddress(update.from);
   if (update.state === 'composing') return `… ${from} is typing`;
   if (update.state === 'paused') return `… ${from} stopped typing`;
@@ -57,11 +61,13 @@ export function formatPresence(presence: PresenceUpdate): string {
   return `* ${bareAddress(presence.from)} is ${AVAILABILITY[presence.availability]}${status}`;
 }
 
-/** A subscription request or answer. */
+/** A subscription request (with how to answer it) or answer. */
 export function formatSubscription(update: SubscriptionUpdate): string {
   const from = bareAddress(update.from);
+  if (update.type === 'subscribe') {
+    return `* ${from} asks to see your presence: /approve ${from} or /deny ${from}`;
+  }
   const what = {
-    subscribe: 'asks to see your presence',
     subscribed: 'lets you see their presence',
     unsubscribe: 'no longer wants to see your presence',
     unsubscribed: 'no longer lets you see their presence',

@@ -4,6 +4,7 @@ import { CliError } from '../support/CliError';
 import { ExitCode } from '../support/ExitCode';
 import { type ConfigFile, configFields } from './ConfigFile';
 import { isRecord } from './isRecord';
+import { jsonErrorAt } from './jsonErrorAt';
 
 const ADD_HINT =
   'Add an account with "switchboard account add <name> --profile jabber --address you@example.org" (see "switchboard account add --help").';
@@ -56,7 +57,8 @@ export async function loadConfig(
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw invalid(file, `not valid JSON (${(error as Error).message}).`);
+      const { line, column, reason } = jsonErrorAt(text, error);
+      throw invalid(file, `not valid JSON at line ${line}, column ${column} (${reason}).`);
     }
   }
   if (!isRecord(raw)) throw invalid(file, 'the file must hold a JSON object.');

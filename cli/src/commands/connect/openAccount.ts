@@ -28,8 +28,6 @@ export interface OpenedAccount {
 
 /** Options of {@link openAccount}. */
 export interface OpenAccountOptions {
-  /** `--config <file>`, when given. */
-  readonly config?: string | undefined;
   /** Account settings that suit the command; the config file's entry overrides them. */
   readonly defaults?: Partial<Omit<AccountConfig, 'id' | 'credential'>>;
 }
@@ -45,7 +43,7 @@ export async function openAccount(
   name: string,
   options: OpenAccountOptions,
 ): Promise<OpenedAccount> {
-  const file = configPath(options.config);
+  const file = configPath(context.config);
   context.facts.configFile = file;
   context.facts.account = name;
   const config = await loadConfig(file);
@@ -53,6 +51,8 @@ export async function openAccount(
   const switchboard = createSwitchboard(context, config, entry.settings.profile);
   const profile = requireProfile(switchboard, entry.settings.profile);
   context.facts.profile = profile.id;
+  context.facts.tls = entry.settings.server?.tls ?? profile.server.tls;
+  context.facts.port = entry.settings.server?.port ?? profile.server.port;
   const credential = await resolveCredential(
     entry,
     profile,
@@ -82,5 +82,6 @@ export async function openAccount(
     `Connecting as ${entry.settings.address}${where === undefined ? '' : ` via ${where}`} (${profile.name})…`,
     account.connect(),
   );
+  context.facts.online = true;
   return { switchboard, account, entry, profile };
 }

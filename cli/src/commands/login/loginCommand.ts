@@ -1,23 +1,8 @@
-import { authorizeWithLoopback } from '@switchboard/core/node';
 import type { Command } from 'commander';
-import { accountEntryOf } from '../config/accountEntryOf';
-import { configPath } from '../config/configPath';
-import { loadConfig } from '../config/loadConfig';
-import { createSwitchboard } from '../connect/createSwitchboard';
-import { requireProfile } from '../connect/requireProfile';
-import { configOption, describeCommand } from '../support/describeCommand';
+import { describeCommand } from '../support/describeCommand';
 import { wholeNumber } from '../support/parseNumber';
-import { run } from '../support/run';
-import { oauth2ClientFor } from './oauth2ClientFor';
-import { openBrowser } from './openBrowser';
-import { tokenSummary } from './tokenSummary';
-
-interface LoginOptions {
-  readonly config?: string;
-  readonly open?: boolean;
-  readonly timeout: number;
-  readonly redirectPort: number;
-}
+import { runLazily } from '../support/runLazily';
+import type { LoginOptions } from './loginAccount';
 
 /** `switchboard login <account>`: OAuth2 code + PKCE with a loopback redirect; tokens to the token file. */
 export function loginCommand(program: Command): void {
@@ -45,38 +30,9 @@ export function loginCommand(program: Command): void {
       wholeNumber(0, 65_535),
       0,
     )
-    .addOption(configOption())
     .action((name: string, options: LoginOptions, command: Command) =>
-      run(command, async (context) => {
-        const file = configPath(options.config);
-        Object.assign(context.facts, { configFile: file, account: name });
-        const config = await loadConfig(file);
-        const entry = accountEntryOf(config, name);
-        const switchboard = createSwitchboard(context, config, entry.settings.profile);
-        const profile = requireProfile(switchboard, entry.settings.profile);
-        const client = oauth2ClientFor(switchboard, config, entry, profile);
-        const tokens = await authorizeWithLoopback(client, {
-          timeoutMs: options.timeout * 1000,
-          port: options.redirectPort,
-          open: async (url) => {
-            context.note(`Open this address in a browser to sign ${entry.settings.address} in:`);
-            context.print(url.href);
-            if (options.open === true) {
-              await openBrowser(url.href).catch((error: NodeJS.ErrnoException) => {
-                context.note(
-                  `Could not start a browser (${error.code ?? error.message}); open the address yourself.`,
-                );
-              });
-            }
-            context.note('Waiting for the browser to come back (Ctrl-C to cancel)…');
-          },
-        });
-        await switchboard.credentials.save(name, tokens);
-        context.note(
-          `Signed in. Tokens of "${name}" saved to ${config.tokenFile} (readable by you only).`,
-        );
-        context.note(tokenSummary(tokens));
-        return undefined;
-      }),
+      runLazily(command, async (context) =>
+        (await import('./loginAccount')).loginAccount(context, name, options),
+      ),
     );
 }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { createSwitchboard } from '../connect/createSwitchboard';
 import { describeCommand } from '../support/describeCommand';
-import { run } from '../support/run';
-import { profilesJson, profileTables } from './describeProfiles';
+import { runLazily } from '../support/runLazily';
 
 /** `switchboard profiles [--json]`: the installed profiles and what they support. */
 export function profilesCommand(program: Command): void {
@@ -15,11 +13,8 @@ export function profilesCommand(program: Command): void {
   })
     .option('--json', 'print JSON instead of tables')
     .action((options: { json?: boolean }, command: Command) =>
-      run(command, async (context) => {
-        const profiles = createSwitchboard(context, undefined).profiles();
-        if (options.json === true) context.print(JSON.stringify(profilesJson(profiles), null, 2));
-        else for (const line of profileTables(profiles)) context.print(line);
-        return undefined;
-      }),
+      runLazily(command, async (context) =>
+        (await import('./listProfiles')).listProfiles(context, options),
+      ),
     );
 }

@@ -1,21 +1,7 @@
-import type { BouncedMessage } from '@switchboard/core';
 import { type Command, Option } from 'commander';
-import { openAccount } from '../connect/openAccount';
-import { configOption, describeCommand } from '../support/describeCommand';
-import { progress } from '../support/progress';
-import { run } from '../support/run';
-import { readMessage } from './readMessage';
-
-/**
- * After the server's round trip, how long to wait for a bounce from further away (the
- * recipient's server); the recipient's own server bounces before the round trip completes.
- */
-const BOUNCE_GRACE_MS = 500;
-
-interface SendOptions {
-  readonly config?: string;
-  readonly type?: 'chat' | 'normal' | 'headline';
-}
+import { describeCommand } from '../support/describeCommand';
+import { runLazily } from '../support/runLazily';
+import type { SendOptions } from './sendOne';
 
 /** `switchboard send <account> <to> <message…>`: one message, then disconnect. */
 export function sendCommand(program: Command): void {
@@ -40,35 +26,9 @@ export function sendCommand(program: Command): void {
     .addOption(
       new Option('--type <type>', 'the message type').choices(['chat', 'normal', 'headline']),
     )
-    .addOption(configOption())
     .action((name: string, to: string, words: string[], options: SendOptions, command: Command) =>
-      run(command, async (context) => {
-        const body = await readMessage(words);
-        const { account } = await openAccount(context, name, {
-          config: options.config,
-          defaults: { initialPresence: false, reconnect: false },
-        });
-        const bounces: BouncedMessage[] = [];
-        account.on('bounced', (bounce) => bounces.push(bounce));
-        const { id } = await progress(
-          context,
-          `Sending to ${to}…`,
-          account.sendMessage({
-            to,
-            body,
-            ...(options.type === undefined ? {} : { type: options.type }),
-          }),
-        );
-        // The server handles a stream's stanzas in order: once it answers this request it has
-        // taken the message (delivered, or stored for an offline contact) or returned it.
-        await progress(context, 'Waiting for the server…', account.refreshCapabilities());
-        const bounced = () => bounces.find((b) => b.id === id);
-        if (bounced() === undefined) await new Promise((r) => setTimeout(r, BOUNCE_GRACE_MS));
-        await account.disconnect();
-        const bounce = bounced();
-        if (bounce !== undefined) throw bounce.error;
-        context.note(`Sent to ${to}.`);
-        return undefined;
-      }),
+      runLazily(command, async (context) =>
+        (await import('./sendOne')).sendOne(context, name, to, words, options),
+      ),
     );
 }

@@ -4,6 +4,8 @@ import type { HintFacts } from './HintFacts';
 export interface RunContext {
   /** `--debug` was given: stanza log, stacks. */
   readonly debug: boolean;
+  /** `--config <file>` (or `$SWITCHBOARD_CONFIG`), before or after the command; else undefined. */
+  readonly config: string | undefined;
   /** Filled in by the command as it goes; the error hint uses it. */
   readonly facts: HintFacts;
   /** Prints data (what scripts consume) to stdout. */

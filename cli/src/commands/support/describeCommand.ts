@@ -33,7 +33,7 @@ export function describeCommand(command: Command, text: CommandText): Command {
     .exitOverride(usageExit);
 }
 
-/** `--config <file>`, also from `$SWITCHBOARD_CONFIG`. */
+/** `--config <file>`, also from `$SWITCHBOARD_CONFIG`: a global option of the program. */
 export function configOption(): Option {
   return new Option(
     '--config <file>',

@@ -76,4 +76,21 @@ describe(describeError, () => {
       'hint: This looks like a bug in switchboard; run again with --debug for details.',
     ]);
   });
+
+  it('when no SASL mechanism fits, points at the credential kind and login', () => {
+    const error = new SwitchboardError('SB_SASL_NO_MECHANISM', 'No usable SASL mechanism: …');
+    const [, hint] = describeError(error, false, { account: 'mark', configFile: '/c.json' });
+    expect(hint).toBe(
+      'hint: Give the account a credential the server takes: its credential kind is accounts.mark.credentialKind in /c.json (--credential of "switchboard account add"); an oauth2 account signs in with switchboard login mark. "switchboard profiles" shows what each profile takes.',
+    );
+  });
+
+  it('when an online session is lost, does not blame the TLS mode', () => {
+    const error = new SwitchboardError('SB_CONNECTION_CLOSED', 'The connection was closed.');
+    const facts = { account: 'alice', tls: 'starttls', port: 5222 };
+    expect(describeError(error, false, { ...facts, online: true }).join('\n')).not.toContain(
+      '--tls',
+    );
+    expect(describeError(error, false, facts).join('\n')).toContain('--tls direct');
+  });
 });

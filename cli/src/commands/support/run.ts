@@ -36,12 +36,14 @@ export async function run(
   command: Command,
   body: (context: RunContext) => Promise<ExitCode | undefined>,
 ): Promise<void> {
-  const debug = command.optsWithGlobals().debug === true;
+  const globals = command.optsWithGlobals<{ debug?: boolean; config?: string }>();
+  const debug = globals.debug === true;
   const cleanups: Array<() => Promise<unknown>> = [];
   let interruptHandler: (() => void) | undefined;
   let interrupted = false;
   const context: RunContext = {
     debug,
+    config: globals.config,
     facts: {},
     print: (line) => writeLine(process.stdout, line),
     note: (line) => writeLine(process.stderr, line),

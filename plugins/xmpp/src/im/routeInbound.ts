@@ -12,6 +12,7 @@ import type { Element } from '@xmpp/xml';
 import { readCondition } from '../connection/readCondition';
 import type { RecentMessages } from '../sm/RecentMessages';
 import { parseChatState } from './chatStates';
+import { parseDelay } from './delay';
 import { parseMessage } from './messages';
 import { parsePresence } from './presence';
 import { NS_ROSTER, parseRoster } from './roster';
@@ -88,7 +89,10 @@ function routeMessage(stanza: Element, sink: SessionSink, recent: RecentMessages
   const message = parseMessage(stanza);
   if (message === undefined) {
     const state = parseChatState(stanza);
-    if (state !== undefined && from !== undefined) sink.chatState({ from, state });
+    const delay = parseDelay(stanza);
+    if (state !== undefined && from !== undefined) {
+      sink.chatState({ from, state, ...(delay === undefined ? {} : { delay }) });
+    }
     return;
   }
   if (recent.firstTime(stanza)) sink.message(message);
