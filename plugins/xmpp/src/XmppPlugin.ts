@@ -11,9 +11,12 @@ import {
   SaslRegistryToken,
   type SessionRequest,
 } from '@switchboard/core';
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
+import { connectInOrder } from './discovery/connectInOrder';
+import { createDnsResolver } from './discovery/createDnsResolver';
+import { type DnsResolver, DnsResolverToken } from './discovery/DnsResolver';
 import { checkJid } from './im/checkJid';
 import { checkMessage } from './im/checkMessage';
 import { asXmppContinuation } from './sm/XmppContinuation';
@@ -63,29 +66,42 @@ function secretsOf(credential: Credential): SaslCredentials {
 export class XmppPlugin implements ProfilePlugin {
   readonly profile: ProfileDescriptor = xmppDefaults;
   protected readonly registry: SaslRegistry;
+  /** DNS for server discovery: the container's {@link DnsResolverToken}, else the system's. */
+  protected readonly resolver: DnsResolver;
 
-  constructor(@inject(SaslRegistryToken) registry: SaslRegistry) {
+  constructor(
+    @inject(SaslRegistryToken) registry: SaslRegistry,
+    @inject(DnsResolverToken) @optional() resolver?: DnsResolver,
+  ) {
     this.registry = registry;
+    this.resolver = resolver ?? createDnsResolver();
   }
 
-  /** Opens an authenticated, bound session for one account. */
+  /**
+   * Opens an authenticated, bound session for one account, on the first of its servers that
+   * answers (a fixed host, or DNS SRV discovery: see docs/connecting.md).
+   */
   async open(request: SessionRequest): Promise<ProtocolSession> {
     const { config, credential, sink } = request;
-    const endpoint = resolveEndpoint(config, this.profile.server);
-    return openXmppSession({
-      endpoint,
-      registry: this.registry,
-      credentials: this.saslCredentials(request, endpoint.domain),
-      credentialKinds: [credential.kind],
-      profileMechanisms: this.profile.mechanisms,
-      accountMechanisms: config.mechanisms,
-      resource: config.resource,
-      initialPresence: config.initialPresence ?? {},
-      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      sink,
-      log: request.log,
-      continuation: asXmppContinuation(request.continuation),
-    });
+    const plan = resolveEndpoint(config, this.profile.server);
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const options = { plan, resolver: this.resolver, timeoutMs, sink };
+    return connectInOrder(options, (endpoint, attemptSink) =>
+      openXmppSession({
+        endpoint,
+        registry: this.registry,
+        credentials: this.saslCredentials(request, endpoint.domain),
+        credentialKinds: [credential.kind],
+        profileMechanisms: this.profile.mechanisms,
+        accountMechanisms: config.mechanisms,
+        resource: config.resource,
+        initialPresence: config.initialPresence ?? {},
+        timeoutMs,
+        sink: attemptSink,
+        log: request.log,
+        continuation: asXmppContinuation(request.continuation),
+      }),
+    );
   }
 
   /** Throws SB_ADDRESS_INVALID naming `field` unless `address` is a JID after RFC 7622. */
