@@ -39,7 +39,8 @@ const describe = (a: TargetAttempt): string =>
   `${a.host}:${a.port} (${a.tls}): ${a.code}${a.reason === undefined ? '' : ` ${a.reason}`}`;
 
 /**
- * The error once every target failed: SB_DNS_FAILED when none of them had an address, else
+ * The error once every target failed: SB_DNS_FAILED when none of them had an address,
+ * SB_INSECURE_NOT_LOOPBACK when insecure loopback is allowed and none was on loopback, else
  * SB_CONNECTION_FAILED. `details.attempts` lists each target and why it failed,
  * `details.retryable` whether any failure may pass with time (the account's reconnect policy
  * reads it), and `cause` is the last failure.
@@ -50,7 +51,11 @@ export function allTargetsFailed(
   errors: readonly SwitchboardError[],
   failedLookups: readonly FailedLookup[],
 ): SwitchboardError {
-  const noAddress = attempts.every((a) => a.code === 'SB_DNS_FAILED');
+  // One reason for every target is that reason; mixed ones are a failed connection.
+  const first = attempts[0]?.code;
+  const same = attempts.every((a) => a.code === first);
+  const noAddress = same && first === 'SB_DNS_FAILED';
+  const insecure = same && first === 'SB_INSECURE_NOT_LOOPBACK';
   const details = {
     domain,
     attempts,
@@ -58,11 +63,18 @@ export function allTargetsFailed(
     retryable: attempts.some((a, i) => retryable(a, errors[i])),
   };
   const list = attempts.map(describe).join('; ');
+  if (noAddress || insecure) {
+    return new SwitchboardError(
+      noAddress ? 'SB_DNS_FAILED' : 'SB_INSECURE_NOT_LOOPBACK',
+      noAddress
+        ? `No server of ${domain} could be found in DNS: ${list}.`
+        : `allowInsecureLoopback is set but no server of ${domain} is on loopback: ${list}.`,
+      { cause: errors.at(-1), details },
+    );
+  }
   return new SwitchboardError(
-    noAddress ? 'SB_DNS_FAILED' : 'SB_CONNECTION_FAILED',
-    noAddress
-      ? `No server of ${domain} could be found in DNS: ${list}.`
-      : `None of the ${attempts.length} servers of ${domain} could be reached: ${list}.`,
+    'SB_CONNECTION_FAILED',
+    `None of the ${attempts.length} servers of ${domain} could be reached: ${list}.`,
     { cause: errors.at(-1), details },
   );
 }

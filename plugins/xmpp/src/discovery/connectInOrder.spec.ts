@@ -204,6 +204,25 @@ describe(connectInOrder, () => {
     expect(endpoints.map((e) => [e.host, e.allowInsecure])).toEqual([['two.example.net', true]]);
   });
 
+  it('when insecure loopback is allowed and no target is on loopback, fails with SB_INSECURE_NOT_LOOPBACK', async () => {
+    const { endpoints, open } = scripted([]);
+    const resolver = fakeResolver({ ...zone, a: { ...zone.a, 'two.example.net': ['192.0.2.2'] } });
+    const options = {
+      plan: { ...plan, allowInsecure: true },
+      resolver,
+      timeoutMs: 1000,
+      sink: recordingSink(),
+    };
+    await expect(connectInOrder(options, open)).rejects.toMatchObject({
+      code: 'SB_INSECURE_NOT_LOOPBACK',
+      details: {
+        retryable: false,
+        attempts: [{ host: 'one.example.net' }, { host: 'two.example.net' }],
+      },
+    });
+    expect(endpoints).toEqual([]);
+  });
+
   it('when the target is fixed, looks up no SRV record and throws its failure as it is', async () => {
     const resolver = fakeResolver(zone);
     const { endpoints, open } = scripted([
