@@ -26,6 +26,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
 
   SB_CONNECTION_FAILED: ExitCode.unreachable,
   SB_CONNECTION_CLOSED: ExitCode.unreachable,
+  SB_DNS_FAILED: ExitCode.unreachable,
+  SB_SERVICE_UNAVAILABLE: ExitCode.unreachable,
   SB_CONNECTION_LOST: ExitCode.unreachable,
   SB_TIMEOUT: ExitCode.unreachable,
   SB_TLS_REQUIRED: ExitCode.unreachable,
