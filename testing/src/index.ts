@@ -2,9 +2,10 @@
  * @switchboard/testing: a real Prosody on loopback for Switchboard's tests and for profile
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
- * that table, a wire tap that records what crossed the socket, a fault proxy that resets, freezes
- * and thaws connections one by one, a message ledger that counts what was lost, duplicated or
- * reordered end to end, plus helpers for property tests (fast-check) of SASL mechanisms.
+ * that table, an authoritative DNS server on loopback (SRV, A and AAAA records), a wire tap that
+ * records what crossed the socket, a fault proxy that resets, freezes and thaws connections one
+ * by one, a message ledger that counts what was lost, duplicated or reordered end to end, plus
+ * helpers for property tests (fast-check) of SASL mechanisms.
  * @packageDocumentation
  */
 
@@ -22,6 +23,9 @@ export { describeProfileConformance } from './conformance/describeProfileConform
 export type { JabberPeerOptions, PeerPresence } from './conformance/JabberPeer';
 export { JabberPeer } from './conformance/JabberPeer';
 export type { XmlElement } from './conformance/StanzaReader';
+export type { DnsFailure, DnsQuery, DnsSrvRecord, DnsZone } from './dns/DnsZone';
+export type { DnsServer } from './dns/startDnsServer';
+export { startDnsServer } from './dns/startDnsServer';
 export type { DownstreamMode } from './faults/DownstreamWriter';
 export type { ConnectionSelector, FaultProxy, FaultProxyOptions } from './faults/FaultProxy';
 export type { LedgerEntry, LedgerReport, LostBlock } from './faults/LedgerReport';

@@ -33,6 +33,10 @@ export const ErrorCodes = {
   // Transport and security
   SB_CONNECTION_FAILED: 'The server could not be reached; check host, port and network.',
   SB_CONNECTION_CLOSED: 'The connection closed unexpectedly.',
+  SB_DNS_FAILED:
+    'The server of the domain could not be found in DNS (no answer, or no address for it); check the domain, the network and the DNS servers.',
+  SB_SERVICE_UNAVAILABLE:
+    'The domain states in DNS (an SRV record with the target ".") that it offers no such service; check the domain of the address.',
   SB_TLS_REQUIRED:
     'The server does not offer TLS, so no credential was sent; use a server with TLS or allow insecure loopback explicitly.',
   SB_TLS_FAILED:

@@ -12,9 +12,12 @@ import {
   type SessionExtension,
   type SessionRequest,
 } from '@switchboard/core';
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
+import { connectInOrder } from './discovery/connectInOrder';
+import { createDnsResolver } from './discovery/createDnsResolver';
+import { type DnsResolver, DnsResolverToken } from './discovery/DnsResolver';
 import { asXmppExtension } from './extensions/asXmppExtension';
 import type { XmppExtension } from './extensions/XmppExtension';
 import { checkJid } from './im/checkJid';
@@ -66,33 +69,48 @@ function secretsOf(credential: Credential): SaslCredentials {
 export class XmppPlugin implements ProfilePlugin {
   readonly profile: ProfileDescriptor = xmppDefaults;
   protected readonly registry: SaslRegistry;
+  /** DNS for server discovery: the container's {@link DnsResolverToken}, else the system's. */
+  protected readonly resolver: DnsResolver;
 
-  constructor(@inject(SaslRegistryToken) registry: SaslRegistry) {
+  constructor(
+    @inject(SaslRegistryToken) registry: SaslRegistry,
+    @inject(DnsResolverToken) @optional() resolver?: DnsResolver,
+  ) {
     this.registry = registry;
+    this.resolver = resolver ?? createDnsResolver();
   }
 
-  /** Opens an authenticated, bound session for one account. */
+  /**
+   * Opens an authenticated, bound session for one account, on the first of its servers that
+   * answers (a fixed host, or DNS SRV discovery: see docs/connecting.md).
+   */
   async open(request: SessionRequest): Promise<ProtocolSession> {
     const { config, credential, sink } = request;
-    const endpoint = resolveEndpoint(config, this.profile.server);
-    const extensions = [...this.extensions(request), ...(request.extensions ?? [])];
-    return openXmppSession({
-      endpoint,
-      registry: this.registry,
-      credentials: this.saslCredentials(request, endpoint.domain),
-      credentialKinds: [credential.kind],
-      profileMechanisms: this.profile.mechanisms,
-      accountMechanisms: config.mechanisms,
-      resource: config.resource,
-      initialPresence: config.initialPresence ?? {},
-      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      sink,
-      log: request.log,
-      continuation: asXmppContinuation(request.continuation),
-      signal: request.signal,
-      extensions: extensions.map(asXmppExtension),
-      maxStanzaBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
-    });
+    const plan = resolveEndpoint(config, this.profile.server);
+    const extensions = [...this.extensions(request), ...(request.extensions ?? [])].map(
+      asXmppExtension,
+    );
+    const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const options = { plan, resolver: this.resolver, timeoutMs, sink, signal: request.signal };
+    return connectInOrder(options, (endpoint, attemptSink) =>
+      openXmppSession({
+        endpoint,
+        registry: this.registry,
+        credentials: this.saslCredentials(request, endpoint.domain),
+        credentialKinds: [credential.kind],
+        profileMechanisms: this.profile.mechanisms,
+        accountMechanisms: config.mechanisms,
+        resource: config.resource,
+        initialPresence: config.initialPresence ?? {},
+        timeoutMs,
+        sink: attemptSink,
+        log: request.log,
+        continuation: asXmppContinuation(request.continuation),
+        signal: request.signal,
+        extensions,
+        maxStanzaBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+      }),
+    );
   }
 
   /** Throws SB_ADDRESS_INVALID naming `field` unless `address` is a JID after RFC 7622. */

@@ -4,8 +4,21 @@
  * by the core mechanism registry.
  * @packageDocumentation
  */
-export type { Endpoint } from './connection/resolveEndpoint';
+export type { Endpoint, EndpointPlan, Target } from './connection/resolveEndpoint';
 export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
+export type { DnsResolverOptions } from './discovery/createDnsResolver';
+export { createDnsResolver } from './discovery/createDnsResolver';
+export type { DnsResolver, SrvRecord } from './discovery/DnsResolver';
+export { DnsResolverToken } from './discovery/DnsResolver';
+export type {
+  DiscoveredTargets,
+  DiscoverOptions,
+  FailedLookup,
+} from './discovery/discoverTargets';
+export { discoverTargets } from './discovery/discoverTargets';
+export type { RandomSource, Weighted } from './discovery/orderSrvRecords';
+export { orderSrvRecords } from './discovery/orderSrvRecords';
+export type { TargetAttempt } from './discovery/TargetAttempt';
 export type { StanzaErrorCondition, StanzaErrorType } from './extensions/stanzaError';
 export { stanzaError } from './extensions/stanzaError';
 export type {
@@ -39,4 +52,4 @@ export {
   standardMechanisms,
 } from './sasl/mechanisms';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
-export { default, xmppBindings, xmppModule } from './xmppModule';
+export { default, dnsResolverModule, xmppBindings, xmppModule } from './xmppModule';

@@ -49,6 +49,11 @@ export interface ProsodyOptions {
   readonly tls?: ProsodyTls;
   /** Also listen for direct TLS (XEP-0368) on `directTlsPort`. Default true unless `tls: 'none'`. */
   readonly directTls?: boolean;
+  /**
+   * Also listen on the IPv6 loopback `::1`, on the same ports as on 127.0.0.1 (c2s and direct
+   * TLS), for tests of IPv6 connections. Default false.
+   */
+  readonly ipv6?: boolean;
   /** Default `'internal_plain'`: the backend that offers SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN. */
   readonly authentication?: ProsodyAuthentication;
   /**

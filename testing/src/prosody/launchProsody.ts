@@ -40,9 +40,24 @@ async function logSince(file: string, offset: number): Promise<string> {
 }
 
 /**
+ * Whether `line` says `service` listens on its 127.0.0.1 port. With more than one interface
+ * Prosody lists them all on one line, in no fixed order
+ * (`Activated service 'c2s' on [::1]:5222, [127.0.0.1]:5222`).
+ */
+function activated(line: string, { service, port }: ServicePort): boolean {
+  const marker = `Activated service '${service}' on `;
+  const at = line.indexOf(marker);
+  if (at < 0) return false;
+  return line
+    .slice(at + marker.length)
+    .split(', ')
+    .some((address) => address.trim() === `[127.0.0.1]:${port}`);
+}
+
+/**
  * Runs `prosody --config FILE -F` and resolves once the log of this run says every service is
  * listening on its 127.0.0.1 port (`Activated service 'c2s' on [127.0.0.1]:PORT`, the same for
- * `https`): from then on the port accepts connections. The log, unlike a TCP probe, proves it is
+ * `https`; with `ipv6`, `::1` is listed on the same line): from then on the port accepts connections. The log, unlike a TCP probe, proves it is
  * this Prosody that listens, and a probe connection still open at a quick `stop()` makes Prosody
  * wait ~1 s for it to close. Throws SB_PROSODY_MISSING if the
  * binary cannot be spawned, SB_PROSODY_FAILED (with the last 40 lines of output and log in
@@ -92,9 +107,8 @@ export async function launchProsody(options: LaunchOptions): Promise<ChildProces
       const ports = services.map((s) => s.port).join(', ');
       return fail('port-in-use', `Prosody could not listen on 127.0.0.1 port ${ports}: in use.`);
     }
-    const listening = services.every((s) =>
-      log.includes(`Activated service '${s.service}' on [127.0.0.1]:${s.port}`),
-    );
+    const lines = log.split('\n');
+    const listening = services.every((s) => lines.some((line) => activated(line, s)));
     if (listening) return child;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

@@ -31,6 +31,12 @@ describe(renderConfig, () => {
     expect(b).toMatch(/b_marker = 1\nb_own = 1/);
   });
 
+  it('when ipv6 is on, listens on ::1 as well as 127.0.0.1', () => {
+    const config = renderConfig({ ipv6: true }, [{ domain: 'a.test' }], paths);
+    expect(config).toMatch(/^interfaces = \{ "127\.0\.0\.1", "::1" \}$/m);
+    expect(config).toMatch(/^local_interfaces = \{ "127\.0\.0\.1" \}$/m);
+  });
+
   it("when tls is 'none', has no certificate, no tls module and allows PLAIN in the clear", () => {
     const config = renderConfig({ tls: 'none' }, [{ domain: 'a.test', anonymous: true }], {
       ...paths,

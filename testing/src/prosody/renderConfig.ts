@@ -72,7 +72,7 @@ function hostSection(host: ProsodyHost, options: ProsodyOptions, paths: ConfigPa
 }
 
 /**
- * The Lua configuration of one test server: 127.0.0.1 only, no s2s, no components, Nagle off
+ * The Lua configuration of one test server: 127.0.0.1 only (and ::1 with `ipv6`), no s2s, no components, Nagle off
  * (for every listener, HTTPS included), one certificate for every virtual host (STARTTLS, direct
  * TLS and, with a `websocketPort`, WebSocket over HTTPS; no HTTP otherwise).
  */
@@ -96,7 +96,7 @@ export function renderConfig(
     `data_path = ${lua(paths.dataDir)}`,
     `certificates = ${lua(paths.certDir)}`,
     `plugin_paths = { ${(options.pluginPaths ?? []).map(lua).join(', ')} }`,
-    'interfaces = { "127.0.0.1" }',
+    `interfaces = { "127.0.0.1"${options.ipv6 === true ? ', "::1"' : ''} }`,
     'local_interfaces = { "127.0.0.1" }',
     `c2s_ports = { ${paths.port} }`,
     `c2s_direct_tls_ports = { ${paths.directTlsPort ?? ''} }`,

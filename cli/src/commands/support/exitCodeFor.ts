@@ -23,9 +23,12 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_ADDRESS_INVALID: ExitCode.usage,
   SB_CONTENT_INVALID: ExitCode.usage,
   SB_MESSAGE_TOO_LARGE: ExitCode.usage,
+  SB_EXTENSION_INVALID: ExitCode.usage,
 
   SB_CONNECTION_FAILED: ExitCode.unreachable,
   SB_CONNECTION_CLOSED: ExitCode.unreachable,
+  SB_DNS_FAILED: ExitCode.unreachable,
+  SB_SERVICE_UNAVAILABLE: ExitCode.unreachable,
   SB_CONNECTION_LOST: ExitCode.unreachable,
   SB_TIMEOUT: ExitCode.unreachable,
   SB_TLS_REQUIRED: ExitCode.unreachable,
@@ -46,12 +49,15 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_OAUTH_REDIRECT_ERROR: ExitCode.auth,
   SB_OAUTH_STATE_MISMATCH: ExitCode.auth,
   SB_OAUTH_GRANT_REVOKED: ExitCode.auth,
+  SB_CREDENTIAL_UNAVAILABLE: ExitCode.auth,
 
   SB_CAPABILITY_UNSUPPORTED: ExitCode.refused,
   SB_CAPABILITY_REFUSED: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,
+  SB_ABORTED: ExitCode.failure,
+  SB_EXTENSION_FAILED: ExitCode.failure,
   SB_SEND_ABANDONED: ExitCode.failure,
   SB_MESSAGE_BOUNCED: ExitCode.failure,
   SB_STANZA_ERROR: ExitCode.failure,

@@ -3,6 +3,7 @@
  * RFC 6120 §4.4 closing a stream, §4.9 stream errors); every session openXmppSession opens
  * uses it.
  */
+import type { LookupFunction } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { SwitchboardError } from '@switchboard/core';
 import { Client } from '@xmpp/client-core';
@@ -53,11 +54,29 @@ const ignore = (): void => undefined;
  *   mark the stream closed and go on writing into it, the account still online.
  */
 export class HardenedClient extends Client {
+  readonly #lookup: LookupFunction | undefined;
   #abortedWith: SwitchboardError | undefined;
   #streamError: SwitchboardError | undefined;
   #failStart: ((error: SwitchboardError) => void) | undefined;
   /** The UTF-8 decoder of the socket whose bytes it decodes (a new one after STARTTLS). */
   #decoder = { socket: null as unknown, utf8: new StringDecoder('utf8') };
+
+  /**
+   * xmpp.js's options, and `lookup`: the target's addresses (e.g. from DNS discovery), which
+   * the socket then tries IPv6 and IPv4 side by side (Node's `autoSelectFamily`, RFC 8305).
+   */
+  constructor(options: Record<string, unknown> & { readonly lookup?: LookupFunction | undefined }) {
+    const { lookup, ...rest } = options;
+    super(rest);
+    this.#lookup = lookup;
+  }
+
+  /** The transport's socket options, with the target's `lookup` and Happy Eyeballs. */
+  override socketParameters(service: string): Record<string, unknown> | undefined {
+    const parameters = super.socketParameters(service);
+    if (parameters === undefined || this.#lookup === undefined) return parameters;
+    return { ...parameters, lookup: this.#lookup, autoSelectFamily: true };
+  }
 
   /** The first stream error the server sent, if any (SB_STREAM_ERROR with its condition). */
   get streamError(): SwitchboardError | undefined {

@@ -88,6 +88,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     service: serviceUri(endpoint),
     domain: endpoint.domain,
     timeout: timeoutMs,
+    lookup: endpoint.lookup,
   });
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import {
   type AccountConfig,
   type ServerDefaults,
@@ -19,6 +19,40 @@ export interface Endpoint {
   readonly ca: readonly string[] | undefined;
   /** Whether authentication may proceed without TLS (explicit, loopback only). */
   readonly allowInsecure: boolean;
+  /**
+   * The addresses of `host`, for the socket's Happy Eyeballs connect (`autoSelectFamily`);
+   * undefined: Node's own lookup.
+   */
+  readonly lookup?: LookupFunction | undefined;
+}
+
+/** One place to connect to: a host, its port, and how TLS starts there. */
+export interface Target {
+  readonly host: string;
+  readonly port: number;
+  readonly tls: TlsMode;
+}
+
+/**
+ * How one account finds its server: a fixed target, or DNS SRV discovery for the domain
+ * (RFC 6120 §3.2, XEP-0368) with the domain on the profile's port as the fallback.
+ */
+export interface EndpointPlan {
+  /** The XMPP domain (the account address's domain part). */
+  readonly domain: string;
+  /** Name the certificate must match, whatever host is connected. */
+  readonly servername: string;
+  /** Trusted CA certificates (PEM); undefined means the system store. */
+  readonly ca: readonly string[] | undefined;
+  /** The account's `allowInsecureLoopback`: honoured only for targets whose every address is loopback. */
+  readonly allowInsecure: boolean;
+  /**
+   * Where to connect without looking anything up in SRV: set when the account names
+   * `server.host` or `server.port`, or the profile names a host.
+   */
+  readonly fixed: Target | undefined;
+  /** RFC 6120 §3.2.2: the domain on the profile's port (5222, STARTTLS), when SRV has no records. */
+  readonly fallback: Target;
 }
 
 /** True for 127.0.0.0/8, ::1 and `localhost`. */
@@ -43,11 +77,7 @@ function domainOf(address: string): string {
   return domain;
 }
 
-/** Merges profile defaults with account overrides and checks the security settings. */
-export function resolveEndpoint(config: AccountConfig, defaults: ServerDefaults): Endpoint {
-  const domain = domainOf(config.address);
-  const host = config.server?.host ?? defaults.host ?? domain;
-  const port = config.server?.port ?? defaults.port;
+function checkPort(port: number): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new SwitchboardError(
       'SB_CONFIG_INVALID',
@@ -57,8 +87,25 @@ export function resolveEndpoint(config: AccountConfig, defaults: ServerDefaults)
       },
     );
   }
+}
+
+/**
+ * Merges profile defaults with account overrides and checks the security settings. The host
+ * is, in this order: the account's `server.host`; the profile's `server.host`; the domain
+ * itself when the account sets only `server.port` (a port says where, so nothing is looked
+ * up) or the domain is an IP address or `localhost`; otherwise none: the server is discovered
+ * through DNS SRV.
+ */
+export function resolveEndpoint(config: AccountConfig, defaults: ServerDefaults): EndpointPlan {
+  const domain = domainOf(config.address);
+  const port = config.server?.port ?? defaults.port;
+  checkPort(port);
+  const tls = config.server?.tls ?? defaults.tls;
+  // A port, an IP address or `localhost` as the domain leave nothing to look up in SRV.
+  const direct = config.server?.port !== undefined || isIP(domain) !== 0 || isLoopbackHost(domain);
+  const host = config.server?.host ?? defaults.host ?? (direct ? domain : undefined);
   const allowInsecure = config.allowInsecureLoopback === true;
-  if (allowInsecure && !isLoopbackHost(host)) {
+  if (allowInsecure && host !== undefined && !isLoopbackHost(host)) {
     throw new SwitchboardError(
       'SB_INSECURE_NOT_LOOPBACK',
       `allowInsecureLoopback is set but ${host} is not a loopback address; insecure authentication is only allowed on loopback.`,
@@ -68,11 +115,10 @@ export function resolveEndpoint(config: AccountConfig, defaults: ServerDefaults)
   const ca = config.tls?.ca;
   return {
     domain,
-    host,
-    port,
-    tls: config.server?.tls ?? defaults.tls,
     servername: config.tls?.servername ?? domain,
     ca: ca === undefined ? undefined : typeof ca === 'string' ? [ca] : [...ca],
     allowInsecure,
+    fixed: host === undefined ? undefined : { host, port, tls },
+    fallback: { host: domain, port, tls },
   };
 }
