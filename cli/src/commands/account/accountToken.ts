@@ -1,10 +1,6 @@
 import { text } from 'node:stream/consumers';
 import type { TokenSet } from '@switchboard/core';
-import { accountEntryOf } from '../config/accountEntryOf';
-import { configPath } from '../config/configPath';
-import { loadConfig } from '../config/loadConfig';
-import { createSwitchboard } from '../connect/createSwitchboard';
-import { requireProfile } from '../connect/requireProfile';
+import { loadAccountEntry } from '../connect/loadAccountEntry';
 import { credentialKindOf } from '../credentials/credentialKindOf';
 import { tokenSummary } from '../login/tokenSummary';
 import { CliError } from '../support/CliError';
@@ -73,12 +69,7 @@ export async function accountToken(
   options: TokenOptions,
   input: TokenInput = processInput,
 ): Promise<undefined> {
-  const file = configPath(context.config);
-  Object.assign(context.facts, { configFile: file, account: name });
-  const config = await loadConfig(file);
-  const entry = accountEntryOf(config, name);
-  const switchboard = createSwitchboard(context, config, entry.settings.profile);
-  const profile = requireProfile(switchboard, entry.settings.profile);
+  const { config, entry, switchboard, profile } = await loadAccountEntry(context, name);
   if (credentialKindOf(entry, profile) !== 'oauth2') {
     throw new CliError(ExitCode.usage, `Account "${name}" does not log in with OAuth2 tokens.`, {
       hint: `Only OAuth2 accounts keep tokens (profile ${profile.id} takes: ${profile.credentialKinds.join(', ')}; set accounts.${name}.credentialKind to "oauth2" if it should).`,

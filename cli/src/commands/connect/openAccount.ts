@@ -6,16 +6,12 @@ import {
   type Switchboard,
 } from '@switchboard/core';
 import type { AccountEntry } from '../config/AccountEntry';
-import { accountEntryOf } from '../config/accountEntryOf';
-import { configPath } from '../config/configPath';
-import { loadConfig } from '../config/loadConfig';
 import { processSecretSource } from '../credentials/processSecretSource';
 import { resolveCredential } from '../credentials/resolveCredential';
 import { progress } from '../support/progress';
 import type { RunContext } from '../support/RunContext';
 import { buildAccountConfig } from './buildAccountConfig';
-import { createSwitchboard } from './createSwitchboard';
-import { requireProfile } from './requireProfile';
+import { loadAccountEntry } from './loadAccountEntry';
 import { clock } from './stanzaLogger';
 
 /** An account of the config file, online. */
@@ -43,13 +39,7 @@ export async function openAccount(
   name: string,
   options: OpenAccountOptions,
 ): Promise<OpenedAccount> {
-  const file = configPath(context.config);
-  context.facts.configFile = file;
-  context.facts.account = name;
-  const config = await loadConfig(file);
-  const entry = accountEntryOf(config, name);
-  const switchboard = createSwitchboard(context, config, entry.settings.profile);
-  const profile = requireProfile(switchboard, entry.settings.profile);
+  const { entry, switchboard, profile } = await loadAccountEntry(context, name);
   context.facts.profile = profile.id;
   context.facts.tls = entry.settings.server?.tls ?? profile.server.tls;
   context.facts.port = entry.settings.server?.port ?? profile.server.port;

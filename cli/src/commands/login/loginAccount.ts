@@ -1,9 +1,5 @@
 import { authorizeWithLoopback } from '@switchboard/core/node';
-import { accountEntryOf } from '../config/accountEntryOf';
-import { configPath } from '../config/configPath';
-import { loadConfig } from '../config/loadConfig';
-import { createSwitchboard } from '../connect/createSwitchboard';
-import { requireProfile } from '../connect/requireProfile';
+import { loadAccountEntry } from '../connect/loadAccountEntry';
 import type { RunContext } from '../support/RunContext';
 import { oauth2ClientFor } from './oauth2ClientFor';
 import { openBrowser } from './openBrowser';
@@ -22,12 +18,7 @@ export async function loginAccount(
   name: string,
   options: LoginOptions,
 ): Promise<undefined> {
-  const file = configPath(context.config);
-  Object.assign(context.facts, { configFile: file, account: name });
-  const config = await loadConfig(file);
-  const entry = accountEntryOf(config, name);
-  const switchboard = createSwitchboard(context, config, entry.settings.profile);
-  const profile = requireProfile(switchboard, entry.settings.profile);
+  const { config, entry, switchboard, profile } = await loadAccountEntry(context, name);
   const client = oauth2ClientFor(switchboard, config, entry, profile);
   const tokens = await authorizeWithLoopback(client, {
     timeoutMs: options.timeout * 1000,
