@@ -92,6 +92,7 @@ function coldStartTable(results: BenchResults): string {
     ['switchboard-jabber', 'Switchboard: core, XMPP plugin, Jabber profile, container'],
     ['xmppjs', '@xmpp/client: import, create a client'],
     ['stanza', 'StanzaJS: import, create a client'],
+    ['cli-help', '`switchboard --help`: the whole process, Node start-up included'],
   ] as const;
   return table(
     ['what', 'median / p95 (ms)', 'runs'],

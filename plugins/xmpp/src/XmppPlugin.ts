@@ -1,6 +1,8 @@
 import {
   type AccountConfig,
   type Credential,
+  inject,
+  injectable,
   livenessDefaults,
   type OutboundMessage,
   type ProfileDescriptor,
@@ -11,7 +13,6 @@ import {
   SaslRegistryToken,
   type SessionRequest,
 } from '@switchboard/core';
-import { inject, injectable } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
 import { checkJid } from './im/checkJid';

@@ -1,5 +1,4 @@
-import { definePlugin, MechanismRegistrationToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, definePlugin, MechanismRegistrationToken } from '@switchboard/core';
 import { standardMechanisms } from './sasl/mechanisms';
 
 /**
