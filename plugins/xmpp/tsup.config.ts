@@ -6,6 +6,7 @@ import { packageBuild } from '../../tsup.base';
  * small modules: a shorter cold start, and nothing for a host to install or bundle). xmpp.js
  * imports ltx's CommonJS build (`ltx/lib/*`); its ES module sources (`ltx/src/*`) are the same
  * code and let Node's built-ins stay ES imports, so the output needs no `require` shim.
+ * koa-compose (CommonJS, one file) and the lazily loaded saslprep stay dependencies.
  */
 export default defineConfig(
   packageBuild({
