@@ -6,7 +6,7 @@ import { packageBuild } from '../tsup.base';
  * core's output: one file instead of about 400 modules, which were most of a cold start. Plugins
  * and profiles import the DI API from `@switchboard/core`, so exactly one copy of the container
  * code loads. reflect-metadata keeps its one global registry however many copies load. The
- * declarations still name `inversify` and `eventemitter3` (core's dependencies, for types).
+ * declarations are built by rollup.dts.config.mjs, with inversify's and eventemitter3's inlined.
  */
 const bundled = [
   /^inversify$/,
@@ -22,5 +22,6 @@ export default defineConfig(
   packageBuild({
     entry: ['src/index.ts', 'src/node.ts'],
     noExternal: bundled,
+    dts: false,
   }),
 );

@@ -1,16 +1,22 @@
+import { builtinModules } from 'node:module';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
+const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
+
 /**
- * The xmpp.js parts this plugin uses are built into its output (one file instead of dozens of
- * small modules: a shorter cold start, and nothing for a host to install or bundle). xmpp.js
- * imports ltx's CommonJS build (`ltx/lib/*`); its ES module sources (`ltx/src/*`) are the same
- * code and let Node's built-ins stay ES imports, so the output needs no `require` shim.
- * koa-compose (CommonJS, one file) and the lazily loaded saslprep stay dependencies.
+ * The xmpp.js parts and SASLprep are built into this plugin's output (one file instead of
+ * dozens of small modules: a shorter cold start, and nothing CommonJS left that `require`s a
+ * Node built-in, so a host's ESM bundle needs no `createRequire` banner):
+ * - xmpp.js imports ltx's CommonJS build (`ltx/lib/*`); ltx's ES module sources (`ltx/src/*`)
+ *   are the same code and import Node's built-ins as ES modules;
+ * - `@mongodb-js/saslprep` (CommonJS, loaded on first use) `require`s `zlib`: that `require` is
+ *   served by a small ES module that imports the built-in, so the output imports it too.
+ * koa-compose (CommonJS, one file, no built-ins) stays a dependency.
  */
 export default defineConfig(
   packageBuild({
-    noExternal: [/^@xmpp\//, /^ltx(\/|$)/],
+    noExternal: [/^@xmpp\//, /^ltx(\/|$)/, '@mongodb-js/saslprep'],
     esbuildPlugins: [
       {
         name: 'ltx-sources',
@@ -21,6 +27,18 @@ export default defineConfig(
               resolveDir: args.resolveDir,
             }),
           );
+        },
+      },
+      {
+        name: 'builtins-as-imports',
+        setup(build) {
+          build.onResolve({ filter: builtins }, (args) =>
+            args.kind === 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined,
+          );
+          build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+            contents: `import * as m from 'node:${args.path.replace(/^node:/, '')}'; export = m;`,
+            loader: 'ts',
+          }));
         },
       },
     ],
