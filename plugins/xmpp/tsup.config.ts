@@ -11,7 +11,7 @@ const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
  * - xmpp.js imports ltx's CommonJS build (`ltx/lib/*`); ltx's ES module sources (`ltx/src/*`)
  *   are the same code and import Node's built-ins as ES modules;
  * - `@mongodb-js/saslprep` (CommonJS, loaded on first use) `require`s `zlib`: that `require` is
- *   served by a small ES module that imports the built-in, so the output imports it too.
+ *   served by `process.getBuiltinModule` (Node 20.16+), so nothing is loaded before it is used.
  * koa-compose (CommonJS, one file, no built-ins) stays a dependency.
  */
 export default defineConfig(
@@ -30,14 +30,14 @@ export default defineConfig(
         },
       },
       {
-        name: 'builtins-as-imports',
+        name: 'builtins-on-demand',
         setup(build) {
           build.onResolve({ filter: builtins }, (args) =>
             args.kind === 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined,
           );
           build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-            contents: `import * as m from 'node:${args.path.replace(/^node:/, '')}'; export = m;`,
-            loader: 'ts',
+            contents: `module.exports = process.getBuiltinModule('node:${args.path.replace(/^node:/, '')}');`,
+            loader: 'js',
           }));
         },
       },
