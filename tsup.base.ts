@@ -1,9 +1,11 @@
 import type { Options } from 'tsup';
+import { writeThirdPartyNotices } from './scripts/packages/thirdPartyNotices';
 
 /**
  * Shared tsup settings: every package ships ESM + CJS + type declarations from `src/index.ts`.
  * Workspace packages and npm dependencies stay external; declarations are built without the
- * workspace `paths` so they reference sibling packages by name.
+ * workspace `paths` so they reference sibling packages by name. A package that bundles
+ * third-party code (`noExternal`) ships its licences in `dist/THIRD_PARTY_LICENSES.md`.
  */
 export function packageBuild(overrides: Options = {}): Options {
   return {
@@ -15,6 +17,7 @@ export function packageBuild(overrides: Options = {}): Options {
     target: 'node20',
     splitting: false,
     treeshake: true,
+    onSuccess: async () => writeThirdPartyNotices(process.cwd()),
     ...overrides,
   };
 }

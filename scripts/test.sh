@@ -14,6 +14,8 @@ say "Typecheck"
 pnpm typecheck
 say "Build (ESM + CJS + types)"
 pnpm build
+say "Packages as published (LICENSE, publint, are-the-types-wrong)"
+pnpm check:packages
 say "API reference (typedoc, warnings are errors)"
 pnpm docs:api
 say "Tests"

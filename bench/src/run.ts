@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     if (wanted.has('coldstart')) say('cold start');
     const coldStart = wanted.has('coldstart')
       ? await measureColdStart(
-          ['switchboard', 'switchboard-jabber', 'xmppjs', 'stanza'],
+          ['switchboard', 'switchboard-jabber', 'xmppjs', 'stanza', 'cli-help', 'node'],
           plan.coldStartRuns,
         )
       : {};

@@ -54,6 +54,30 @@ export { secretsOf } from './credentials/secretsOf';
 export type { TokenStore } from './credentials/TokenStore';
 export type { StanzaLogEntry, StanzaLogger } from './debug/StanzaLog';
 export { coreModule } from './di/coreModule';
+export type {
+  BindingScope,
+  ContainerModuleLoadOptions,
+  ContainerOptions,
+  Factory,
+  Newable,
+  ResolutionContext,
+  ServiceIdentifier,
+} from './di/inversify';
+export {
+  Container,
+  ContainerModule,
+  inject,
+  injectable,
+  injectFromBase,
+  LazyServiceIdentifier,
+  multiInject,
+  named,
+  optional,
+  postConstruct,
+  preDestroy,
+  tagged,
+  unmanaged,
+} from './di/inversify';
 export type { MechanismRegistration } from './di/tokens';
 export { MechanismRegistrationToken, ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 export type { ErrorCode } from './errors/codes';

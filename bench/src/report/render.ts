@@ -92,6 +92,8 @@ function coldStartTable(results: BenchResults): string {
     ['switchboard-jabber', 'Switchboard: core, XMPP plugin, Jabber profile, container'],
     ['xmppjs', '@xmpp/client: import, create a client'],
     ['stanza', 'StanzaJS: import, create a client'],
+    ['cli-help', '`switchboard --help`: the whole process, Node start-up included'],
+    ['node', '`node -e ""`: Node start-up alone, for comparison'],
   ] as const;
   return table(
     ['what', 'median / p95 (ms)', 'runs'],

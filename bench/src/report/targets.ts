@@ -51,6 +51,20 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       met: a === undefined ? undefined : a >= 1 / 1.1,
     });
   }
+  const cold = results.coldStart;
+  const sb = cold.switchboard?.median;
+  const xmppjs = cold.xmppjs?.median;
+  checks.push({
+    target: 'cold start at or below @xmpp/client (same run)',
+    measured: sb === undefined || xmppjs === undefined ? '—' : `${num(sb)} vs ${num(xmppjs)} ms`,
+    met: sb === undefined || xmppjs === undefined ? undefined : sb <= xmppjs,
+  });
+  const help = cold['cli-help']?.median;
+  checks.push({
+    target: '`switchboard --help` under 150 ms (whole process)',
+    measured: help === undefined ? '—' : `${num(help)} ms`,
+    met: help === undefined ? undefined : help < 150,
+  });
   const behind = rows.filter((r) => {
     const a = against(r, 'stanza');
     return a !== undefined && a < 1;

@@ -4,7 +4,9 @@
  * names. The first problem stops loading with a coded error naming the module.
  */
 import type { Container, ContainerModule } from 'inversify';
-import semver from 'semver';
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
+import validRange from 'semver/ranges/valid.js';
 import { MechanismRegistrationToken } from '../di/tokens';
 import { SwitchboardError } from '../errors/SwitchboardError';
 import { CORE_VERSION } from '../version';
@@ -38,8 +40,8 @@ function isContainerModule(value: unknown): value is ContainerModule {
 function checkManifest(module: SwitchboardModule, loaded: Loaded): void {
   const { name } = module;
   if (typeof name !== 'string' || name === '') throw invalid(String(name), 'name', 'must be set');
-  if (semver.valid(module.version) === null) throw invalid(name, 'version', 'must be semver');
-  if (semver.validRange(module.core) === null) {
+  if (valid(module.version) === null) throw invalid(name, 'version', 'must be semver');
+  if (validRange(module.core) === null) {
     throw invalid(name, 'core', 'must be a semver range');
   }
   if (!isContainerModule(module.bindings)) {
@@ -50,7 +52,7 @@ function checkManifest(module: SwitchboardModule, loaded: Loaded): void {
       details: { module: name },
     });
   }
-  if (!semver.satisfies(CORE_VERSION, module.core, { includePrerelease: true })) {
+  if (!satisfies(CORE_VERSION, module.core, { includePrerelease: true })) {
     throw new SwitchboardError(
       'SB_CORE_VERSION_UNSUPPORTED',
       `Module "${name}" needs @switchboard/core ${module.core}; this is ${CORE_VERSION}.`,

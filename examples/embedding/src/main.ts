@@ -1,5 +1,5 @@
 /**
- * Runs the echo host with the accounts in a JSON file: `node --import tsx src/main.ts accounts.json`.
+ * Runs the echo host with the accounts in a JSON file: `pnpm start accounts.json`.
  * Ctrl-C stops it gracefully.
  */
 import { readFile } from 'node:fs/promises';

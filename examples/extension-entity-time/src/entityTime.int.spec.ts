@@ -7,6 +7,9 @@
  */
 import {
   type Account,
+  ContainerModule,
+  injectable,
+  injectFromBase,
   type ProfileDescriptor,
   ProfilePluginToken,
   type SessionRequest,
@@ -22,7 +25,6 @@ import {
   xmppDefaults,
   xmppModule,
 } from '@switchboard/xmpp';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 import { entityTime, NS_TIME } from './index';
 
 const DOMAIN = 'time.test';

@@ -1,6 +1,6 @@
 import type { ProfileDescriptor } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
-import { injectable, injectFromBase } from 'inversify';
 
 /**
  * Acme Chat: an XMPP service that authenticates with OAuth2 bearer tokens (SASL OAUTHBEARER,

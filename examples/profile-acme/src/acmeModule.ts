@@ -1,6 +1,10 @@
-import { defineProfile, MechanismRegistrationToken, ProfilePluginToken } from '@switchboard/core';
+import {
+  ContainerModule,
+  defineProfile,
+  MechanismRegistrationToken,
+  ProfilePluginToken,
+} from '@switchboard/core';
 import { oauthbearer } from '@switchboard/xmpp';
-import { ContainerModule } from 'inversify';
 import { AcmeProfile, acmeProfile } from './AcmeProfile';
 
 /** Binds the Acme profile and contributes OAUTHBEARER, which the standard set leaves out. */

@@ -1,8 +1,11 @@
 import {
   type AccountConfig,
   type Credential,
+  inject,
+  injectable,
   livenessDefaults,
   type OutboundMessage,
+  optional,
   type ProfileDescriptor,
   type ProfilePlugin,
   type ProtocolSession,
@@ -12,7 +15,6 @@ import {
   type SessionExtension,
   type SessionRequest,
 } from '@switchboard/core';
-import { inject, injectable, optional } from 'inversify';
 import { openXmppSession } from './connection/openXmppSession';
 import { resolveEndpoint } from './connection/resolveEndpoint';
 import { connectInOrder } from './discovery/connectInOrder';

@@ -6,6 +6,7 @@
 import {
   type Account,
   type AccountConfig,
+  ContainerModule,
   type InboundMessage,
   ProfilePluginToken,
   type StateChange,
@@ -34,7 +35,6 @@ import {
   smFeature,
   waitFor,
 } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
 import { XmppPlugin } from './XmppPlugin';
 import { xmppModule } from './xmppModule';
 

@@ -1,5 +1,4 @@
-import { definePlugin, MechanismRegistrationToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, definePlugin, MechanismRegistrationToken } from '@switchboard/core';
 import { createDnsResolver } from './discovery/createDnsResolver';
 import { type DnsResolver, DnsResolverToken } from './discovery/DnsResolver';
 import { standardMechanisms } from './sasl/mechanisms';

@@ -1,6 +1,6 @@
 import type { ProfileDescriptor, SaslCredentials, SessionRequest } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
-import { injectable, injectFromBase } from 'inversify';
 
 /**
  * Facebook Chat over XMPP (until 2015): X-FACEBOOK-PLATFORM with an OAuth2 access token and the

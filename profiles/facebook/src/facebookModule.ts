@@ -1,5 +1,9 @@
-import { defineProfile, MechanismRegistrationToken, ProfilePluginToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import {
+  ContainerModule,
+  defineProfile,
+  MechanismRegistrationToken,
+  ProfilePluginToken,
+} from '@switchboard/core';
 import { FacebookProfile, facebookProfile } from './FacebookProfile';
 import { xFacebookPlatform } from './xFacebookPlatform';
 

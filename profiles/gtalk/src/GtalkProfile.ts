@@ -1,6 +1,6 @@
 import type { ProfileDescriptor } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
-import { injectable, injectFromBase } from 'inversify';
 
 /**
  * Google Talk: X-OAUTH2 (with `auth:service='oauth2'` on `<auth/>`) for OAuth2 tokens, or

@@ -1,5 +1,9 @@
-import { defineProfile, MechanismRegistrationToken, ProfilePluginToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import {
+  ContainerModule,
+  defineProfile,
+  MechanismRegistrationToken,
+  ProfilePluginToken,
+} from '@switchboard/core';
 import { GtalkProfile, gtalkProfile } from './GtalkProfile';
 import { xGoogleToken } from './xGoogleToken';
 import { xOAuth2 } from './xOAuth2';

@@ -1,6 +1,6 @@
 import type { ProfileDescriptor } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
-import { injectable, injectFromBase } from 'inversify';
 
 /** Generic Jabber/XMPP: any standards-compliant server, password authentication. */
 export const jabberProfile: ProfileDescriptor = {

@@ -8,6 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ContainerModule,
+  injectable,
+  injectFromBase,
   MechanismRegistrationToken,
   type ProfileDescriptor,
   ProfilePluginToken,
@@ -18,7 +21,6 @@ import {
 } from '@switchboard/core';
 import { describeProfileConformance, tokenCredentials } from '@switchboard/testing';
 import { XmppPlugin, xmppDefaults, xmppModule } from '@switchboard/xmpp';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 
 const NAME = 'X-EXAMPLE-TOKEN';
 

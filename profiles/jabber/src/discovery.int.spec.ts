@@ -5,6 +5,9 @@
  */
 import {
   type AccountConfig,
+  ContainerModule,
+  injectable,
+  injectFromBase,
   type ProfileDescriptor,
   ProfilePluginToken,
   Switchboard,
@@ -26,7 +29,6 @@ import {
   xmppDefaults,
   xmppModule,
 } from '@switchboard/xmpp';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 import { jabberModule } from './jabberModule';
 
 const DOMAIN = 'example.test';

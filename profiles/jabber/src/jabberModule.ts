@@ -1,5 +1,4 @@
-import { defineProfile, ProfilePluginToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, defineProfile, ProfilePluginToken } from '@switchboard/core';
 import { JabberProfile, jabberProfile } from './JabberProfile';
 
 /** The bindings of the Jabber profile module. */

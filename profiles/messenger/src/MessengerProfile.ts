@@ -1,6 +1,6 @@
 import type { ProfileDescriptor } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
-import { injectable, injectFromBase } from 'inversify';
 
 /**
  * Windows Live Messenger over XMPP (2011–2013), after Microsoft's XMPP reference: OAuth2 tokens

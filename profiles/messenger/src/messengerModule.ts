@@ -1,5 +1,9 @@
-import { defineProfile, MechanismRegistrationToken, ProfilePluginToken } from '@switchboard/core';
-import { ContainerModule } from 'inversify';
+import {
+  ContainerModule,
+  defineProfile,
+  MechanismRegistrationToken,
+  ProfilePluginToken,
+} from '@switchboard/core';
 import { MessengerProfile, messengerProfile } from './MessengerProfile';
 import { xMessengerOAuth2 } from './xMessengerOAuth2';
 

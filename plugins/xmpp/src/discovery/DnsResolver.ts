@@ -2,7 +2,7 @@
  * The DNS lookups XMPP server discovery needs (RFC 6120 §3.2: SRV, then A and AAAA), as an
  * interface a host can replace, e.g. with a resolver pointed at given DNS servers.
  */
-import type { ServiceIdentifier } from 'inversify';
+import type { ServiceIdentifier } from '@switchboard/core';
 
 /** One SRV record (RFC 2782). */
 export interface SrvRecord {

@@ -4,9 +4,14 @@
  * sends seen by another account's stanza handler, and misbehaving extensions contained.
  */
 import { inspect } from 'node:util';
-import { type Account, ProfilePluginToken, Switchboard, SwitchboardError } from '@switchboard/core';
+import {
+  type Account,
+  ContainerModule,
+  ProfilePluginToken,
+  Switchboard,
+  SwitchboardError,
+} from '@switchboard/core';
 import { type ProsodyServer, startProsody } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
 import { XmppPlugin } from '../XmppPlugin';
 import { xmppModule } from '../xmppModule';
 import { stanzaError } from './stanzaError';

@@ -12,6 +12,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
   type Account,
+  ContainerModule,
+  injectable,
+  injectFromBase,
   ProfilePluginToken,
   type ProtocolSession,
   type SessionRequest,
@@ -19,7 +22,6 @@ import {
 } from '@switchboard/core';
 import { type ProsodyServer, startProsody } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 import { JabberProfile } from '../JabberProfile';
 import { DOMAIN, makeAccount, USERS } from './faultKit.testkit';
 

@@ -3,11 +3,13 @@
  * OAUTHBEARER, with an OAuth2 token. Test-only; not exported by the package.
  */
 import {
+  ContainerModule,
+  injectable,
+  injectFromBase,
   MechanismRegistrationToken,
   type ProfileDescriptor,
   ProfilePluginToken,
 } from '@switchboard/core';
-import { ContainerModule, injectable, injectFromBase } from 'inversify';
 import { XmppPlugin, xmppDefaults } from '../../XmppPlugin';
 import { oauthbearer } from './oauthbearer';
 

@@ -6,12 +6,12 @@
  */
 import {
   type Account,
+  ContainerModule,
   ProfilePluginToken,
   type StanzaLogEntry,
   Switchboard,
 } from '@switchboard/core';
 import { type ProsodyServer, startProsody } from '@switchboard/testing';
-import { ContainerModule } from 'inversify';
 import { XmppPlugin } from '../../XmppPlugin';
 import { xmppModule } from '../../xmppModule';
 
