@@ -47,9 +47,10 @@ function invalid(
   problem: string,
 ): SwitchboardError {
   const shown = address.length > 64 ? `${address.slice(0, 61)}...` : address;
+  const what = field === 'address' ? 'address' : `${field} address`;
   return new SwitchboardError(
     'SB_ADDRESS_INVALID',
-    `The ${field} address "${shown}" is not a valid XMPP address: ${problem}.`,
+    `The ${what} "${shown}" is not a valid XMPP address: ${problem}.`,
     { details: { field, reason } },
   );
 }
