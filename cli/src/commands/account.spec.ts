@@ -115,7 +115,7 @@ describe('switchboard account', () => {
         const args = ['account', 'add', 'eve', '--profile', 'jabber', '--address', address];
         const { code, stderr } = await runCli([...args, '--config', config]);
         expect(code).toBe(2);
-        expect(stderr).toMatch(/error: The address address ".*" is not a valid XMPP address/);
+        expect(stderr).toMatch(/error: The address ".*" is not a valid XMPP address/);
         await expect(stat(config)).rejects.toThrow();
       },
     );
