@@ -27,6 +27,7 @@ const shared = {
     '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
       '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
+    '^@switchboard/testing/property$': '<rootDir>/testing/src/property.ts',
     // The example third-party profile, loaded by package name in its tests.
     '^@acme/switchboard-profile-acme$': '<rootDir>/examples/profile-acme/src/index.ts',
     // The example third-party extension (XEP-0202), imported by name in the doc snippets.

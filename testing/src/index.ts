@@ -4,8 +4,9 @@
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
  * that table, an authoritative DNS server on loopback (SRV, A and AAAA records), a wire tap that
  * records what crossed the socket, a fault proxy that resets, freezes and thaws connections one
- * by one, a message ledger that counts what was lost, duplicated or reordered end to end, plus
- * helpers for property tests (fast-check) of SASL mechanisms.
+ * by one, and a message ledger that counts what was lost, duplicated or reordered end to end.
+ * Arbitraries for property tests (fast-check) of SASL mechanisms are in
+ * `@switchboard/testing/property`.
  * @packageDocumentation
  */
 
@@ -102,7 +103,6 @@ export { freePort } from './net/freePort';
 export type { OAuthIssued, OAuthRequestRecord, OAuthServer } from './oauth/OAuthServer';
 export type { OAuthServerOptions, OAuthTokenFormat } from './oauth/OAuthServerOptions';
 export { startOAuthServer } from './oauth/startOAuthServer';
-export { anyChallenge, errorOf, payload, unicodeChar } from './property/arbitraries';
 export type {
   ProsodyAuthentication,
   ProsodyHost,

@@ -11,8 +11,12 @@ export function checkAddress(plugin: ProfilePlugin, address: string, field: stri
     return;
   }
   if (typeof address !== 'string' || address.trim() === '') {
-    throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field === 'address' ? 'address' : `${field} address`} is empty.`, {
-      details: { field, reason: 'empty' },
-    });
+    throw new SwitchboardError(
+      'SB_ADDRESS_INVALID',
+      `The ${field === 'address' ? 'address' : `${field} address`} is empty.`,
+      {
+        details: { field, reason: 'empty' },
+      },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bytesToUtf8, SwitchboardError, toBytes } from '@switchboard/core';
-import { errorOf, unicodeChar } from '@switchboard/testing';
+import { errorOf, unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { createXFacebookPlatform } from './xFacebookPlatform';
 

@@ -1,5 +1,5 @@
 import { bytesToUtf8, SwitchboardError } from '@switchboard/core';
-import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing';
+import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { xGoogleToken } from './xGoogleToken';
 import { createXOAuth2 } from './xOAuth2';

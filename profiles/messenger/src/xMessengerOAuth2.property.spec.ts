@@ -1,5 +1,5 @@
 import { OAuth2Client, SwitchboardError, toBase64 } from '@switchboard/core';
-import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing';
+import { anyChallenge, errorOf, payload, unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { decodeRedirectToken, xMessengerOAuth2 } from './xMessengerOAuth2';
 

@@ -1,5 +1,5 @@
 import { bytesToUtf8, SwitchboardError, toBytes } from '@switchboard/core';
-import { errorOf, payload, unicodeChar } from '@switchboard/testing';
+import { errorOf, payload, unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { type OAuthBearerMechanism, oauthbearer } from './oauthbearer';
 

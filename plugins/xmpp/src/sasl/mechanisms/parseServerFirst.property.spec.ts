@@ -1,5 +1,5 @@
 import { SwitchboardError, toBytes } from '@switchboard/core';
-import { unicodeChar } from '@switchboard/testing';
+import { unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { parseServerFirst, type ServerFirstExpectations } from './parseServerFirst';
 

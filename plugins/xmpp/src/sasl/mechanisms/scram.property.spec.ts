@@ -1,6 +1,6 @@
 import { saslprep } from '@mongodb-js/saslprep';
 import { fromBase64, type SaslMechanism, SwitchboardError, toBytes } from '@switchboard/core';
-import { errorOf, unicodeChar } from '@switchboard/testing';
+import { errorOf, unicodeChar } from '@switchboard/testing/property';
 import fc from 'fast-check';
 import { createScram, scramSha1, scramSha256 } from './scram';
 import { nodeServer, text } from './scram.testkit';
