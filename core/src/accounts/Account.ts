@@ -48,12 +48,13 @@ export class Account extends EventEmitter<AccountEvents> {
     super();
     this.config = protectConfig(config);
     this.id = config.id ?? `${config.profile}:${config.address}`;
-    this.#extensions = new AccountExtensions(plugin);
-    this.#plugin = this.#extensions.plugin;
+    this.#plugin = plugin;
+    this.#extensions = new AccountExtensions(plugin, () => this.#lifecycle.session);
     this.#lifecycle = new AccountLifecycle(
       this,
-      this.#plugin,
+      plugin,
       context ?? { credentials: new CredentialService(new MemoryTokenStore()) },
+      { open: (request) => this.#extensions.open(request) },
     );
   }
 

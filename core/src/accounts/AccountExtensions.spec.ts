@@ -38,10 +38,10 @@ describe(AccountExtensions, () => {
   describe('.use', () => {
     it('when the session is opening, gives it the list, then attaches what was added and detaches what was removed meanwhile', async () => {
       const { plugin, attached, requests, release } = recordingPlugin();
-      const extensions = new AccountExtensions(plugin);
+      const extensions = new AccountExtensions(plugin, () => undefined);
       const removeEarly = extensions.use(ext('early'));
       extensions.use(ext('kept'));
-      const opening = extensions.plugin.open(request);
+      const opening = extensions.open(request);
       extensions.use(ext('late'));
       removeEarly();
       release();
@@ -52,10 +52,11 @@ describe(AccountExtensions, () => {
 
     it('when a session is live, attaches at once and the returned function detaches it (once)', async () => {
       const { plugin, attached, release } = recordingPlugin();
-      const extensions = new AccountExtensions(plugin);
-      const opening = extensions.plugin.open(request);
+      let live: ProtocolSession | undefined;
+      const extensions = new AccountExtensions(plugin, () => live);
+      const opening = extensions.open(request);
       release();
-      await opening;
+      live = await opening;
       const remove = extensions.use(ext('live'));
       expect(attached).toEqual(['live']);
       remove();
@@ -65,14 +66,15 @@ describe(AccountExtensions, () => {
 
     it('when the session refuses the extension, throws and keeps nothing', async () => {
       const { plugin, requests, release } = recordingPlugin();
-      const extensions = new AccountExtensions(plugin);
-      const opening = extensions.plugin.open(request);
+      let live: ProtocolSession | undefined;
+      const extensions = new AccountExtensions(plugin, () => live);
+      const opening = extensions.open(request);
       release();
-      await opening;
+      live = await opening;
       expect(() => extensions.use(ext('refused'))).toThrow(
         expect.objectContaining({ code: 'SB_EXTENSION_INVALID' }),
       );
-      const next = extensions.plugin.open(request);
+      const next = extensions.open(request);
       release();
       await next;
       expect(requests[1]?.extensions).toBeUndefined();
@@ -82,7 +84,7 @@ describe(AccountExtensions, () => {
       ['another protocol', ext('x', 'irc'), 'protocol'],
       ['no name', { protocol: 'fake' } as SessionExtension, 'shape'],
     ])('when given %s, throws SB_EXTENSION_INVALID', (_, extension, reason) => {
-      const extensions = new AccountExtensions(recordingPlugin().plugin);
+      const extensions = new AccountExtensions(recordingPlugin().plugin, () => undefined);
       expect(() => extensions.use(extension)).toThrow(
         expect.objectContaining({
           code: 'SB_EXTENSION_INVALID',
@@ -92,33 +94,15 @@ describe(AccountExtensions, () => {
     });
 
     it('when the name is taken or the plugin takes no extensions, throws SB_EXTENSION_INVALID', () => {
-      const extensions = new AccountExtensions(recordingPlugin().plugin);
+      const extensions = new AccountExtensions(recordingPlugin().plugin, () => undefined);
       extensions.use(ext('a'));
       expect(() => extensions.use(ext('a'))).toThrow(
         expect.objectContaining({ details: { extension: 'a', reason: 'duplicate' } }),
       );
       const bare: ProfilePlugin = { profile: fakeProfile, open: () => Promise.reject(new Error()) };
-      expect(() => new AccountExtensions(bare).use(ext('a'))).toThrow(
+      expect(() => new AccountExtensions(bare, () => undefined).use(ext('a'))).toThrow(
         expect.objectContaining({ details: { extension: 'a', reason: 'unsupported' } }),
       );
-    });
-  });
-
-  describe('.plugin', () => {
-    it('when a method other than open is called, runs it on the plugin itself', () => {
-      class Strict {
-        readonly profile = fakeProfile;
-        readonly #prefix = 'checked:';
-        open(): Promise<ProtocolSession> {
-          return Promise.reject(new Error('unused'));
-        }
-        checkAddress(address: string): string {
-          return this.#prefix + address;
-        }
-      }
-      const wrapped = new AccountExtensions(new Strict()).plugin as unknown as Strict;
-      expect(wrapped.checkAddress('me')).toBe('checked:me');
-      expect(wrapped.profile).toBe(fakeProfile);
     });
   });
 });

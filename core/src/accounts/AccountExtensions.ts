@@ -38,26 +38,21 @@ function checkExtension(plugin: ProfilePlugin, extension: SessionExtension): voi
   plugin.checkExtension(extension);
 }
 
-/** The account's extension list, and the plugin that hands it to each session it opens. */
+/**
+ * The account's extension list: handed to every session the account opens (through
+ * {@link open}), attached to the live one at once. Holds no session: what detaches an extension
+ * from a session is kept in a `WeakMap` keyed by that session, so a closed session is freed.
+ */
 export class AccountExtensions {
   readonly #plugin: ProfilePlugin;
+  /** The account's online session, if any. */
+  readonly #current: () => ProtocolSession | undefined;
   readonly #list: SessionExtension[] = [];
-  /** The latest session the plugin opened, and how to detach each extension from it. */
-  #session: ProtocolSession | undefined;
-  #detach = new Map<SessionExtension, () => void>();
-  /** `plugin`, whose `open` gives every session the account's extensions. */
-  readonly plugin: ProfilePlugin;
+  readonly #detach = new WeakMap<ProtocolSession, Map<SessionExtension, () => void>>();
 
-  constructor(plugin: ProfilePlugin) {
+  constructor(plugin: ProfilePlugin, current: () => ProtocolSession | undefined) {
     this.#plugin = plugin;
-    const open = (request: SessionRequest): Promise<ProtocolSession> => this.#open(request);
-    this.plugin = new Proxy(plugin, {
-      get: (target, key) => {
-        if (key === 'open') return open;
-        const value: unknown = Reflect.get(target, key, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    this.#current = current;
   }
 
   /**
@@ -74,33 +69,39 @@ export class AccountExtensions {
         'duplicate',
       );
     }
-    const detach = this.#session?.use?.(extension);
+    const live = this.#current();
+    if (live !== undefined) this.#attach(live, extension);
     this.#list.push(extension);
-    if (detach !== undefined) this.#detach.set(extension, detach);
     let removed = false;
     return () => {
       if (removed) return;
       removed = true;
       this.#list.splice(this.#list.indexOf(extension), 1);
-      this.#detach.get(extension)?.();
-      this.#detach.delete(extension);
+      const session = this.#current();
+      if (session === undefined) return;
+      this.#detach.get(session)?.get(extension)?.();
+      this.#detach.get(session)?.delete(extension);
     };
   }
 
-  async #open(request: SessionRequest): Promise<ProtocolSession> {
+  /**
+   * Opens a session through the plugin with the account's extensions in the request. The list
+   * may change while the session opens: what was added since is attached, what was removed
+   * since is detached. An extension that fails to attach then is reported to the sink
+   * (`extensionFailed`); the session goes on without it.
+   */
+  async open(request: SessionRequest): Promise<ProtocolSession> {
     const given = [...this.#list];
     const session = await this.#plugin.open(
       given.length === 0 ? request : { ...request, extensions: given },
     );
-    this.#session = session;
-    this.#detach = new Map();
-    // The list may have changed while the session was opening: attach what was added since,
-    // detach what was removed since.
     for (const extension of new Set([...given, ...this.#list])) {
       try {
-        const detach = session.use?.(extension);
-        if (!this.#list.includes(extension)) detach?.();
-        else if (detach !== undefined) this.#detach.set(extension, detach);
+        const detach = this.#attach(session, extension);
+        if (!this.#list.includes(extension)) {
+          detach?.();
+          this.#detach.get(session)?.delete(extension);
+        }
       } catch (error) {
         request.sink.extensionFailed?.(
           SwitchboardError.is(error)
@@ -113,5 +114,18 @@ export class AccountExtensions {
       }
     }
     return session;
+  }
+
+  /** Attaches `extension` to `session` (a no-op if it is there), keeping what detaches it. */
+  #attach(session: ProtocolSession, extension: SessionExtension): (() => void) | undefined {
+    const detach = session.use?.(extension);
+    if (detach === undefined) return undefined;
+    let known = this.#detach.get(session);
+    if (known === undefined) {
+      known = new Map();
+      this.#detach.set(session, known);
+    }
+    known.set(extension, detach);
+    return detach;
   }
 }

@@ -30,7 +30,7 @@ export interface LifecycleOwner extends EventEmitter<AccountEvents> {
  */
 export class AccountLifecycle {
   readonly #account: LifecycleOwner;
-  readonly #plugin: ProfilePlugin;
+  readonly #opener: Pick<ProfilePlugin, 'open'>;
   readonly #context: CredentialContext;
   #state: AccountState = 'offline';
   #session: ProtocolSession | undefined;
@@ -49,10 +49,18 @@ export class AccountLifecycle {
   /** Features the server announced for the current session, once asked. */
   announced: readonly string[] | undefined;
 
-  /** Throws SB_CONFIG_INVALID for bad reconnect or liveness settings. */
-  constructor(account: LifecycleOwner, plugin: ProfilePlugin, context: CredentialContext) {
+  /**
+   * `opener` opens each session (default: `plugin`; the account passes what adds its
+   * extensions). Throws SB_CONFIG_INVALID for bad reconnect or liveness settings.
+   */
+  constructor(
+    account: LifecycleOwner,
+    plugin: ProfilePlugin,
+    context: CredentialContext,
+    opener: Pick<ProfilePlugin, 'open'> = plugin,
+  ) {
     this.#account = account;
-    this.#plugin = plugin;
+    this.#opener = opener;
     this.#context = context;
     const { config } = account;
     this.#recovery = new Recovery(resolveReconnect(config.reconnect));
@@ -134,7 +142,7 @@ export class AccountLifecycle {
       const session = await openWithCredentials({
         accountId: this.#account.id,
         config: this.#account.config,
-        plugin: this.#plugin,
+        plugin: this.#opener,
         sink: this.#sink(generation),
         context: this.#context,
         beforeRetry: () => {

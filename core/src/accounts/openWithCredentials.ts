@@ -37,7 +37,8 @@ function refusedCredential(error: unknown): boolean {
 export interface LoginRequest {
   readonly accountId: string;
   readonly config: AccountConfig;
-  readonly plugin: ProfilePlugin;
+  /** Opens the session: the profile's plugin, or what hands it the account's extensions. */
+  readonly plugin: Pick<ProfilePlugin, 'open'>;
   readonly sink: SessionSink;
   readonly context: CredentialContext;
   /** Runs between the refused attempt and the retry with refreshed tokens. */
