@@ -18,6 +18,7 @@ import { resendPrevious } from '../sm/resendPrevious';
 import { StreamManagement } from '../sm/StreamManagement';
 import type { XmppContinuation } from '../sm/XmppContinuation';
 import { XmppSession } from '../XmppSession';
+import { abortedLogin } from './abortedLogin';
 import { bindResource } from './bindResource';
 import { blamesStanza, markRetryable } from './blamesStanza';
 import { deliveryReports } from './deliveryReports';
@@ -66,11 +67,6 @@ function deadline(ms: number, what: string): { promise: Promise<never>; cancel: 
     );
   });
   return { promise, cancel: () => clearTimeout(timer) };
-}
-
-function abortedLogin(reason: unknown): SwitchboardError {
-  if (SwitchboardError.is(reason)) return reason;
-  return new SwitchboardError('SB_ABORTED', 'The login was given up.', { cause: reason });
 }
 
 /**

@@ -5,6 +5,7 @@
  * the account's answer and ends the search.
  */
 import { type SessionSink, SwitchboardError } from '@switchboard/core';
+import { abortedLogin } from '../connection/abortedLogin';
 import {
   type Endpoint,
   type EndpointPlan,
@@ -43,11 +44,7 @@ export interface ConnectInOrderOptions {
 
 /** Throws the abort reason (an SB_ABORTED error) once the login was given up. */
 function checkNotAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted !== true) return;
-  const { reason } = signal;
-  throw SwitchboardError.is(reason)
-    ? reason
-    : new SwitchboardError('SB_ABORTED', 'The login was given up.', { cause: reason });
+  if (signal?.aborted === true) throw abortedLogin(signal.reason);
 }
 
 /** Opens a session on one endpoint (openXmppSession with the account's other options). */
