@@ -26,7 +26,7 @@ import { protectConfig } from './protectConfig';
 
 /**
  * One account on one profile: connects (the state machine, keepalive and reconnects live in
- * {@link AccountLifecycle}), sends messages in order and settles each one honestly (confirmed by
+ * `AccountLifecycle`), sends messages in order and settles each one honestly (confirmed by
  * the server, or rejected with a coded error), checks every operation before anything is sent,
  * and reports what its sessions see as typed events.
  */
