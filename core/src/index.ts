@@ -4,6 +4,34 @@
  */
 import 'reflect-metadata';
 
+// The dependency-injection API plugins, profiles and hosts use, re-exported from inversify 8.
+// Core's build carries inversify inside it (one file instead of inversify's ~340 modules), so
+// everything that declares bindings imports these from `@switchboard/core`: one copy of the
+// container code loads, and the decorators and the container always match.
+export type {
+  BindingScope,
+  ContainerModuleLoadOptions,
+  ContainerOptions,
+  Factory,
+  Newable,
+  ResolutionContext,
+  ServiceIdentifier,
+} from 'inversify';
+export {
+  Container,
+  ContainerModule,
+  inject,
+  injectable,
+  injectFromBase,
+  LazyServiceIdentifier,
+  multiInject,
+  named,
+  optional,
+  postConstruct,
+  preDestroy,
+  tagged,
+  unmanaged,
+} from 'inversify';
 export { Account } from './accounts/Account';
 export type { AccountConfig, ServerOverrides, TlsTrust } from './accounts/AccountConfig';
 export type {
@@ -54,30 +82,6 @@ export { secretsOf } from './credentials/secretsOf';
 export type { TokenStore } from './credentials/TokenStore';
 export type { StanzaLogEntry, StanzaLogger } from './debug/StanzaLog';
 export { coreModule } from './di/coreModule';
-export type {
-  BindingScope,
-  ContainerModuleLoadOptions,
-  ContainerOptions,
-  Factory,
-  Newable,
-  ResolutionContext,
-  ServiceIdentifier,
-} from './di/inversify';
-export {
-  Container,
-  ContainerModule,
-  inject,
-  injectable,
-  injectFromBase,
-  LazyServiceIdentifier,
-  multiInject,
-  named,
-  optional,
-  postConstruct,
-  preDestroy,
-  tagged,
-  unmanaged,
-} from './di/inversify';
 export type { MechanismRegistration } from './di/tokens';
 export { MechanismRegistrationToken, ProfilePluginToken, SaslRegistryToken } from './di/tokens';
 export type { ErrorCode } from './errors/codes';
