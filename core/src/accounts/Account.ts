@@ -216,28 +216,45 @@ export class Account extends EventEmitter<AccountEvents> {
     return this.#gate.guard('roster.read', 'getRoster', (s) => s.getRoster());
   }
 
-  /** Asks to see a contact's presence. Requires `online`. */
+  /** Asks to see a contact's presence. Requires `online` and `subscriptions`. */
   async subscribe(address: string): Promise<void> {
-    return this.#gate.addressed('subscribe', address).subscribe(address);
+    this.checkAddress(address);
+    return this.#gate.guard('subscriptions', 'subscribe', (s) => s.subscribe(address));
   }
 
-  /** Lets a contact who asked see this account's presence. Requires `online`. */
+  /** Lets a contact who asked see this account's presence. Requires `online` and `subscriptions`. */
   async approveSubscription(address: string): Promise<void> {
-    return this.#gate.addressed('approveSubscription', address).approveSubscription(address);
+    this.checkAddress(address);
+    return this.#gate.guard('subscriptions', 'approveSubscription', (s) =>
+      s.approveSubscription(address),
+    );
   }
 
-  /** Refuses a contact's pending request to see this account's presence. Requires `online`. */
+  /**
+   * Refuses a contact's pending request to see this account's presence. Requires `online` and
+   * `subscriptions`.
+   */
   async denySubscription(address: string): Promise<void> {
-    return this.#gate.addressed('denySubscription', address).denySubscription(address);
+    this.checkAddress(address);
+    return this.#gate.guard('subscriptions', 'denySubscription', (s) =>
+      s.denySubscription(address),
+    );
   }
 
-  /** Stops a contact from seeing this account's presence any longer. Requires `online`. */
+  /**
+   * Stops a contact from seeing this account's presence any longer. Requires `online` and
+   * `subscriptions`.
+   */
   async cancelSubscription(address: string): Promise<void> {
-    return this.#gate.addressed('cancelSubscription', address).cancelSubscription(address);
+    this.checkAddress(address);
+    return this.#gate.guard('subscriptions', 'cancelSubscription', (s) =>
+      s.cancelSubscription(address),
+    );
   }
 
-  /** Stops seeing a contact's presence. Requires `online`. */
+  /** Stops seeing a contact's presence. Requires `online` and `subscriptions`. */
   async unsubscribe(address: string): Promise<void> {
-    return this.#gate.addressed('unsubscribe', address).unsubscribe(address);
+    this.checkAddress(address);
+    return this.#gate.guard('subscriptions', 'unsubscribe', (s) => s.unsubscribe(address));
   }
 }

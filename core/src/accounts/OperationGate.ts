@@ -18,7 +18,6 @@ export interface GatedAccount {
   readonly config: AccountConfig;
   readonly profile: ProfileDescriptor;
   readonly capabilities: CapabilitySet;
-  checkAddress(address: string, field?: string): void;
 }
 
 /**
@@ -47,12 +46,6 @@ export class OperationGate {
       );
     }
     return session;
-  }
-
-  /** For an operation on `address`: SB_ADDRESS_INVALID unless it is valid, then {@link online}. */
-  addressed(operation: string, address: string): ProtocolSession {
-    this.#account.checkAddress(address);
-    return this.online(operation);
   }
 
   /** SB_CAPABILITY_UNSUPPORTED unless the provider allows `capability`. */

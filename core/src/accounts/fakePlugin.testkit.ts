@@ -21,6 +21,7 @@ export const fakeProfile: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': false,
+    subscriptions: true,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: false,

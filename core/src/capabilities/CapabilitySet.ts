@@ -15,6 +15,11 @@ export interface CapabilitySet {
   readonly 'roster.read': boolean;
   /** Add, rename or remove contacts. */
   readonly 'roster.write': boolean;
+  /**
+   * Ask for, approve, deny, cancel and drop presence subscriptions (RFC 6121 §3): who sees whose
+   * presence. Providers that manage contacts elsewhere (a website) leave it false.
+   */
+  readonly subscriptions: boolean;
   /** Fetch vCards (XEP-0054). */
   readonly 'vcard.read': boolean;
   /** Publish the account's own vCard (XEP-0054). */
@@ -38,6 +43,7 @@ export type Capability = {
 export const capabilityNames: readonly Capability[] = [
   'roster.read',
   'roster.write',
+  'subscriptions',
   'vcard.read',
   'vcard.write',
   'chatStates',

@@ -18,6 +18,7 @@ export const acmeProfile: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': true,
+    subscriptions: true,
     'vcard.read': false,
     'vcard.write': false,
     chatStates: true,

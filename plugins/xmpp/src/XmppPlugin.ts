@@ -40,6 +40,7 @@ export const xmppDefaults: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': true,
+    subscriptions: true,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,

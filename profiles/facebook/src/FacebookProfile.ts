@@ -17,6 +17,7 @@ export const facebookProfile: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': false,
+    subscriptions: false,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: true,

@@ -16,6 +16,7 @@ export const gtalkProfile: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': true,
+    subscriptions: true,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,

@@ -20,6 +20,7 @@ export const messengerProfile: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': false,
+    subscriptions: false,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: true,

@@ -12,6 +12,7 @@ const base: ProfileDescriptor = {
   capabilities: {
     'roster.read': true,
     'roster.write': true,
+    subscriptions: true,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,

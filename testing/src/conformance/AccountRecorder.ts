@@ -8,6 +8,7 @@ type Recorded =
   | 'chatState'
   | 'presence'
   | 'subscription'
+  | 'roster'
   | 'reconnected';
 
 /** The first argument of event `K`. */
@@ -20,6 +21,7 @@ const RECORDED: readonly Recorded[] = [
   'chatState',
   'presence',
   'subscription',
+  'roster',
   'reconnected',
 ];
 
@@ -44,6 +46,7 @@ export class AccountRecorder {
     chatState: [],
     presence: [],
     subscription: [],
+    roster: [],
     reconnected: [],
   };
   readonly #timeoutMs: number;

@@ -41,6 +41,36 @@ const CHECKS: Readonly<Record<Capability, Check>> = {
       if (set['roster.read']) expect((await listed()).join()).not.toContain(contact.address);
     },
   }),
+  subscriptions: (set) => ({
+    name: 'subscribe, unsubscribe, subscription events',
+    run: async ({ account, events, peer }) => {
+      const me = bare(account.address ?? account.config.address);
+      const contact = bare(peer.address);
+      // RFC 6121 §2.1.6: answers to subscriptions go to the resources that asked for the roster.
+      if (set['roster.read']) await account.getRoster();
+      await account.subscribe(contact);
+      await peer.waitFor(
+        (s) =>
+          s.name === 'presence' && s.attrs.type === 'subscribe' && bare(s.attrs.from ?? '') === me,
+        'the subscription request',
+      );
+      peer.sendSubscription(me, 'subscribed');
+      await events.waitFor(
+        'subscription',
+        (u) => bare(u.from) === contact && u.type === 'subscribed',
+        'the approval',
+      );
+      await account.unsubscribe(contact);
+      // The server's roster push says the account no longer sees the contact's presence.
+      if (set['roster.read']) {
+        await events.waitFor(
+          'roster',
+          (item) => item.address === contact && item.subscription === 'none',
+          'the roster push after unsubscribing',
+        );
+      }
+    },
+  }),
   'vcard.read': () => ({
     name: 'getVCard',
     run: async ({ account, peer }) =>

@@ -5,6 +5,7 @@ import { refusalProbes } from './refusalProbes';
 const ALL: CapabilitySet = {
   'roster.read': true,
   'roster.write': true,
+  subscriptions: true,
   'vcard.read': true,
   'vcard.write': true,
   chatStates: true,
@@ -22,6 +23,7 @@ describe(refusalProbes, () => {
     const probes = refusalProbes({
       ...ALL,
       'roster.write': false,
+      subscriptions: false,
       delayedDelivery: false,
       ping: false,
       messageTypes: ['chat'],
@@ -29,6 +31,11 @@ describe(refusalProbes, () => {
     expect(probes.map((p) => [p.label, p.details])).toEqual([
       ['addContact (roster.write)', { capability: 'roster.write' }],
       ['removeContact (roster.write)', { capability: 'roster.write' }],
+      ['subscribe (subscriptions)', { capability: 'subscriptions' }],
+      ['approveSubscription (subscriptions)', { capability: 'subscriptions' }],
+      ['denySubscription (subscriptions)', { capability: 'subscriptions' }],
+      ['cancelSubscription (subscriptions)', { capability: 'subscriptions' }],
+      ['unsubscribe (subscriptions)', { capability: 'subscriptions' }],
       ['ping (ping)', { capability: 'ping' }],
       [
         'sendMessage of type normal (messageTypes)',
@@ -51,6 +58,7 @@ describe(honourProbes, () => {
     expect(honourProbes(ALL).map((p) => p.label)).toEqual([
       'getRoster (roster.read)',
       'addContact, removeContact (roster.write)',
+      'subscribe, unsubscribe, subscription events (subscriptions)',
       'getVCard (vcard.read)',
       'setVCard (vcard.write)',
       'sendChatState, chatState events (chatStates)',

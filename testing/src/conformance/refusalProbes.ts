@@ -19,6 +19,13 @@ const OPERATIONS: Readonly<Record<Capability, readonly Operation[]>> = {
     ['addContact', (a, p) => a.addContact({ address: p, name: 'Conformance' })],
     ['removeContact', (a, p) => a.removeContact(p)],
   ],
+  subscriptions: [
+    ['subscribe', (a, p) => a.subscribe(p)],
+    ['approveSubscription', (a, p) => a.approveSubscription(p)],
+    ['denySubscription', (a, p) => a.denySubscription(p)],
+    ['cancelSubscription', (a, p) => a.cancelSubscription(p)],
+    ['unsubscribe', (a, p) => a.unsubscribe(p)],
+  ],
   'vcard.read': [['getVCard', (a, p) => a.getVCard(p)]],
   'vcard.write': [['setVCard', (a) => a.setVCard({ fullName: 'Conformance' })]],
   chatStates: [['sendChatState', (a, p) => a.sendChatState(p, 'composing')]],
