@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, then lint, typecheck, build and every test
-# (unit tests and integration tests against a real Prosody started on loopback).
+# (unit tests and integration tests against a real Prosody and a real ergo started on loopback).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/ensure.sh

@@ -4,7 +4,8 @@
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
  * that table, an authoritative DNS server on loopback (SRV, A and AAAA records), a wire tap that
  * records what crossed the socket, a fault proxy that resets, freezes and thaws connections one
- * by one, and a message ledger that counts what was lost, duplicated or reordered end to end.
+ * by one, and a message ledger that counts what was lost, duplicated or reordered end to end;
+ * a real ergo IRC server on loopback (SASL PLAIN, EXTERNAL, SCRAM-SHA-256) with a raw IRC client.
  * Arbitraries for property tests (fast-check) of SASL mechanisms are in
  * `@switchboard/testing/property`.
  * @packageDocumentation
@@ -27,6 +28,15 @@ export type { XmlElement } from './conformance/StanzaReader';
 export type { DnsFailure, DnsQuery, DnsSrvRecord, DnsZone } from './dns/DnsZone';
 export type { DnsServer } from './dns/startDnsServer';
 export { startDnsServer } from './dns/startDnsServer';
+export { listCapabilities } from './ergo/capabilities';
+export type { ErgoAccount, ErgoOptions, ErgoServer } from './ergo/ErgoOptions';
+export type { IrcLineClientOptions } from './ergo/IrcLineClient';
+export { IrcLineClient } from './ergo/IrcLineClient';
+export type { ClientCertificate } from './ergo/makeClientCertificate';
+export { certificateFingerprint, makeClientCertificate } from './ergo/makeClientCertificate';
+export type { IrcLine } from './ergo/parseIrcLine';
+export { parseIrcLine } from './ergo/parseIrcLine';
+export { startErgo } from './ergo/startErgo';
 export type { DownstreamMode } from './faults/DownstreamWriter';
 export type { ConnectionSelector, FaultProxy, FaultProxyOptions } from './faults/FaultProxy';
 export type { LedgerEntry, LedgerReport, LostBlock } from './faults/LedgerReport';

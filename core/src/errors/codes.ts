@@ -97,6 +97,10 @@ export const ErrorCodes = {
   // Test kit
   SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',
   SB_PROSODY_FAILED: 'Prosody did not start; see the log excerpt in the error details.',
+  SB_ERGO_MISSING:
+    'ergo (Debian package ergochat) is not installed: run `apt-get install -y ergochat` (Debian trixie or newer; on bookworm add trixie as an apt source, as scripts/lib/ensure.sh does).',
+  SB_ERGO_FAILED:
+    'The ergo IRC server did not start or an account could not be registered; see the log excerpt in the error details.',
 } as const;
 
 /** A stable error code from the catalogue. */

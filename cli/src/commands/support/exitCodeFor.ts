@@ -64,6 +64,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_BAD_RESPONSE: ExitCode.failure,
   SB_PROSODY_MISSING: ExitCode.failure,
   SB_PROSODY_FAILED: ExitCode.failure,
+  SB_ERGO_MISSING: ExitCode.failure,
+  SB_ERGO_FAILED: ExitCode.failure,
 };
 
 /** The exit code for anything a command threw: coded errors by code, anything else 1. */
