@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../..');
-const PACKAGES = ['core', 'plugins/xmpp', 'profiles/jabber'];
+const PACKAGES = ['core', 'sasl', 'plugins/xmpp', 'profiles/jabber'];
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const ESBUILD = join(ROOT, 'node_modules/esbuild/bin/esbuild');
 
