@@ -26,6 +26,7 @@ const EXPECTED = {
   greeting: 'hello',
   saslprep: 'n=ix', // SASLprep maps U+2178 SMALL ROMAN NUMERAL NINE to "ix" (NFKC)
   tokenStore: 'function',
+  external: 'EXTERNAL',
 };
 
 async function sh(file: string, args: readonly string[], cwd: string): Promise<string> {
