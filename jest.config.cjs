@@ -23,6 +23,7 @@ const shared = {
   moduleNameMapper: {
     '^@switchboard/core$': '<rootDir>/core/src/index.ts',
     '^@switchboard/core/node$': '<rootDir>/core/src/node.ts',
+    '^@switchboard/sasl$': '<rootDir>/sasl/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
     '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
       '<rootDir>/profiles/$1/src/index.ts',

@@ -5,18 +5,19 @@ import { packageBuild } from '../../tsup.base';
 const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
 
 /**
- * The xmpp.js parts and SASLprep are built into this plugin's output (one file instead of
+ * The xmpp.js parts are built into this plugin's output (one file instead of
  * dozens of small modules: a shorter cold start, and nothing CommonJS left that `require`s a
  * Node built-in, so a host's ESM bundle needs no `createRequire` banner):
  * - xmpp.js imports ltx's CommonJS build (`ltx/lib/*`); ltx's ES module sources (`ltx/src/*`)
  *   are the same code and import Node's built-ins as ES modules;
- * - `@mongodb-js/saslprep` (CommonJS, loaded on first use) `require`s `zlib`: that `require` is
- *   served by `process.getBuiltinModule` (Node 20.16+), so nothing is loaded before it is used.
- * koa-compose (CommonJS, one file, no built-ins) stays a dependency.
+ * - a CommonJS `require` of a Node built-in is served by `process.getBuiltinModule` (Node 20.16+),
+ *   so nothing is loaded before it is used.
+ * koa-compose (CommonJS, one file, no built-ins) and `@switchboard/sasl` (the mechanisms, with
+ * SASLprep inside) stay dependencies.
  */
 export default defineConfig(
   packageBuild({
-    noExternal: [/^@xmpp\//, /^ltx(\/|$)/, '@mongodb-js/saslprep'],
+    noExternal: [/^@xmpp\//, /^ltx(\/|$)/],
     esbuildPlugins: [
       {
         name: 'ltx-sources',

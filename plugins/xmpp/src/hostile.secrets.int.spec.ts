@@ -24,7 +24,7 @@ import {
   waitFor,
 } from '@switchboard/testing';
 import { acceptPlainLogin, DOMAIN, hostileSuite } from './hostile.testkit';
-import { bearerModule } from './sasl/mechanisms/bearerProfile.testkit';
+import { bearerModule } from './sasl/bearerProfile.testkit';
 import { xmppModule } from './xmppModule';
 
 const PASSWORD = 'Echo-me/hostile+secret-42';

@@ -4,6 +4,23 @@
  * by the core mechanism registry.
  * @packageDocumentation
  */
+
+export type {
+  OAuthBearerDefinition,
+  OAuthBearerMechanism,
+  OAuthBearerServerError,
+  ScramHash,
+  ScramOptions,
+} from '@switchboard/sasl';
+export {
+  anonymous,
+  createScram,
+  oauthbearer,
+  plain,
+  scramSha1,
+  scramSha256,
+  standardMechanisms,
+} from '@switchboard/sasl';
 export type { Endpoint, EndpointPlan, Target } from './connection/resolveEndpoint';
 export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
 export type { DnsResolverOptions } from './discovery/createDnsResolver';
@@ -35,21 +52,5 @@ export type {
 export { defineXmppExtension } from './extensions/XmppExtension';
 export type { XmlChild, XmlElement } from './extensions/xmlElement';
 export { xml } from './extensions/xmlElement';
-export type {
-  OAuthBearerDefinition,
-  OAuthBearerMechanism,
-  OAuthBearerServerError,
-  ScramHash,
-  ScramOptions,
-} from './sasl/mechanisms';
-export {
-  anonymous,
-  createScram,
-  oauthbearer,
-  plain,
-  scramSha1,
-  scramSha256,
-  standardMechanisms,
-} from './sasl/mechanisms';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
 export { default, dnsResolverModule, xmppBindings, xmppModule } from './xmppModule';

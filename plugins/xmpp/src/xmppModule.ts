@@ -1,7 +1,7 @@
 import { ContainerModule, definePlugin, MechanismRegistrationToken } from '@switchboard/core';
+import { standardMechanisms } from '@switchboard/sasl';
 import { createDnsResolver } from './discovery/createDnsResolver';
 import { type DnsResolver, DnsResolverToken } from './discovery/DnsResolver';
-import { standardMechanisms } from './sasl/mechanisms';
 
 /**
  * Contributes the standard SASL mechanisms (SCRAM-SHA-256, SCRAM-SHA-1, PLAIN, ANONYMOUS) to

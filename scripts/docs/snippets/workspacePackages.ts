@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SINGLE = ['core', 'testing', 'bench', 'cli'];
+const SINGLE = ['core', 'sasl', 'testing', 'bench', 'cli'];
 const PARENTS = ['plugins', 'profiles', 'examples'];
 
 /**

@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../..');
-const PACKAGES = ['core', 'plugins/xmpp', 'profiles/jabber'];
+const PACKAGES = ['core', 'sasl', 'plugins/xmpp', 'profiles/jabber'];
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const ESBUILD = join(ROOT, 'node_modules/esbuild/bin/esbuild');
 
@@ -26,6 +26,7 @@ const EXPECTED = {
   greeting: 'hello',
   saslprep: 'n=ix', // SASLprep maps U+2178 SMALL ROMAN NUMERAL NINE to "ix" (NFKC)
   tokenStore: 'function',
+  external: 'EXTERNAL',
 };
 
 async function sh(file: string, args: readonly string[], cwd: string): Promise<string> {

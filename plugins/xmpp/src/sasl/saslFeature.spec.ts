@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { SaslRegistry, type SwitchboardError } from '@switchboard/core';
+import { plain } from '@switchboard/sasl';
 import type { Client } from '@xmpp/client-core';
 import type { Context, Next } from '@xmpp/middleware';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
 import { NS_SASL } from './exchange';
-import { plain } from './mechanisms/plain';
 import { saslFeature } from './saslFeature';
 
 type FeatureHandler = (ctx: Context, next: Next, feature: Element) => unknown;

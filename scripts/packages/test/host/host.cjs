@@ -3,6 +3,7 @@ const { ContainerModule, SwitchboardError, Switchboard } = require('@switchboard
 const { FileTokenStore } = require('@switchboard/core/node');
 const { scramSha256, xmppModule } = require('@switchboard/xmpp');
 const { jabberModule } = require('@switchboard/profile-jabber');
+const { external } = require('@switchboard/sasl');
 
 async function main() {
   const GREETING = Symbol.for('host/greeting');
@@ -24,6 +25,7 @@ async function main() {
       greeting: switchboard.container.get(GREETING),
       saslprep: String(clientFirst).split(',')[2],
       tokenStore: typeof FileTokenStore,
+      external: external.name,
     }),
   );
 }

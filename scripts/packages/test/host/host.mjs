@@ -1,8 +1,10 @@
 // An ES module host of the packed packages: the Jabber profile, an address check, a binding of
-// its own through the DI API core re-exports, and SCRAM's SASLprep (loaded on first use).
+// its own through the DI API core re-exports, SCRAM's SASLprep (loaded on first use) through the
+// XMPP plugin's re-export, and the SASL package's own entry point.
 import { ContainerModule, Switchboard, SwitchboardError } from '@switchboard/core';
 import { FileTokenStore } from '@switchboard/core/node';
 import { jabberModule } from '@switchboard/profile-jabber';
+import { external } from '@switchboard/sasl';
 import { scramSha256, xmppModule } from '@switchboard/xmpp';
 
 const GREETING = Symbol.for('host/greeting');
@@ -24,5 +26,6 @@ console.log(
     greeting: switchboard.container.get(GREETING),
     saslprep: String(clientFirst).split(',')[2],
     tokenStore: typeof FileTokenStore,
+    external: external.name,
   }),
 );

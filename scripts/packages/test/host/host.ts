@@ -12,6 +12,7 @@ import {
 } from '@switchboard/core';
 import { FileTokenStore } from '@switchboard/core/node';
 import { jabberModule, jabberProfile } from '@switchboard/profile-jabber';
+import { ECDSA_P256_CREDENTIAL, ecdsaNist256pChallenge } from '@switchboard/sasl';
 import { type XmppPlugin, xmppModule } from '@switchboard/xmpp';
 
 const GREETING: ServiceIdentifier<string> = Symbol.for('host/greeting');
@@ -37,5 +38,7 @@ const config: AccountConfig = {
 const store = new FileTokenStore('/tmp/tokens.json');
 const plugin: XmppPlugin | undefined = undefined;
 const isError: boolean = SwitchboardError.is(new Error('x'));
+const ecdsa: { name: string; credentialKinds: readonly string[] } = ecdsaNist256pChallenge;
+const ecdsaKind: string = ECDSA_P256_CREDENTIAL;
 
-export { config, greeter, isError, plugin, profiles, store };
+export { config, ecdsa, ecdsaKind, greeter, isError, plugin, profiles, store };

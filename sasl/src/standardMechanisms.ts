@@ -1,5 +1,5 @@
 /**
- * The standard XMPP SASL mechanisms with their default priorities.
+ * The standard SASL mechanisms with their default priorities, the same on every protocol.
  */
 import type { MechanismRegistration } from '@switchboard/core';
 import { anonymous } from './anonymous';

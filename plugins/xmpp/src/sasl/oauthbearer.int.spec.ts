@@ -1,6 +1,6 @@
 import { type Account, Switchboard } from '@switchboard/core';
 import { type ProsodyServer, startProsody, TokenTable, withProviders } from '@switchboard/testing';
-import { xmppModule } from '../../xmppModule';
+import { xmppModule } from '../xmppModule';
 import { bearerModule } from './bearerProfile.testkit';
 
 const DOMAIN = 'bearer.test';

@@ -12,8 +12,8 @@ import {
   Switchboard,
 } from '@switchboard/core';
 import { type ProsodyServer, startProsody } from '@switchboard/testing';
-import { XmppPlugin } from '../../XmppPlugin';
-import { xmppModule } from '../../xmppModule';
+import { XmppPlugin } from '../XmppPlugin';
+import { xmppModule } from '../xmppModule';
 
 const DOMAIN = 'saslprep.test';
 const SOFT_HYPHEN = 'soft\u00ADhyphen-pw';

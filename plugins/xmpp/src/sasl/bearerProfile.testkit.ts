@@ -10,8 +10,8 @@ import {
   type ProfileDescriptor,
   ProfilePluginToken,
 } from '@switchboard/core';
-import { XmppPlugin, xmppDefaults } from '../../XmppPlugin';
-import { oauthbearer } from './oauthbearer';
+import { oauthbearer } from '@switchboard/sasl';
+import { XmppPlugin, xmppDefaults } from '../XmppPlugin';
 
 /** The `bearer` profile: XmppPlugin offering only OAUTHBEARER. */
 @injectable()
