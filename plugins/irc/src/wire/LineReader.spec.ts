@@ -76,6 +76,9 @@ describe(LineReader, () => {
       const line = `PRIVMSG a :${'x'.repeat(20 - 13)}\r\n`;
       expect(readAll([bytes(line)], 20)).toEqual([line.slice(0, -2)]);
       expect(readAll([bytes(`x${line}`)], 20)).toBe('SB_IRC_LINE_TOO_LONG:');
+      // 20 bytes without their end cannot become a line of 20 bytes: refused at once.
+      expect(readAll([bytes('x'.repeat(19))], 20)).toEqual([]);
+      expect(readAll([bytes('x'.repeat(20))], 20)).toBe('SB_IRC_LINE_TOO_LONG:');
     });
 
     it('when an endless line arrives, throws before buffering past the limit, then keeps throwing', () => {
