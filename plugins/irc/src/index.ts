@@ -4,6 +4,8 @@
  * capability negotiation, ISUPPORT, SASL framing and numerics, and outbound flood control.
  * @packageDocumentation
  */
+
+export { nickAfterCollision } from './registration/nickAfterCollision';
 export {
   AUTHENTICATE_CHUNK,
   AuthenticateAssembler,
@@ -12,6 +14,8 @@ export {
 export { loggedInAccount, saslMechanisms, saslNumericError } from './sasl/saslNumerics';
 export type { CapabilityMap } from './wire/capabilities';
 export { applyCapChange, CapLsCollector, capSubcommand, parseCapList } from './wire/capabilities';
+export type { Casemapping } from './wire/casemapping';
+export { foldCase, toCasemapping } from './wire/casemapping';
 export type { IrcMessage, IrcServerSource, IrcSource, IrcUserSource } from './wire/IrcMessage';
 export { CLIENT_TAG_BYTES, LINE_BYTES, MAX_PARAMS, TAGS_BYTES } from './wire/IrcMessage';
 export { Isupport } from './wire/Isupport';
@@ -23,6 +27,7 @@ export { Numerics } from './wire/numerics';
 export { parseLine } from './wire/parseLine';
 export type { SerializeOptions } from './wire/serialize';
 export { serialize } from './wire/serialize';
+export { serverTime } from './wire/serverTime';
 export { messageBudget, splitText } from './wire/splitText';
 export type { TokenBucketOptions } from './wire/TokenBucket';
 export { TokenBucket } from './wire/TokenBucket';

@@ -9,6 +9,7 @@ describe(Isupport, () => {
     expect(isupport.lineBytes).toBe(512);
     expect(isupport.nickLength).toBeUndefined();
     expect(isupport.chanTypes).toBe('#&');
+    expect(isupport.casemapping).toBe('rfc1459');
   });
 
   it('when 005 lines come, gathers their tokens and reads LINELEN, NICKLEN and CHANTYPES', () => {
@@ -17,11 +18,14 @@ describe(Isupport, () => {
       parseLine(':s.example 005 me LINELEN=2048 NICKLEN=32 :are supported by this server'),
     );
     isupport.add(
-      parseLine(':s.example 005 me CHANTYPES=# NETWORK=Test\\x20Net SAFELIST :are supported'),
+      parseLine(
+        ':s.example 005 me CHANTYPES=# CASEMAPPING=ascii NETWORK=Test\\x20Net SAFELIST :are supported',
+      ),
     );
     expect(isupport.lineBytes).toBe(2048);
     expect(isupport.nickLength).toBe(32);
     expect(isupport.chanTypes).toBe('#');
+    expect(isupport.casemapping).toBe('ascii');
     expect(isupport.get('NETWORK')).toBe('Test Net');
     expect(isupport.get('SAFELIST')).toBe('');
   });

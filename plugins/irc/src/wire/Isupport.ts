@@ -2,6 +2,7 @@
  * `RPL_ISUPPORT` (005) tokens (https://modern.ircdocs.horse/#rplisupport-005): what the server
  * advertises about itself, gathered over its lines.
  */
+import { type Casemapping, toCasemapping } from './casemapping';
 import type { IrcMessage } from './IrcMessage';
 import { LINE_BYTES } from './IrcMessage';
 import { malformed } from './malformed';
@@ -51,6 +52,11 @@ export class Isupport {
   /** `NICKLEN`: the longest nick, or undefined when not advertised. */
   get nickLength(): number | undefined {
     return positiveInt(this.tokens.get('NICKLEN'));
+  }
+
+  /** `CASEMAPPING`: how nicks compare; `rfc1459` when absent or unknown. */
+  get casemapping(): Casemapping {
+    return toCasemapping(this.tokens.get('CASEMAPPING'));
   }
 
   /** `CHANTYPES`: the characters that start a channel name; `#&` when absent. */
