@@ -12,6 +12,8 @@ export {
   authenticateChunks,
 } from './sasl/authenticateChunks';
 export { loggedInAccount, saslMechanisms, saslNumericError } from './sasl/saslNumerics';
+export type { BatchCollectorOptions, IrcBatch } from './wire/BatchCollector';
+export { BatchCollector } from './wire/BatchCollector';
 export type { CapabilityMap } from './wire/capabilities';
 export { applyCapChange, CapLsCollector, capSubcommand, parseCapList } from './wire/capabilities';
 export type { Casemapping } from './wire/casemapping';

@@ -13,7 +13,10 @@ export type MalformedReason =
   | 'invalid-command'
   | 'invalid-cap'
   | 'too-many-cap-lines'
-  | 'invalid-isupport';
+  | 'invalid-isupport'
+  | 'invalid-batch'
+  | 'too-many-batches'
+  | 'batch-too-large';
 
 /**
  * `SB_IRC_MALFORMED` for a line the server sent. The line itself is not in the error (it may
