@@ -133,4 +133,17 @@ describe(LineReader, () => {
       }
     });
   });
+
+  describe('any bytes', () => {
+    it('when the bytes are random, gives lines or throws a coded error, never another one', () => {
+      fc.assert(
+        fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 8 }), (chunks) => {
+          const outcome = readAll(chunks, 100);
+          expect(outcome).not.toBe('other');
+          if (typeof outcome === 'string')
+            expect(outcome).toMatch(/^SB_IRC_(LINE_TOO_LONG|MALFORMED):/);
+        }),
+      );
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { SwitchboardError } from '@switchboard/core';
-import { errorOf } from '@switchboard/testing/property';
+import { errorOf, unicodeChar } from '@switchboard/testing/property';
+import fc from 'fast-check';
 import { parseLine } from './parseLine';
 
 function reasonOf(line: string): unknown {
@@ -116,6 +117,41 @@ describe(parseLine, () => {
       const error = errorOf(() => parseLine('@a!b=secret-text PING')) as Error;
       expect(error.message).not.toContain('secret-text');
       expect(JSON.stringify((error as SwitchboardError).details)).not.toContain('secret-text');
+    });
+  });
+
+  describe('any input', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '@',
+        ':',
+        ' ',
+        ';',
+        '=',
+        '\\',
+        '!',
+        '@a=b ',
+        ':s.example ',
+        'PRIVMSG',
+        '001',
+        '\0',
+        '\r',
+      ),
+      fc.string({ unit: unicodeChar, maxLength: 6 }),
+    );
+
+    it('when the line is anything at all, gives a message or throws SB_IRC_MALFORMED, nothing else', () => {
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')),
+          (line) => {
+            const error = errorOf(() => parseLine(line));
+            if (error !== undefined)
+              expect(SwitchboardError.is(error, 'SB_IRC_MALFORMED')).toBe(true);
+          },
+        ),
+        { numRuns: 500 },
+      );
     });
   });
 });
