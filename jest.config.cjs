@@ -25,6 +25,7 @@ const shared = {
     '^@switchboard/core/node$': '<rootDir>/core/src/node.ts',
     '^@switchboard/sasl$': '<rootDir>/sasl/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
+    '^@switchboard/irc$': '<rootDir>/plugins/irc/src/index.ts',
     '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
       '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',

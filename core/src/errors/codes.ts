@@ -50,6 +50,10 @@ export const ErrorCodes = {
   SB_XML_MALFORMED: 'The server sent XML that could not be parsed; the connection was closed.',
   SB_STANZA_TOO_LARGE:
     'The server sent a stanza larger than the configured limit; the connection was closed.',
+  SB_IRC_MALFORMED:
+    'The IRC server sent a line that does not follow the protocol (see details.reason); the connection was closed.',
+  SB_IRC_LINE_TOO_LONG:
+    'The IRC server sent a line longer than the limit (details.limit bytes); the connection was closed.',
 
   // Accounts and stanzas
   SB_ACCOUNT_STATE: 'The account is not in a state that allows this operation; connect it first.',

@@ -37,6 +37,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_STREAM_ERROR: ExitCode.unreachable,
   SB_XML_MALFORMED: ExitCode.unreachable,
   SB_STANZA_TOO_LARGE: ExitCode.unreachable,
+  SB_IRC_MALFORMED: ExitCode.unreachable,
+  SB_IRC_LINE_TOO_LONG: ExitCode.unreachable,
   SB_RECONNECT_GAVE_UP: ExitCode.unreachable,
   SB_OAUTH_FAILED: ExitCode.unreachable,
 
