@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
-import { keepOnExit, removeOnExit } from '../prosody/exitSafetyNet';
+import { DaemonProcess } from '../process/DaemonProcess';
+import { removeOnExit } from '../prosody/exitSafetyNet';
 import { findExecutable } from '../prosody/findExecutable';
-import { exited } from '../prosody/launchProsody';
 import { makeCertificates } from '../prosody/makeCertificates';
 import { pickPorts } from '../prosody/pickPorts';
 import type { ErgoAccount, ErgoOptions, ErgoServer } from './ErgoOptions';
@@ -49,24 +48,11 @@ export async function startErgo(options: ErgoOptions = {}): Promise<ErgoServer> 
   const logFile = join(dir, 'ergo.log');
   const configFile = join(dir, 'ircd.yaml');
 
-  let child: ChildProcess | undefined;
-  let stopped = false;
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
-    const proc = child;
-    if (proc === undefined) return;
-    child = undefined;
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    proc.kill(signal);
-    await exited(proc);
-    clearTimeout(timer);
-  };
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await kill('SIGTERM');
-    await rm(dir, { recursive: true, force: true });
-    keepOnExit(dir);
-  };
+  const server = new DaemonProcess(
+    () => launchErgo({ binary, configFile, logFile, ports, timeoutMs }),
+    dir,
+    'SB_ERGO_FAILED',
+  );
 
   let ports: number[] = [];
   try {
@@ -87,18 +73,8 @@ export async function startErgo(options: ErgoOptions = {}): Promise<ErgoServer> 
       };
       await writeFile(configFile, renderErgoConfig(paths, options.config));
     };
-    const launch = (): Promise<ChildProcess> =>
-      launchErgo({ binary, configFile, logFile, ports, timeoutMs });
     await writeConfig();
-    for (let attempt = 1; child === undefined; attempt++) {
-      try {
-        child = await launch();
-      } catch (error) {
-        const inUse = SwitchboardError.is(error) && error.details.reason === 'port-in-use';
-        if (!inUse || attempt >= PORT_ATTEMPTS) throw error;
-        await writeConfig();
-      }
-    }
+    await server.start(writeConfig, PORT_ATTEMPTS);
     const tlsPort = ports[0] ?? 0;
     const connection = { port: tlsPort, tls: { ca: certs.caPem } };
     const register = (account: ErgoAccount): Promise<void> =>
@@ -113,18 +89,12 @@ export async function startErgo(options: ErgoOptions = {}): Promise<ErgoServer> 
       logFile,
       registerAccount: register,
       log: () => readFile(logFile, 'utf8').catch(() => ''),
-      kill,
-      restart: async () => {
-        if (stopped) {
-          throw new SwitchboardError('SB_ERGO_FAILED', 'This server was stopped; start a new one.');
-        }
-        await kill('SIGTERM');
-        child = await launch();
-      },
-      stop,
+      kill: server.kill,
+      restart: server.restart,
+      stop: server.stop,
     };
   } catch (error) {
-    await stop();
+    await server.stop();
     throw error;
   }
 }

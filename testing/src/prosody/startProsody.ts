@@ -1,11 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
-import { keepOnExit, removeOnExit } from './exitSafetyNet';
+import { DaemonProcess } from '../process/DaemonProcess';
+import { removeOnExit } from './exitSafetyNet';
 import { findExecutable } from './findExecutable';
-import { exited, launchProsody, type ServicePort } from './launchProsody';
+import { launchProsody, type ServicePort } from './launchProsody';
 import { certificateFiles, makeCertificates } from './makeCertificates';
 import type { ProsodyHost, ProsodyOptions } from './ProsodyOptions';
 import type { ProsodyServer } from './ProsodyServer';
@@ -68,24 +68,11 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   const logFile = join(dir, 'prosody.log');
   const configFile = join(dir, 'prosody.cfg.lua');
 
-  let child: ChildProcess | undefined;
-  let stopped = false;
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
-    const proc = child;
-    if (proc === undefined) return;
-    child = undefined;
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    proc.kill(signal);
-    await exited(proc);
-    clearTimeout(timer);
-  };
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await kill('SIGTERM');
-    await rm(dir, { recursive: true, force: true });
-    keepOnExit(dir);
-  };
+  const server = new DaemonProcess(
+    () => launchProsody({ binary, configFile, logFile, services, timeoutMs }),
+    dir,
+    'SB_PROSODY_FAILED',
+  );
 
   let services: ServicePort[] = [];
   const portOf = (service: string): number | undefined =>
@@ -115,15 +102,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     ]);
     for (const result of settled) if (result.status === 'rejected') throw result.reason;
     const certs = await made;
-    for (let attempt = 1; child === undefined; attempt++) {
-      try {
-        child = await launchProsody({ binary, configFile, logFile, services, timeoutMs });
-      } catch (error) {
-        const inUse = SwitchboardError.is(error) && error.details.reason === 'port-in-use';
-        if (!inUse || attempt >= PORT_ATTEMPTS) throw error;
-        await writeConfig();
-      }
-    }
+    await server.start(writeConfig, PORT_ATTEMPTS);
     const websocketPort = portOf('https');
     return {
       host: '127.0.0.1',
@@ -138,21 +117,12 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       registerUser: (domain, username, password) =>
         registerUser(ctl, configFile, domain, username, password),
       log: () => readFile(logFile, 'utf8').catch(() => ''),
-      kill,
-      restart: async () => {
-        if (stopped) {
-          throw new SwitchboardError(
-            'SB_PROSODY_FAILED',
-            'This server was stopped; start a new one.',
-          );
-        }
-        await kill('SIGTERM');
-        child = await launchProsody({ binary, configFile, logFile, services, timeoutMs });
-      },
-      stop,
+      kill: server.kill,
+      restart: server.restart,
+      stop: server.stop,
     };
   } catch (error) {
-    await stop();
+    await server.stop();
     throw error;
   }
 }
