@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import type { Options } from 'tsup';
 import { writeThirdPartyNotices } from './scripts/packages/thirdPartyNotices';
 
@@ -21,3 +22,23 @@ export function packageBuild(overrides: Options = {}): Options {
     ...overrides,
   };
 }
+
+const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
+
+/**
+ * An esbuild plugin for packages that carry CommonJS code in their output: a `require` of a
+ * Node built-in is served by `process.getBuiltinModule` (Node 20.16+) when it runs, so nothing
+ * is loaded before it is used, and a host's ES module bundle needs no `createRequire` banner.
+ */
+export const builtinsOnDemand: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'builtins-on-demand',
+  setup(build) {
+    build.onResolve({ filter: builtins }, (args) =>
+      args.kind === 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule('node:${args.path.replace(/^node:/, '')}');`,
+      loader: 'js',
+    }));
+  },
+};

@@ -1,8 +1,5 @@
-import { builtinModules } from 'node:module';
 import { defineConfig } from 'tsup';
-import { packageBuild } from '../tsup.base';
-
-const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
+import { builtinsOnDemand, packageBuild } from '../tsup.base';
 
 /**
  * SASLprep is built into this package's output (one file instead of a dependency tree: a shorter
@@ -13,19 +10,6 @@ const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
 export default defineConfig(
   packageBuild({
     noExternal: ['@mongodb-js/saslprep'],
-    esbuildPlugins: [
-      {
-        name: 'builtins-on-demand',
-        setup(build) {
-          build.onResolve({ filter: builtins }, (args) =>
-            args.kind === 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined,
-          );
-          build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-            contents: `module.exports = process.getBuiltinModule('node:${args.path.replace(/^node:/, '')}');`,
-            loader: 'js',
-          }));
-        },
-      },
-    ],
+    esbuildPlugins: [builtinsOnDemand],
   }),
 );

@@ -1,8 +1,5 @@
-import { builtinModules } from 'node:module';
 import { defineConfig } from 'tsup';
-import { packageBuild } from '../../tsup.base';
-
-const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
+import { builtinsOnDemand, packageBuild } from '../../tsup.base';
 
 /**
  * The xmpp.js parts are built into this plugin's output (one file instead of
@@ -30,18 +27,7 @@ export default defineConfig(
           );
         },
       },
-      {
-        name: 'builtins-on-demand',
-        setup(build) {
-          build.onResolve({ filter: builtins }, (args) =>
-            args.kind === 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined,
-          );
-          build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-            contents: `module.exports = process.getBuiltinModule('node:${args.path.replace(/^node:/, '')}');`,
-            loader: 'js',
-          }));
-        },
-      },
+      builtinsOnDemand,
     ],
   }),
 );
