@@ -57,9 +57,11 @@ export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
 export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
 export type {
+  CertificateCredential,
   ConfiguredCredential,
   Credential,
   CredentialKind,
+  EcdsaCredential,
   OAuth2Credential,
   PasswordCredential,
   PasswordProvider,

@@ -48,6 +48,8 @@ const credential = v.variant('kind', [
     expiresAt: v.optional(ms),
   }),
   v.strictObject({ kind: v.literal('token'), token: text }),
+  v.strictObject({ kind: v.literal('certificate'), cert: text, key: text }),
+  v.strictObject({ kind: v.literal('ecdsa-p256'), key: text }),
 ]);
 
 const presence = v.strictObject({

@@ -29,8 +29,29 @@ export interface TokenCredential {
   readonly token: string;
 }
 
+/**
+ * A TLS client certificate and its private key, both PEM (SASL EXTERNAL): the plugin presents
+ * the certificate in the TLS handshake; the server knows the account by its fingerprint.
+ */
+export interface CertificateCredential {
+  readonly kind: 'certificate';
+  readonly cert: string;
+  readonly key: string;
+}
+
+/** An ECDSA P-256 private key, PKCS#8 PEM (ECDSA-NIST256P-CHALLENGE). */
+export interface EcdsaCredential {
+  readonly kind: 'ecdsa-p256';
+  readonly key: string;
+}
+
 /** Any credential an account can hold. */
-export type Credential = PasswordCredential | OAuth2Credential | TokenCredential;
+export type Credential =
+  | PasswordCredential
+  | OAuth2Credential
+  | TokenCredential
+  | CertificateCredential
+  | EcdsaCredential;
 
 /** What a {@link PasswordProvider} is told about the login that needs the password. */
 export interface PasswordRequest {

@@ -12,6 +12,8 @@ export const coreModule = new ContainerModule(({ bind }) => {
       const registry = new SaslRegistry();
       const registrations = context.getAll(MechanismRegistrationToken, { optional: true });
       for (const { mechanism, priority, override } of registrations) {
+        // Two plugins contributing the same definition register it once.
+        if (registry.get(mechanism.name) === mechanism) continue;
         registry.register(mechanism, override === true ? { priority, override } : { priority });
       }
       return registry;

@@ -52,6 +52,10 @@ export const ErrorCodes = {
     'The server sent a stanza larger than the configured limit; the connection was closed.',
   SB_IRC_MALFORMED:
     'The IRC server sent a line that does not follow the protocol (see details.reason); the connection was closed.',
+  SB_IRC_NICK_REFUSED:
+    'The IRC server refused the nick (erroneous, or in use with every alternative tried); choose another nick (details.reason).',
+  SB_IRC_REFUSED:
+    'The IRC server refuses this connection (e.g. a ban, 465); see details.text. Reconnecting will not help.',
   SB_IRC_LINE_TOO_LONG:
     'The IRC server sent a line longer than the limit (details.limit bytes); the connection was closed.',
 

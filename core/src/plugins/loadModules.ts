@@ -18,7 +18,8 @@ export type LoadableModule = SwitchboardModule | ContainerModule;
 interface Loaded {
   readonly modules: Set<string>;
   readonly profiles: Map<string, string>;
-  readonly mechanisms: Map<string, string>;
+  /** Mechanism name → the module that registered it first, and the definition it registered. */
+  readonly mechanisms: Map<string, { readonly module: string; readonly definition: object }>;
 }
 
 function invalid(module: string, field: string, rule: string): SwitchboardError {
@@ -80,19 +81,24 @@ function checkManifest(module: SwitchboardModule, loaded: Loaded): void {
   }
 }
 
-/** Mechanisms the module just bound: a name taken earlier needs `override: true`. */
+/**
+ * Mechanisms the module just bound: a name taken earlier by another definition needs
+ * `override: true`. The same definition from two modules (e.g. the XMPP and IRC plugins both
+ * contributing `@switchboard/sasl`'s SCRAM) is one mechanism, registered once.
+ */
 function checkMechanisms(container: Container, name: string, loaded: Loaded, before: number): void {
   const registrations = container.getAll(MechanismRegistrationToken, { optional: true });
   for (const { mechanism, override } of registrations.slice(before)) {
     const previous = loaded.mechanisms.get(mechanism.name);
+    if (previous?.definition === mechanism) continue;
     if (previous !== undefined && override !== true) {
       throw new SwitchboardError(
         'SB_SASL_DUPLICATE_MECHANISM',
-        `Modules "${previous}" and "${name}" both register SASL mechanism ${mechanism.name}; the later one must pass override: true.`,
-        { details: { mechanism: mechanism.name, module: name, previous } },
+        `Modules "${previous.module}" and "${name}" both register SASL mechanism ${mechanism.name}; the later one must pass override: true.`,
+        { details: { mechanism: mechanism.name, module: name, previous: previous.module } },
       );
     }
-    loaded.mechanisms.set(mechanism.name, name);
+    loaded.mechanisms.set(mechanism.name, { module: name, definition: mechanism });
   }
 }
 

@@ -5,13 +5,25 @@
  * @packageDocumentation
  */
 
+export { DEFAULT_FLOOD, floodOptions } from './connection/floodOptions';
+export type { IrcConnectionOptions, WriteOptions } from './connection/IrcConnection';
+export { IrcConnection } from './connection/IrcConnection';
+export type { IrcEndpoint } from './connection/ircEndpoint';
+export { ircEndpoint, isLoopbackHost, splitAddress } from './connection/ircEndpoint';
+export { IrcPlugin, ircDefaults } from './IrcPlugin';
+export { default, ircBindings, ircModule } from './ircModule';
 export { nickAfterCollision } from './registration/nickAfterCollision';
+export type { StsPolicy } from './registration/StsPolicies';
+export { parseSts, StsPolicies } from './registration/StsPolicies';
+export { WANTED_CAPS } from './registration/wantedCaps';
 export {
   AUTHENTICATE_CHUNK,
   AuthenticateAssembler,
   authenticateChunks,
 } from './sasl/authenticateChunks';
 export { loggedInAccount, saslMechanisms, saslNumericError } from './sasl/saslNumerics';
+export type { IrcContinuation } from './session/IrcContinuation';
+export { IrcSession } from './session/IrcSession';
 export type { BatchCollectorOptions, IrcBatch } from './wire/BatchCollector';
 export { BatchCollector } from './wire/BatchCollector';
 export type { CapabilityMap } from './wire/capabilities';

@@ -1,0 +1,325 @@
+/**
+ * A registered IRC connection as a Switchboard session: messages with confirmation through
+ * `echo-message`, bounces, typing, away, ping, liveness, and what a lost session leaves for the
+ * next one.
+ */
+import {
+  type ChatState,
+  type OutboundMessage,
+  type OutboundPresence,
+  type ProtocolSession,
+  type SendHandover,
+  type SessionContinuation,
+  type SessionLiveness,
+  type SessionSink,
+  SwitchboardError,
+} from '@switchboard/core';
+import type { IrcConnection } from '../connection/IrcConnection';
+import { returnedMessage } from '../im/bounces';
+import { inboundOf } from '../im/inboundMessage';
+import type { Registered } from '../registration/register';
+import { BatchCollector, type IrcBatch } from '../wire/BatchCollector';
+import { applyCapChange, capSubcommand } from '../wire/capabilities';
+import { foldCase } from '../wire/casemapping';
+import type { IrcMessage } from '../wire/IrcMessage';
+import { messageBudget, splitText } from '../wire/splitText';
+import type { IrcContinuation } from './IrcContinuation';
+import { type OutboundLine, OutboundMessages } from './OutboundMessages';
+import { Pings } from './Pings';
+import { RecentIds } from './RecentIds';
+
+/** What a session is made from. */
+export interface IrcSessionOptions {
+  readonly connection: IrcConnection;
+  readonly registered: Registered;
+  /** The network part of the account's address. */
+  readonly network: string;
+  readonly sink: SessionSink;
+  readonly continuation: IrcContinuation | undefined;
+  readonly timeoutMs: number;
+}
+
+const TYPING: Readonly<Record<ChatState, string>> = {
+  composing: 'active',
+  paused: 'paused',
+  active: 'done',
+  inactive: 'done',
+  gone: 'done',
+};
+
+const HISTORY_BATCHES = new Set(['chathistory', 'znc.in/playback']);
+
+function line(command: string, params: string[], tags = new Map<string, string>()): IrcMessage {
+  return { tags, command, params };
+}
+
+/** One live IRC session. */
+export class IrcSession {
+  readonly resumed = false;
+  readonly liveness: SessionLiveness;
+  readonly #connection: IrcConnection;
+  readonly #sink: SessionSink;
+  readonly #network: string;
+  readonly #timeoutMs: number;
+  readonly #outbound = new OutboundMessages();
+  readonly #batches = new BatchCollector();
+  readonly #recent: RecentIds;
+  readonly #pings: Pings;
+  #registered: Registered;
+  #nick: string;
+  #caps: Map<string, string>;
+  #labels = 0;
+  #lost: IrcContinuation | undefined;
+  #closing = false;
+
+  constructor(options: IrcSessionOptions) {
+    this.#connection = options.connection;
+    this.#sink = options.sink;
+    this.#network = options.network;
+    this.#timeoutMs = options.timeoutMs;
+    this.#registered = options.registered;
+    this.#nick = options.registered.nick;
+    this.#caps = new Map(options.registered.caps);
+    this.#recent = new RecentIds(options.continuation?.recent);
+    this.#pings = new Pings((token) =>
+      this.#connection.write(line('PING', [token]), { urgent: true }),
+    );
+    const connection = this.#connection;
+    connection.limits = { lineBytes: options.registered.isupport.lineBytes };
+    connection.onMessage = (message) => this.#receive(message);
+    connection.onClose = (error) => this.#closed(error);
+    this.liveness = {
+      lastReceivedAt: () => connection.receivedAt,
+      lastSentAt: () => connection.sentAt,
+      keepalive: () => {
+        void connection.write(line('PING', ['keepalive']), { urgent: true }).catch(() => undefined);
+      },
+      probe: async (timeoutMs) => {
+        await this.#pings.ping(timeoutMs);
+      },
+      abort: (error) => connection.close(error),
+    };
+    for (const resend of options.continuation?.resend ?? []) {
+      this.#take(
+        resend.id,
+        resend.lines.map((l) => ({ ...l, state: 'queued' as const })),
+      );
+    }
+    for (const message of options.registered.early) this.#receive(message);
+  }
+
+  /** `nick@network`, with the nick the server gave. */
+  get address(): string {
+    return `${this.#nick}@${this.#network}`;
+  }
+
+  /** The capabilities acknowledged by the server (and `+typing` when client tags may carry it). */
+  get features(): readonly string[] {
+    const names = [...this.#caps.keys()];
+    const deny = this.#registered.isupport.get('CLIENTTAGDENY') ?? '';
+    const denied = deny.split(',');
+    const typing =
+      this.#caps.has('message-tags') &&
+      !denied.includes('typing') &&
+      !(denied.includes('*') && !denied.includes('-typing'));
+    return typing ? [...names, '+typing'] : names;
+  }
+
+  continuation(): SessionContinuation | undefined {
+    return this.#lost;
+  }
+
+  async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
+    if (this.#connection.closed) {
+      throw new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection is closed.');
+    }
+    const command = message.type === 'headline' ? 'NOTICE' : 'PRIVMSG';
+    const budget = messageBudget({
+      nick: this.#nick,
+      // The server relays our line with our user@host in front; assume the longest usual ones.
+      user: 'u'.repeat(Number(this.#registered.isupport.get('USERLEN') ?? 18)),
+      host: 'h'.repeat(63),
+      target: message.to,
+      command,
+      lineBytes: this.#registered.isupport.lineBytes,
+    });
+    const lines: OutboundLine[] = [];
+    for (const paragraph of message.body.split(/\r\n|\r|\n/)) {
+      for (const text of splitText(paragraph === '' ? ' ' : paragraph, budget)) {
+        lines.push({ command, target: message.to, text, state: 'queued' });
+      }
+    }
+    if (!this.#caps.has('echo-message')) {
+      // Nothing will confirm these lines: written is all that can be known.
+      for (const l of lines) await this.#connection.write(line(l.command, [l.target, l.text]));
+      return 'written';
+    }
+    this.#take(message.id, lines);
+    return 'pending';
+  }
+
+  async sendPresence(presence: OutboundPresence): Promise<void> {
+    if (presence.to !== undefined) {
+      throw new SwitchboardError(
+        'SB_CAPABILITY_UNSUPPORTED',
+        'IRC has no presence directed at one user; nothing was sent.',
+        { details: { capability: 'directedPresence' } },
+      );
+    }
+    const availability = presence.availability ?? 'available';
+    const text = presence.status ?? (availability === 'available' ? '' : availability);
+    await this.#connection.write(
+      line('AWAY', availability === 'available' && presence.status === undefined ? [] : [text]),
+    );
+  }
+
+  async sendChatState(to: string, state: ChatState): Promise<void> {
+    await this.#connection.write(line('TAGMSG', [to], new Map([['+typing', TYPING[state]]])));
+  }
+
+  async ping(address?: string): Promise<number> {
+    if (address !== undefined) {
+      throw new SwitchboardError(
+        'SB_CAPABILITY_UNSUPPORTED',
+        'IRC pings the server only; nothing was sent.',
+        { details: { capability: 'ping', address } },
+      );
+    }
+    const started = performance.now();
+    await this.#pings.ping(this.#timeoutMs);
+    return Math.round(performance.now() - started);
+  }
+
+  async serverFeatures(): Promise<readonly string[]> {
+    return this.features;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    await this.#connection.quit('Leaving', this.#timeoutMs);
+  }
+
+  #take(id: string, lines: OutboundLine[]): void {
+    const labelled = this.#caps.has('labeled-response');
+    for (const l of lines) if (labelled) l.label = `sb${++this.#labels}`;
+    this.#outbound.add({ id, lines });
+    for (const l of lines) {
+      const tags = new Map<string, string>(l.label === undefined ? [] : [['label', l.label]]);
+      const onWire = (): void => {
+        // From here a loss leaves the line's fate unknown.
+        if (l.state === 'queued') l.state = 'written';
+      };
+      this.#connection
+        .write(line(l.command, [l.target, l.text], tags), { onWire })
+        .catch(() => undefined);
+    }
+  }
+
+  #receive(message: IrcMessage): void {
+    const item = this.#batches.push(message);
+    if (item === undefined) return;
+    if ('items' in item) this.#receiveBatch(item, item.tags.get('label'));
+    else this.#handle(item, message.tags.get('label'), false);
+  }
+
+  #receiveBatch(batch: IrcBatch, label: string | undefined): void {
+    const replayed = HISTORY_BATCHES.has(batch.type);
+    for (const item of batch.items) {
+      if ('items' in item) this.#receiveBatch(item, label);
+      else this.#handle(item, label, replayed);
+    }
+  }
+
+  #handle(message: IrcMessage, label: string | undefined, replayed: boolean): void {
+    switch (message.command) {
+      case 'PING':
+        void this.#connection
+          .write(line('PONG', message.params.slice(0, 1)), { urgent: true })
+          .catch(() => undefined);
+        return;
+      case 'PONG':
+        this.#pings.pong(message.params.at(-1) ?? '');
+        return;
+      case 'ERROR':
+        this.#connection.close(
+          new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC server closed the link.', {
+            details: { text: (message.params[0] ?? '').slice(0, 200) },
+          }),
+        );
+        return;
+      case 'NICK':
+        if (message.source?.kind === 'user' && this.#isMe(message.source.nick)) {
+          this.#nick = message.params[0] ?? this.#nick;
+        }
+        return;
+      case 'CAP':
+        this.#capChange(message);
+        return;
+      default:
+    }
+    if (this.#echo(message, label)) return;
+    const returned = returnedMessage(message);
+    if (returned !== undefined) {
+      this.#bounce(returned.target, returned.error, label);
+      return;
+    }
+    const inbound = inboundOf(message, { replayed });
+    if (inbound === undefined) return;
+    if (inbound.kind === 'chatState') {
+      this.#sink.chatState(inbound.update);
+      return;
+    }
+    if (!this.#isMe(inbound.message.to ?? '')) return;
+    if (inbound.message.id !== undefined && this.#recent.seen(inbound.message.id)) return;
+    this.#sink.message(inbound.message);
+  }
+
+  /** A PRIVMSG or NOTICE from ourselves: the server accepted a line we sent. */
+  #echo(message: IrcMessage, label: string | undefined): boolean {
+    if (message.command !== 'PRIVMSG' && message.command !== 'NOTICE') return false;
+    if (message.source?.kind !== 'user' || !this.#isMe(message.source.nick)) return false;
+    if (!this.#caps.has('echo-message')) return false;
+    for (const id of this.#outbound.accept(label)) this.#sink.sent({ id, status: 'acknowledged' });
+    return true;
+  }
+
+  #bounce(target: string, error: SwitchboardError, label: string | undefined): void {
+    const casemapping = this.#registered.isupport.casemapping;
+    const id = this.#outbound.bounce(label, target, (s) => foldCase(s, casemapping));
+    this.#sink.bounced({ ...(id === undefined ? {} : { id }), from: target, error });
+    if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
+  }
+
+  #capChange(message: IrcMessage): void {
+    const sub = capSubcommand(message);
+    if (sub === 'NEW' || sub === 'DEL') this.#caps = applyCapChange(this.#caps, message);
+  }
+
+  #isMe(nick: string): boolean {
+    const casemapping = this.#registered.isupport.casemapping;
+    return foldCase(nick, casemapping) === foldCase(this.#nick, casemapping);
+  }
+
+  #closed(error: SwitchboardError | undefined): void {
+    this.#pings.fail(
+      error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
+    );
+    const { unknown, resend } = this.#outbound.lose();
+    for (const id of unknown) {
+      this.#sink.sent({
+        id,
+        status: 'refused',
+        error: new SwitchboardError(
+          'SB_SEND_ABANDONED',
+          'The connection was lost after the message was written and before the server confirmed it; it may or may not have arrived, and it is not sent again.',
+          { cause: error, details: { reason: 'lost its connection', id, delivery: 'unknown' } },
+        ),
+      });
+    }
+    if (error !== undefined) {
+      this.#lost = { protocol: 'irc', resend, recent: this.#recent.list() };
+    }
+    this.#sink.closed(error);
+  }
+}
