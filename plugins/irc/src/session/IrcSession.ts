@@ -18,8 +18,9 @@ import type { IrcConnection } from '../connection/IrcConnection';
 import { returnedMessage } from '../im/bounces';
 import { inboundOf } from '../im/inboundMessage';
 import type { Registered } from '../registration/register';
+import { capRequests, WANTED_CAPS } from '../registration/wantedCaps';
 import { BatchCollector, type IrcBatch } from '../wire/BatchCollector';
-import { applyCapChange, capSubcommand } from '../wire/capabilities';
+import { applyCapChange, capSubcommand, parseCapList } from '../wire/capabilities';
 import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
 import { messageBudget, splitText } from '../wire/splitText';
@@ -291,9 +292,29 @@ export class IrcSession {
     if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
   }
 
+  /**
+   * `CAP DEL` drops capabilities; `CAP NEW` offers more, and the wanted ones are requested;
+   * `CAP ACK` (of such a request) enables them.
+   */
   #capChange(message: IrcMessage): void {
     const sub = capSubcommand(message);
-    if (sub === 'NEW' || sub === 'DEL') this.#caps = applyCapChange(this.#caps, message);
+    if (sub === 'DEL') this.#caps = applyCapChange(this.#caps, message);
+    if (sub === 'NEW') {
+      const offered = parseCapList(message.params[2] ?? '');
+      // SASL only matters before registration ends.
+      const wanted = WANTED_CAPS.filter(
+        (name) => name !== 'sasl' && offered.has(name) && !this.#caps.has(name),
+      );
+      for (const request of capRequests(wanted)) {
+        void this.#connection.write(line('CAP', ['REQ', request])).catch(() => undefined);
+      }
+    }
+    if (sub === 'ACK') {
+      for (const name of parseCapList(message.params[2] ?? '').keys()) {
+        if (name.startsWith('-')) this.#caps.delete(name.slice(1));
+        else this.#caps.set(name, '');
+      }
+    }
   }
 
   #isMe(nick: string): boolean {

@@ -1,0 +1,34 @@
+import { SwitchboardError } from '@switchboard/core';
+import { checkIrcMessage, checkNick } from './checkInput';
+
+describe(checkNick, () => {
+  it.each(['alice', 'Bob_', '[away]', 'x|y', 'ünï'])('accepts %s', (nick) => {
+    expect(() => checkNick(nick, 'to')).not.toThrow();
+  });
+
+  it.each(['', 'a b', 'a,b', '#chan', 'a@b', 'a!b', ':x', 'a\u0001', 'x'.repeat(65)])(
+    'refuses %j with SB_ADDRESS_INVALID naming the field',
+    (nick) => {
+      let error: unknown;
+      try {
+        checkNick(nick, 'to');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(SwitchboardError.is(error, 'SB_ADDRESS_INVALID')).toBe(true);
+      expect((error as SwitchboardError).details.field).toBe('to');
+    },
+  );
+});
+
+describe(checkIrcMessage, () => {
+  it('refuses an empty body and NUL', () => {
+    expect(() => checkIrcMessage({ to: 'bob', body: '  ' })).toThrow(
+      expect.objectContaining({ code: 'SB_CONTENT_INVALID' }),
+    );
+    expect(() => checkIrcMessage({ to: 'bob', body: 'a\u0000b' })).toThrow(
+      expect.objectContaining({ code: 'SB_CONTENT_INVALID' }),
+    );
+    expect(() => checkIrcMessage({ to: 'bob', body: 'multi\nline' })).not.toThrow();
+  });
+});
