@@ -44,7 +44,7 @@ describe(OutboundMessages, () => {
   it('finds a bounced message by label, else by the folded target of a written line', () => {
     const tracker = new OutboundMessages();
     const a = lines(1, 'Bob');
-    a[0]!.state = 'written';
+    for (const l of a) l.state = 'written';
     tracker.add({ id: 'a', lines: a });
     tracker.add({ id: 'b', lines: lines(1, 'carol', true) });
     expect(tracker.bounce(undefined, 'BOB', fold)).toBe('a');
@@ -61,8 +61,11 @@ describe(OutboundMessages, () => {
     tracker.add({ id: 'done-part', lines: done });
     tracker.add({ id: 'unknown', lines: unknown });
     tracker.add({ id: 'queued', lines: queued });
-    done[0]!.state = 'accepted';
-    unknown[0]!.state = 'written';
+    const [doneFirst] = done;
+    const [unknownFirst] = unknown;
+    if (doneFirst === undefined || unknownFirst === undefined) throw new Error('no lines');
+    doneFirst.state = 'accepted';
+    unknownFirst.state = 'written';
     const report = tracker.lose();
     expect(report.unknown).toEqual(['unknown']);
     expect(report.resend.map((r) => [r.id, r.lines.map((l) => l.text)])).toEqual([
