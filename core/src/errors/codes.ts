@@ -84,6 +84,8 @@ export const ErrorCodes = {
   SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
   SB_CAPABILITY_UNSUPPORTED:
     "The profile's provider does not support this operation; nothing was sent.",
+  SB_WATCH_LIMIT:
+    "The server follows at most details.limit addresses' presence for this account; unwatch some first. Nothing was sent.",
   SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
   SB_EXTENSION_INVALID:
     'An extension cannot be used: another protocol, a duplicate name, a handler the library owns, or one removed already; see details.extension.',

@@ -100,6 +100,8 @@ export class IrcPlugin implements ProfilePlugin {
       signal: request.signal,
       continuation: asIrcContinuation(request.continuation),
       initialPresence: config.initialPresence ?? {},
+      // MERGE: request.watch once the core's watch list lands.
+      watch: (request as { readonly watch?: readonly string[] }).watch ?? [],
     });
     return session as unknown as ProtocolSession; // MERGE: drop the cast once optional methods land
   }

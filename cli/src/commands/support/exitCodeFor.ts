@@ -39,6 +39,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_STANZA_TOO_LARGE: ExitCode.unreachable,
   SB_IRC_MALFORMED: ExitCode.unreachable,
   SB_IRC_LINE_TOO_LONG: ExitCode.unreachable,
+  SB_IRC_NICK_REFUSED: ExitCode.refused,
+  SB_IRC_REFUSED: ExitCode.refused,
   SB_RECONNECT_GAVE_UP: ExitCode.unreachable,
   SB_OAUTH_FAILED: ExitCode.unreachable,
 
@@ -55,6 +57,7 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
 
   SB_CAPABILITY_UNSUPPORTED: ExitCode.refused,
   SB_CAPABILITY_REFUSED: ExitCode.refused,
+  SB_WATCH_LIMIT: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,

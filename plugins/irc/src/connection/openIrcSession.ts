@@ -36,6 +36,8 @@ export interface OpenIrcOptions {
   readonly signal: AbortSignal | undefined;
   readonly continuation: IrcContinuation | undefined;
   readonly initialPresence: OutboundPresence | false;
+  /** The account's watch list, sent as the session's MONITOR list. */
+  readonly watch: readonly string[];
 }
 
 /** Connects, registers and returns the live session; throws a coded error otherwise. */
@@ -90,6 +92,10 @@ export async function openIrcSession(options: OpenIrcOptions): Promise<IrcSessio
         continuation: options.continuation,
         timeoutMs: options.timeoutMs,
       });
+      // A server without MONITOR leaves the list unsent; the account's `watch` capability is off.
+      if (options.watch.length > 0 && session.features.includes('MONITOR')) {
+        await session.watch(options.watch);
+      }
       if (options.initialPresence !== false) {
         const { availability } = options.initialPresence;
         if (availability !== undefined && availability !== 'available') {

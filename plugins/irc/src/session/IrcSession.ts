@@ -25,6 +25,7 @@ import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
 import { messageBudget, splitText } from '../wire/splitText';
 import type { IrcContinuation } from './IrcContinuation';
+import { Monitor } from './Monitor';
 import { type OutboundLine, OutboundMessages } from './OutboundMessages';
 import { Pings } from './Pings';
 import { RecentIds } from './RecentIds';
@@ -66,6 +67,7 @@ export class IrcSession {
   readonly #batches = new BatchCollector();
   readonly #recent: RecentIds;
   readonly #pings: Pings;
+  readonly #monitor: Monitor;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -84,6 +86,15 @@ export class IrcSession {
     this.#recent = new RecentIds(options.continuation?.recent);
     this.#pings = new Pings((token) =>
       this.#connection.write(line('PING', [token]), { urgent: true }),
+    );
+    const casemapping = options.registered.isupport.casemapping;
+    this.#monitor = new Monitor(
+      {
+        write: (params) => this.#connection.write(line('MONITOR', params)),
+        presence: (update) => this.#sink.presence(update),
+        fold: (nick) => foldCase(nick, casemapping),
+      },
+      options.registered.isupport.get('MONITOR'),
     );
     const connection = this.#connection;
     connection.limits = { lineBytes: options.registered.isupport.lineBytes };
@@ -123,7 +134,21 @@ export class IrcSession {
       this.#caps.has('message-tags') &&
       !denied.includes('typing') &&
       !(denied.includes('*') && !denied.includes('-typing'));
-    return typing ? [...names, '+typing'] : names;
+    return [
+      ...names,
+      ...(typing ? ['+typing'] : []),
+      ...(this.#monitor.supported ? ['MONITOR'] : []),
+    ];
+  }
+
+  /** Follows the presence of `addresses` through MONITOR (see {@link Monitor.watch}). */
+  watch(addresses: readonly string[]): Promise<void> {
+    return this.#monitor.watch(addresses);
+  }
+
+  /** Stops following the presence of `addresses`. */
+  unwatch(addresses: readonly string[]): Promise<void> {
+    return this.#monitor.unwatch(addresses);
   }
 
   continuation(): SessionContinuation | undefined {
@@ -260,6 +285,7 @@ export class IrcSession {
       default:
     }
     if (this.#echo(message, label)) return;
+    if (this.#monitor.receive(message)) return;
     const returned = returnedMessage(message);
     if (returned !== undefined) {
       this.#bounce(returned.target, returned.error, label);
