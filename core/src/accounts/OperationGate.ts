@@ -114,10 +114,10 @@ export class OperationGate {
   ): (...args: Parameters<SessionMethod<M>>) => Promise<SessionResult<M>> {
     const found: unknown = session[method];
     if (typeof found !== 'function') {
-      const { id, name } = this.#account.profile;
+      const { id, name, protocol } = this.#account.profile;
       throw new SwitchboardError(
         'SB_CAPABILITY_UNSUPPORTED',
-        `${name} sessions cannot ${operation} (the ${this.#account.profile.protocol} plugin has no ${method}); nothing was sent.`,
+        `${name} sessions cannot ${operation} (the ${protocol} plugin has no ${method}); nothing was sent.`,
         {
           details: {
             profile: id,
