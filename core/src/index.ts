@@ -44,6 +44,7 @@ export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
 export type { ConnectOptions } from './accounts/abortable';
 export { validateAccountConfig } from './accounts/accountConfigSchema';
+export type { OptionalSessionMethod } from './accounts/OperationGate';
 export type { CredentialContext } from './accounts/openWithCredentials';
 export type { LivenessOptions } from './accounts/reliability/LivenessOptions';
 export { livenessDefaults } from './accounts/reliability/LivenessOptions';
@@ -53,8 +54,12 @@ export {
   isTransient,
   reconnectDefaults,
 } from './accounts/reliability/ReconnectPolicy';
-export type { Capability, CapabilitySet } from './capabilities/CapabilitySet';
-export { capabilityNames, discoFeatures, mergeCapabilities } from './capabilities/CapabilitySet';
+export type {
+  Capability,
+  CapabilityFeatures,
+  CapabilitySet,
+} from './capabilities/CapabilitySet';
+export { capabilityNames, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
 export type {
   CertificateCredential,

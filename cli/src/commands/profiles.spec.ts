@@ -24,6 +24,8 @@ describe('switchboard profiles', () => {
       expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk$/),
     );
     expect(lines).toContainEqual(expect.stringMatching(/^roster\.write\s+yes\s+no\s+no\s+yes$/));
+    // No XMPP provider can follow presence without a subscription.
+    expect(lines).toContainEqual(expect.stringMatching(/^watch\s+no\s+no\s+no\s+no$/));
   });
 
   it('when --json, prints the descriptors for machines', async () => {
@@ -34,7 +36,7 @@ describe('switchboard profiles', () => {
     expect(profiles[1]).toMatchObject({
       mechanisms: ['X-MESSENGER-OAUTH2'],
       credentialKinds: ['oauth2'],
-      capabilities: { 'roster.write': false, messageTypes: ['chat'] },
+      capabilities: { 'roster.write': false, watch: false, messageTypes: ['chat'] },
       oauth2: { authorizationEndpoint: 'https://oauth.live.com/authorize' },
     });
   });

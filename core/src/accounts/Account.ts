@@ -23,6 +23,7 @@ import { checkAddress } from './checkAddress';
 import { OperationGate } from './OperationGate';
 import type { CredentialContext } from './openWithCredentials';
 import { protectConfig } from './protectConfig';
+import { WatchList } from './WatchList';
 
 /**
  * One account on one profile: connects (the state machine, keepalive and reconnects live in
@@ -37,12 +38,15 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly #plugin: ProfilePlugin;
   readonly #lifecycle: AccountLifecycle;
   readonly #extensions: AccountExtensions;
+  readonly #watchList: WatchList;
   readonly #gate: OperationGate = new OperationGate(this, () => this.#lifecycle.session);
 
   /**
    * Usually created by `Switchboard.createAccount`, which passes the instance's credential service
    * and the profile's OAuth2 client. Without a context, tokens live in memory and are not renewed.
-   * Throws SB_CONFIG_INVALID for bad reconnect or liveness settings.
+   * Throws SB_CONFIG_INVALID for bad reconnect or liveness settings, SB_ADDRESS_INVALID for a bad
+   * address in `config.watch` (and SB_CAPABILITY_UNSUPPORTED for a watch list on a profile
+   * without `watch`).
    */
   constructor(config: AccountConfig, plugin: ProfilePlugin, context?: CredentialContext) {
     super();
@@ -54,8 +58,18 @@ export class Account extends EventEmitter<AccountEvents> {
       this,
       plugin,
       context ?? { credentials: new CredentialService(new MemoryTokenStore()) },
-      { open: (request) => this.#extensions.open(request) },
+      {
+        open: (request) => this.#watchList.open(request, (r) => this.#extensions.open(r)),
+        online: () => this.#watchList.online(),
+      },
     );
+    this.#watchList = new WatchList({
+      seed: config.watch,
+      checkAddress: (address, field) => this.checkAddress(address, field),
+      gate: this.#gate,
+      current: () => this.#lifecycle.session,
+      report: (error) => this.emit('error', error),
+    });
   }
 
   /** What `JSON.stringify` shows of the account: who it is and its state, no credential. */
@@ -106,16 +120,25 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /**
    * What this account can do: the profile's declaration, narrowed by what the server announced
-   * (disco) once it has been asked.
+   * (at login, or when asked by {@link refreshCapabilities}) through the plugin's
+   * `capabilityFeatures`.
    */
   get capabilities(): CapabilitySet {
-    return mergeCapabilities(this.#plugin.profile.capabilities, this.#lifecycle.announced);
+    const { profile, capabilityFeatures } = this.#plugin;
+    return mergeCapabilities(profile.capabilities, this.#lifecycle.announced, capabilityFeatures);
   }
 
-  /** Asks the server what it supports and updates {@link capabilities}. Requires `online`. */
+  /**
+   * Asks the server what it supports (`serverFeatures`, e.g. XMPP disco#info) or, for a session
+   * that cannot ask, takes what it announced at login, and updates {@link capabilities}.
+   * Requires `online`; SB_CAPABILITY_UNSUPPORTED when the session has neither.
+   */
   async refreshCapabilities(): Promise<CapabilitySet> {
     const session = this.#gate.online('refreshCapabilities');
-    const features = await session.serverFeatures();
+    const features =
+      session.serverFeatures === undefined && session.features !== undefined
+        ? session.features
+        : await this.#gate.method(session, 'serverFeatures', 'refreshCapabilities')();
     // Only while the session that answered is still the account's.
     if (this.#lifecycle.session === session) this.#lifecycle.announced = features;
     return this.capabilities;
@@ -173,36 +196,36 @@ export class Account extends EventEmitter<AccountEvents> {
   /** Sends a typing notification (XEP-0085). Requires the `chatStates` capability. */
   async sendChatState(to: string, state: ChatState): Promise<void> {
     this.checkAddress(to, 'to');
-    return this.#gate.guard('chatStates', 'sendChatState', (s) => s.sendChatState(to, state));
+    return this.#gate.call('chatStates', 'sendChatState', 'sendChatState', to, state);
   }
 
   /** Adds a contact or updates its name and groups. Requires `roster.write`. */
   async addContact(contact: ContactInput): Promise<void> {
     this.checkAddress(contact.address);
-    return this.#gate.guard('roster.write', 'addContact', (s) => s.setContact(contact));
+    return this.#gate.call('roster.write', 'addContact', 'setContact', contact);
   }
 
   /** Removes a contact. Requires `roster.write`. */
   async removeContact(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('roster.write', 'removeContact', (s) => s.removeContact(address));
+    return this.#gate.call('roster.write', 'removeContact', 'removeContact', address);
   }
 
   /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
   async getVCard(address?: string): Promise<VCard> {
     if (address !== undefined) this.checkAddress(address);
-    return this.#gate.guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
+    return this.#gate.call('vcard.read', 'getVCard', 'getVCard', address);
   }
 
   /** Publishes the account's own vCard. Requires `vcard.write`. */
   async setVCard(vcard: VCard): Promise<void> {
-    return this.#gate.guard('vcard.write', 'setVCard', (s) => s.setVCard(vcard));
+    return this.#gate.call('vcard.write', 'setVCard', 'setVCard', vcard);
   }
 
   /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
   async ping(address?: string): Promise<number> {
     if (address !== undefined) this.checkAddress(address);
-    return this.#gate.guard('ping', 'ping', (s) => s.ping(address));
+    return this.#gate.call('ping', 'ping', 'ping', address);
   }
 
   /** Broadcasts the account's presence (or sends it to `presence.to`). Requires `online`. */
@@ -213,21 +236,19 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Fetches the roster from the server. Requires `online` and `roster.read`. */
   async getRoster(): Promise<RosterItem[]> {
-    return this.#gate.guard('roster.read', 'getRoster', (s) => s.getRoster());
+    return this.#gate.call('roster.read', 'getRoster', 'getRoster');
   }
 
   /** Asks to see a contact's presence. Requires `online` and `subscriptions`. */
   async subscribe(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('subscriptions', 'subscribe', (s) => s.subscribe(address));
+    return this.#gate.call('subscriptions', 'subscribe', 'subscribe', address);
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online` and `subscriptions`. */
   async approveSubscription(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('subscriptions', 'approveSubscription', (s) =>
-      s.approveSubscription(address),
-    );
+    return this.#gate.call('subscriptions', 'approveSubscription', 'approveSubscription', address);
   }
 
   /**
@@ -236,9 +257,7 @@ export class Account extends EventEmitter<AccountEvents> {
    */
   async denySubscription(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('subscriptions', 'denySubscription', (s) =>
-      s.denySubscription(address),
-    );
+    return this.#gate.call('subscriptions', 'denySubscription', 'denySubscription', address);
   }
 
   /**
@@ -247,14 +266,32 @@ export class Account extends EventEmitter<AccountEvents> {
    */
   async cancelSubscription(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('subscriptions', 'cancelSubscription', (s) =>
-      s.cancelSubscription(address),
-    );
+    return this.#gate.call('subscriptions', 'cancelSubscription', 'cancelSubscription', address);
   }
 
   /** Stops seeing a contact's presence. Requires `online` and `subscriptions`. */
   async unsubscribe(address: string): Promise<void> {
     this.checkAddress(address);
-    return this.#gate.guard('subscriptions', 'unsubscribe', (s) => s.unsubscribe(address));
+    return this.#gate.call('subscriptions', 'unsubscribe', 'unsubscribe', address);
+  }
+
+  /**
+   * Follows `address`'s presence without its approval and without a server-side contact list
+   * (IRC `MONITOR`); updates arrive as `presence` events. Requires `watch`. The account keeps
+   * the list across sessions: offline or reconnecting, only the list changes and the next
+   * session gets it at login. Watching an address twice is a no-op.
+   */
+  async watch(address: string): Promise<void> {
+    return this.#watchList.watch(address);
+  }
+
+  /** Stops following `address`'s presence; a no-op for an address not watched. */
+  async unwatch(address: string): Promise<void> {
+    return this.#watchList.unwatch(address);
+  }
+
+  /** The watched addresses (see {@link watch}), in the order they were added. */
+  get watching(): readonly string[] {
+    return this.#watchList.addresses;
   }
 }

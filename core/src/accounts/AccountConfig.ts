@@ -75,4 +75,11 @@ export interface AccountConfig {
    * Default: the plugin's (XMPP: 262,144, the stanza limit Prosody and ejabberd apply by default).
    */
   readonly maxMessageBytes?: number;
+  /**
+   * Addresses whose presence the account follows from its first login on (capability `watch`,
+   * e.g. IRC `MONITOR`); `Account.watch` and `unwatch` change the list later. Each must be a
+   * valid address of the protocol. Refused with SB_CAPABILITY_UNSUPPORTED on a profile without
+   * `watch` (unless `enforceCapabilities` is false).
+   */
+  readonly watch?: readonly string[];
 }

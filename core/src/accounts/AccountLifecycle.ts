@@ -22,6 +22,14 @@ export interface LifecycleOwner extends EventEmitter<AccountEvents> {
 }
 
 /**
+ * How the lifecycle opens sessions: the plugin's `open`, or what the account wraps around it,
+ * and what runs once a session is online (before the `online` event).
+ */
+export interface SessionOpener extends Pick<ProfilePlugin, 'open'> {
+  online?(session: ProtocolSession): void;
+}
+
+/**
  * The connection state machine of one account
  * (offline → connecting → authenticating → online → disconnected → reconnecting → … / failed):
  * logs in through {@link openWithCredentials}, keeps the session alive, reconnects with backoff
@@ -30,7 +38,7 @@ export interface LifecycleOwner extends EventEmitter<AccountEvents> {
  */
 export class AccountLifecycle {
   readonly #account: LifecycleOwner;
-  readonly #opener: Pick<ProfilePlugin, 'open'>;
+  readonly #opener: SessionOpener;
   readonly #context: CredentialContext;
   #state: AccountState = 'offline';
   #session: ProtocolSession | undefined;
@@ -46,18 +54,21 @@ export class AccountLifecycle {
   #monitor: LivenessMonitor | undefined;
   /** Sends the account's messages in order, on this session or the next. */
   readonly sender: MessageSender;
-  /** Features the server announced for the current session, once asked. */
+  /**
+   * Features the server announced for the current session: what it announced at login
+   * (`ProtocolSession.features`), or what it answered when asked.
+   */
   announced: readonly string[] | undefined;
 
   /**
    * `opener` opens each session (default: `plugin`; the account passes what adds its
-   * extensions). Throws SB_CONFIG_INVALID for bad reconnect or liveness settings.
+   * extensions and watch list). Throws SB_CONFIG_INVALID for bad reconnect or liveness settings.
    */
   constructor(
     account: LifecycleOwner,
     plugin: ProfilePlugin,
     context: CredentialContext,
-    opener: Pick<ProfilePlugin, 'open'> = plugin,
+    opener: SessionOpener = { open: (request) => plugin.open(request) },
   ) {
     this.#account = account;
     this.#opener = opener;
@@ -189,8 +200,9 @@ export class AccountLifecycle {
 
   #becomeOnline(session: ProtocolSession): void {
     this.#session = session;
-    this.announced = undefined;
+    this.announced = session.features;
     this.#transition('online');
+    this.#opener.online?.(session);
     const recovered = this.#recovery.finish();
     if (this.#liveness !== undefined && session.liveness !== undefined) {
       this.#monitor = new LivenessMonitor(session.liveness, this.#liveness);

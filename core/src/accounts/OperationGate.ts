@@ -11,6 +11,27 @@ import type { ProtocolSession } from '../plugins/ProtocolPlugin';
 import type { AccountConfig } from './AccountConfig';
 import type { AccountState } from './AccountState';
 
+/** The session methods a plugin may leave out; the operations that need one are refused then. */
+export type OptionalSessionMethod =
+  | 'getRoster'
+  | 'subscribe'
+  | 'approveSubscription'
+  | 'denySubscription'
+  | 'cancelSubscription'
+  | 'unsubscribe'
+  | 'setContact'
+  | 'removeContact'
+  | 'getVCard'
+  | 'setVCard'
+  | 'sendChatState'
+  | 'ping'
+  | 'serverFeatures'
+  | 'watch'
+  | 'unwatch';
+
+type SessionMethod<M extends OptionalSessionMethod> = NonNullable<ProtocolSession[M]>;
+type SessionResult<M extends OptionalSessionMethod> = Awaited<ReturnType<SessionMethod<M>>>;
+
 /** What the gate reads of its account. */
 export interface GatedAccount {
   readonly id: string;
@@ -21,8 +42,9 @@ export interface GatedAccount {
 }
 
 /**
- * The checks an account operation passes before anything is sent: the account is online, and
- * the provider allows the operation (unless the account turned enforcement off); a server that
+ * The checks an account operation passes before anything is sent: the account is online, the
+ * provider allows the operation (unless the account turned enforcement off), and the session has
+ * the method it needs (always: without one there is nothing to send it with); a server that
  * refuses it anyway gets its answer mapped to SB_CAPABILITY_REFUSED.
  */
 export class OperationGate {
@@ -60,19 +82,54 @@ export class OperationGate {
     requireMessageType(this.#account.profile, this.#account.capabilities, type);
   }
 
-  /** Online check, capability check (before anything is sent), and refusal mapping. */
-  async guard<T>(
+  /**
+   * Runs `operation` on the online session's `method` with `args`: online check, capability
+   * check, method check (all before anything is sent), and refusal mapping.
+   */
+  async call<M extends OptionalSessionMethod>(
     capability: Capability,
     operation: string,
-    run: (session: ProtocolSession) => Promise<T>,
-  ): Promise<T> {
+    method: M,
+    ...args: Parameters<SessionMethod<M>>
+  ): Promise<SessionResult<M>> {
     const session = this.online(operation);
     this.require(capability);
+    const run = this.method(session, method, operation, capability);
     try {
-      return await run(session);
+      return await run(...args);
     } catch (error) {
       throw asRefusal(error, this.#account.profile, capability);
     }
+  }
+
+  /**
+   * `session`'s `method`, bound to it; SB_CAPABILITY_UNSUPPORTED naming `operation`, `method`
+   * and `capability` when the session has none, whatever the enforcement setting.
+   */
+  method<M extends OptionalSessionMethod>(
+    session: ProtocolSession,
+    method: M,
+    operation: string,
+    capability?: Capability,
+  ): (...args: Parameters<SessionMethod<M>>) => Promise<SessionResult<M>> {
+    const found: unknown = session[method];
+    if (typeof found !== 'function') {
+      const { id, name, protocol } = this.#account.profile;
+      throw new SwitchboardError(
+        'SB_CAPABILITY_UNSUPPORTED',
+        `${name} sessions cannot ${operation} (the ${protocol} plugin has no ${method}); nothing was sent.`,
+        {
+          details: {
+            profile: id,
+            operation,
+            method,
+            ...(capability === undefined ? {} : { capability }),
+          },
+        },
+      );
+    }
+    return (...args) =>
+      (found as (...a: unknown[]) => Promise<SessionResult<M>>).apply(session, args);
   }
 
   get #enforced(): boolean {

@@ -30,6 +30,7 @@ describe(validateAccountConfig, () => {
       reconnect: { initialDelayMs: 10 },
       liveness: { keepalive: 'probe', keepaliveMs: 1000 },
       offlineQueueLimit: 5,
+      watch: ['bob@example.org'],
     };
     expect(validateAccountConfig(full)).toBe(full);
   });
@@ -46,6 +47,8 @@ describe(validateAccountConfig, () => {
       { ...valid, credential: { kind: 'password', password: 5 } },
     ],
     ['a negative timeout', 'timeoutMs', { ...valid, timeoutMs: -1 }],
+    ['a watch list that is not a list', 'watch', { ...valid, watch: 'bob@example.org' }],
+    ['an empty address in the watch list', 'watch.1', { ...valid, watch: ['bob@example.org', ''] }],
   ] as const)('refuses %s, naming %s', (_, field, config) => {
     expect(issuesOf(config).map((i) => i.field)).toContain(field);
   });

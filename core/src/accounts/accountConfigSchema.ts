@@ -91,6 +91,8 @@ const schema = v.strictObject({
   ),
   offlineQueueLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   maxMessageBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  // Each address is checked by the protocol plugin when the account is made (Account).
+  watch: v.optional(v.array(text)),
 });
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

@@ -1,4 +1,5 @@
 /** A scriptable in-memory profile plugin for account tests. */
+import type { CapabilityFeatures } from '../capabilities/CapabilitySet';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
 import type {
@@ -22,6 +23,7 @@ export const fakeProfile: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': false,
     subscriptions: true,
+    watch: true,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: false,
@@ -78,12 +80,26 @@ export interface FakeOpen {
   readonly liveness: FakeLiveness;
 }
 
+/** The session members a test can leave out (`FakePlugin.omit`). */
+export type OmittableMember = Exclude<keyof ProtocolSession, 'address' | 'sendMessage' | 'close'>;
+
 export class FakePlugin implements ProfilePlugin {
   readonly profile: ProfileDescriptor;
+  /** The feature map the account narrows by (XMPP's disco namespaces by default). */
+  capabilityFeatures?: CapabilityFeatures = {
+    'vcard.read': 'vcard-temp',
+    'vcard.write': 'vcard-temp',
+    ping: 'urn:xmpp:ping',
+  };
   sink: SessionSink | undefined;
   sent: unknown[] = [];
   opens: FakeOpen[] = [];
+  /** What `serverFeatures()` answers. */
   features: readonly string[] = ['vcard-temp'];
+  /** What sessions announce at login (`ProtocolSession.features`); absent when undefined. */
+  loginFeatures: readonly string[] | undefined;
+  /** Members the next sessions lack, as a plugin whose protocol cannot do them. */
+  omit: readonly OmittableMember[] = [];
   failWith: SwitchboardError | undefined;
   /** Outcomes of the next opens, in order; when empty, `outcome` applies. */
   next: Array<'ok' | SwitchboardError | Error> = [];
@@ -94,6 +110,8 @@ export class FakePlugin implements ProfilePlugin {
   handover: SendHandover = 'written';
   /** Runs when a session is closed on request, before `close()` resolves. */
   closeHook: (() => void) | undefined;
+  /** While set, opens wait for it after `authenticating` (a login under way). */
+  hold: Promise<void> | undefined;
 
   constructor(
     private readonly outcome: 'ok' | SwitchboardError | Error,
@@ -119,11 +137,13 @@ export class FakePlugin implements ProfilePlugin {
     this.sink = request.sink;
     request.sink.authenticating();
     await Promise.resolve();
+    if (this.hold !== undefined) await this.hold;
     const outcome = this.next.shift() ?? this.outcome;
     if (outcome !== 'ok') throw outcome;
     const continuation = this.continuation;
-    return {
+    const session: ProtocolSession = {
       address: 'me@fake/1',
+      ...(this.loginFeatures === undefined ? {} : { features: this.loginFeatures }),
       resumed: this.resumed,
       liveness,
       continuation: () => continuation,
@@ -145,9 +165,13 @@ export class FakePlugin implements ProfilePlugin {
       sendChatState: (to, state) => this.#record({ to, state }),
       ping: async () => 1,
       serverFeatures: async () => this.features,
+      watch: (addresses) => this.#record({ watch: addresses }),
+      unwatch: (addresses) => this.#record({ unwatch: addresses }),
       close: async () => {
         this.closeHook?.();
       },
     };
+    for (const member of this.omit) delete session[member];
+    return session;
   }
 }

@@ -20,15 +20,21 @@ export interface CapabilitySet {
    * presence. Providers that manage contacts elsewhere (a website) leave it false.
    */
   readonly subscriptions: boolean;
+  /**
+   * See contacts' presence by address, without their approval and without a server-side contact
+   * list (IRC `MONITOR`): `Account.watch` and `unwatch`. The account keeps the watch list across
+   * sessions; presence arrives as `presence` events.
+   */
+  readonly watch: boolean;
   /** Fetch vCards (XEP-0054). */
   readonly 'vcard.read': boolean;
   /** Publish the account's own vCard (XEP-0054). */
   readonly 'vcard.write': boolean;
-  /** Typing notifications (XEP-0085). */
+  /** Typing notifications (XMPP: XEP-0085; IRC: the `+typing` client tag). */
   readonly chatStates: boolean;
-  /** Timestamps on messages stored while offline (XEP-0203). */
+  /** Timestamps on messages stored while offline (XMPP: XEP-0203; IRC: the `server-time` tag). */
   readonly delayedDelivery: boolean;
-  /** Application-level ping (XEP-0199). */
+  /** Application-level ping (XMPP: XEP-0199; IRC: `PING`/`PONG`). */
   readonly ping: boolean;
   /** Message types the provider delivers. */
   readonly messageTypes: readonly MessageType[];
@@ -44,6 +50,7 @@ export const capabilityNames: readonly Capability[] = [
   'roster.read',
   'roster.write',
   'subscriptions',
+  'watch',
   'vcard.read',
   'vcard.write',
   'chatStates',
@@ -52,28 +59,26 @@ export const capabilityNames: readonly Capability[] = [
 ];
 
 /**
- * Capabilities a server can withdraw by not announcing a feature in disco#info
- * (XEP-0030): the feature namespace for each.
+ * Which announced server feature each capability depends on: a protocol plugin's map (for XMPP,
+ * the disco#info namespaces of XEP-0030; for IRC, the IRCv3 capabilities acknowledged by `CAP`).
+ * A capability not in the map cannot be withdrawn by the server.
  */
-export const discoFeatures: Readonly<Partial<Record<Capability, string>>> = {
-  'vcard.read': 'vcard-temp',
-  'vcard.write': 'vcard-temp',
-  ping: 'urn:xmpp:ping',
-};
+export type CapabilityFeatures = Readonly<Partial<Record<Capability, string>>>;
 
 /**
  * The effective capabilities: the profile's declaration, narrowed by what the server announced.
- * A capability the server can announce but did not is turned off; one it cannot announce keeps
- * the declared value. `announced` undefined means the server was not asked (yet).
+ * A capability whose feature (in `features`, the plugin's map) the server did not announce is
+ * turned off; one without a feature keeps the declared value. `announced` undefined means the
+ * server was not asked (yet); `features` undefined means the plugin narrows nothing.
  */
 export function mergeCapabilities(
   declared: CapabilitySet,
   announced: readonly string[] | undefined,
+  features: CapabilityFeatures | undefined,
 ): CapabilitySet {
-  if (announced === undefined) return declared;
+  if (announced === undefined || features === undefined) return declared;
   const merged: Record<string, unknown> = { ...declared };
-  for (const name of capabilityNames) {
-    const feature = discoFeatures[name];
+  for (const [name, feature] of Object.entries(features)) {
     if (feature !== undefined && !announced.includes(feature)) merged[name] = false;
   }
   return merged as unknown as CapabilitySet;

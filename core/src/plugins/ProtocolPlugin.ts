@@ -1,4 +1,5 @@
 import type { AccountConfig } from '../accounts/AccountConfig';
+import type { CapabilityFeatures } from '../capabilities/CapabilitySet';
 import type { Credential } from '../credentials/Credential';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type {
@@ -127,9 +128,22 @@ export interface SessionRequest {
   readonly signal?: AbortSignal;
   /** Extensions to attach to the session before it carries stanzas (see `Account.use`). */
   readonly extensions?: readonly SessionExtension[];
+  /**
+   * The account's watch list (`Account.watch`, capability `watch`): addresses whose presence the
+   * session follows from login on (IRC: `MONITOR +`). Absent when the list is empty. Changes
+   * while the session is online arrive through {@link ProtocolSession.watch} and `unwatch`.
+   */
+  readonly watch?: readonly string[];
 }
 
-/** A live, authenticated session of one account. */
+/**
+ * A live, authenticated session of one account. `address`, `sendMessage`, `sendPresence` and
+ * `close` are required; every other member is optional, and a plugin leaves out what its
+ * protocol cannot do (its profiles declare the matching capability false). The account refuses
+ * an operation whose method the session lacks with SB_CAPABILITY_UNSUPPORTED before anything is
+ * sent, even with `enforceCapabilities: false`. See docs/architecture.md, "What a protocol
+ * plugin must implement".
+ */
 export interface ProtocolSession {
   /** The address the server assigned (for XMPP, the full JID after bind). */
   readonly address: string;
@@ -137,6 +151,12 @@ export interface ProtocolSession {
   readonly resumed?: boolean;
   /** Liveness hooks; without them the account cannot keep the connection alive or detect it dead. */
   readonly liveness?: SessionLiveness;
+  /**
+   * What the server announced during login (IRC: the capabilities `CAP` acknowledged). When
+   * present, the account narrows its capabilities by it as soon as the session is online,
+   * without asking (see `ProfilePlugin.capabilityFeatures`).
+   */
+  readonly features?: readonly string[];
   /** What the next session needs to carry on after this one was lost. */
   continuation?(): SessionContinuation | undefined;
   /**
@@ -145,31 +165,47 @@ export interface ProtocolSession {
    */
   sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover>;
   sendPresence(presence: OutboundPresence): Promise<void>;
-  getRoster(): Promise<RosterItem[]>;
-  /** Asks to see a contact's presence. */
-  subscribe(address: string): Promise<void>;
-  /** Lets a contact who asked see this account's presence. */
-  approveSubscription(address: string): Promise<void>;
-  /** Refuses a contact's pending request to see this account's presence. */
-  denySubscription(address: string): Promise<void>;
-  /** Revokes a contact's subscription to this account's presence. */
-  cancelSubscription(address: string): Promise<void>;
-  /** Stops seeing a contact's presence. */
-  unsubscribe(address: string): Promise<void>;
-  /** Adds or updates a roster item. */
-  setContact(contact: ContactInput): Promise<void>;
-  /** Removes a roster item. */
-  removeContact(address: string): Promise<void>;
-  /** Fetches a vCard; the account's own when `address` is undefined. */
-  getVCard(address?: string): Promise<VCard>;
-  /** Publishes the account's own vCard. */
-  setVCard(vcard: VCard): Promise<void>;
-  /** Sends a chat state notification without a body. */
-  sendChatState(to: string, state: ChatState): Promise<void>;
-  /** Pings the server (or `address`); resolves with the round trip in milliseconds. */
-  ping(address?: string): Promise<number>;
-  /** Features the server announces (disco#info on the domain). */
-  serverFeatures(): Promise<readonly string[]>;
+  /** Fetches the contact list (capability `roster.read`). */
+  getRoster?(): Promise<RosterItem[]>;
+  /** Asks to see a contact's presence (capability `subscriptions`). */
+  subscribe?(address: string): Promise<void>;
+  /** Lets a contact who asked see this account's presence (capability `subscriptions`). */
+  approveSubscription?(address: string): Promise<void>;
+  /** Refuses a contact's pending request to see this account's presence (`subscriptions`). */
+  denySubscription?(address: string): Promise<void>;
+  /** Revokes a contact's subscription to this account's presence (`subscriptions`). */
+  cancelSubscription?(address: string): Promise<void>;
+  /** Stops seeing a contact's presence (capability `subscriptions`). */
+  unsubscribe?(address: string): Promise<void>;
+  /** Adds or updates a roster item (capability `roster.write`). */
+  setContact?(contact: ContactInput): Promise<void>;
+  /** Removes a roster item (capability `roster.write`). */
+  removeContact?(address: string): Promise<void>;
+  /** Fetches a vCard; the account's own when `address` is undefined (capability `vcard.read`). */
+  getVCard?(address?: string): Promise<VCard>;
+  /** Publishes the account's own vCard (capability `vcard.write`). */
+  setVCard?(vcard: VCard): Promise<void>;
+  /** Sends a chat state notification without a body (capability `chatStates`). */
+  sendChatState?(to: string, state: ChatState): Promise<void>;
+  /**
+   * Pings the server (or `address`); resolves with the round trip in milliseconds (capability
+   * `ping`).
+   */
+  ping?(address?: string): Promise<number>;
+  /**
+   * Asks the server what it supports (XMPP: disco#info on the domain); `refreshCapabilities`
+   * uses it, else {@link features}.
+   */
+  serverFeatures?(): Promise<readonly string[]>;
+  /**
+   * Starts following the presence of `addresses` (capability `watch`; IRC: `MONITOR +`). Called
+   * only with addresses the session does not follow yet; what the account watched before the
+   * session opened came in {@link SessionRequest.watch}. Presence arrives through
+   * {@link SessionSink.presence}.
+   */
+  watch?(addresses: readonly string[]): Promise<void>;
+  /** Stops following the presence of `addresses` (capability `watch`; IRC: `MONITOR -`). */
+  unwatch?(addresses: readonly string[]): Promise<void>;
   /** Closes the session cleanly. Idempotent. */
   close(): Promise<void>;
   /**
@@ -186,6 +222,13 @@ export interface ProtocolSession {
  */
 export interface ProfilePlugin {
   readonly profile: ProfileDescriptor;
+  /**
+   * Which announced server feature each capability depends on (XMPP: disco#info namespaces;
+   * IRC: IRCv3 capabilities). The account turns off a capability whose feature the server did
+   * not announce ({@link ProtocolSession.features} or `serverFeatures()`). Without it, the
+   * server narrows nothing.
+   */
+  readonly capabilityFeatures?: CapabilityFeatures;
   /** Connects, secures, authenticates and binds; resolves when the session is online. */
   open(request: SessionRequest): Promise<ProtocolSession>;
   /**

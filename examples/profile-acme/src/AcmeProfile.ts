@@ -19,6 +19,7 @@ export const acmeProfile: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': true,
     subscriptions: true,
+    watch: false,
     'vcard.read': false,
     'vcard.write': false,
     chatStates: true,

@@ -1,5 +1,6 @@
 import {
   type AccountConfig,
+  type CapabilityFeatures,
   type Credential,
   inject,
   injectable,
@@ -24,6 +25,7 @@ import { asXmppExtension } from './extensions/asXmppExtension';
 import type { XmppExtension } from './extensions/XmppExtension';
 import { checkJid } from './im/checkJid';
 import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
+import { discoFeatures } from './im/disco';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -41,6 +43,7 @@ export const xmppDefaults: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': true,
     subscriptions: true,
+    watch: false,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,
@@ -71,6 +74,8 @@ function secretsOf(credential: Credential): SaslCredentials {
 @injectable()
 export class XmppPlugin implements ProfilePlugin {
   readonly profile: ProfileDescriptor = xmppDefaults;
+  /** A server withdraws vCards and ping by leaving their namespace out of disco#info. */
+  readonly capabilityFeatures: CapabilityFeatures = discoFeatures;
   protected readonly registry: SaslRegistry;
   /** DNS for server discovery: the container's {@link DnsResolverToken}, else the system's. */
   protected readonly resolver: DnsResolver;

@@ -52,5 +52,6 @@ export type {
 export { defineXmppExtension } from './extensions/XmppExtension';
 export type { XmlChild, XmlElement } from './extensions/xmlElement';
 export { xml } from './extensions/xmlElement';
+export { discoFeatures } from './im/disco';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
 export { default, dnsResolverModule, xmppBindings, xmppModule } from './xmppModule';

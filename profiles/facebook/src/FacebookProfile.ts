@@ -18,6 +18,7 @@ export const facebookProfile: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': false,
     subscriptions: false,
+    watch: false,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: true,

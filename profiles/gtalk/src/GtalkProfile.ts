@@ -17,6 +17,7 @@ export const gtalkProfile: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': true,
     subscriptions: true,
+    watch: false,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,

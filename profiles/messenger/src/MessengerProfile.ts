@@ -21,6 +21,7 @@ export const messengerProfile: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': false,
     subscriptions: false,
+    watch: false,
     'vcard.read': true,
     'vcard.write': false,
     chatStates: true,

@@ -13,6 +13,7 @@ const base: ProfileDescriptor = {
     'roster.read': true,
     'roster.write': true,
     subscriptions: true,
+    watch: false,
     'vcard.read': true,
     'vcard.write': true,
     chatStates: true,

@@ -1,11 +1,12 @@
 import type { CapabilitySet } from '@switchboard/core';
-import { honourProbes } from './honourProbes';
+import { type HonourContext, honourProbes } from './honourProbes';
 import { refusalProbes } from './refusalProbes';
 
 const ALL: CapabilitySet = {
   'roster.read': true,
   'roster.write': true,
   subscriptions: true,
+  watch: true,
   'vcard.read': true,
   'vcard.write': true,
   chatStates: true,
@@ -13,6 +14,18 @@ const ALL: CapabilitySet = {
   ping: true,
   messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
 };
+
+const NONE = {
+  'roster.read': false,
+  'roster.write': false,
+  subscriptions: false,
+  watch: false,
+  'vcard.read': false,
+  'vcard.write': false,
+  chatStates: false,
+  delayedDelivery: false,
+  ping: false,
+} as const;
 
 describe(refusalProbes, () => {
   it('when every capability is declared, probes nothing', () => {
@@ -24,6 +37,7 @@ describe(refusalProbes, () => {
       ...ALL,
       'roster.write': false,
       subscriptions: false,
+      watch: false,
       delayedDelivery: false,
       ping: false,
       messageTypes: ['chat'],
@@ -36,6 +50,7 @@ describe(refusalProbes, () => {
       ['denySubscription (subscriptions)', { capability: 'subscriptions' }],
       ['cancelSubscription (subscriptions)', { capability: 'subscriptions' }],
       ['unsubscribe (subscriptions)', { capability: 'subscriptions' }],
+      ['watch (watch)', { capability: 'watch' }],
       ['ping (ping)', { capability: 'ping' }],
       [
         'sendMessage of type normal (messageTypes)',
@@ -59,6 +74,7 @@ describe(honourProbes, () => {
       'getRoster (roster.read)',
       'addContact, removeContact (roster.write)',
       'subscribe, unsubscribe, subscription events (subscriptions)',
+      'watch (no check in the kit yet)',
       'getVCard (vcard.read)',
       'setVCard (vcard.write)',
       'sendChatState, chatState events (chatStates)',
@@ -68,6 +84,14 @@ describe(honourProbes, () => {
       'sendMessage of type groupchat (messageTypes)',
       'sendMessage of type headline (messageTypes)',
     ]);
+  });
+
+  it('when a capability the kit cannot check yet is declared, its probe fails and says so', async () => {
+    const [probe] = honourProbes({ ...ALL, ...NONE, watch: true, messageTypes: ['chat'] });
+    expect(probe?.label).toBe('watch (no check in the kit yet)');
+    await expect(probe?.run({} as HonourContext)).rejects.toThrow(
+      'The profile declares watch, and the conformance kit has no check for it yet',
+    );
   });
 
   it('when capabilities are declared false, leaves them out', () => {

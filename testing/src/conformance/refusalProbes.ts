@@ -26,6 +26,8 @@ const OPERATIONS: Readonly<Record<Capability, readonly Operation[]>> = {
     ['cancelSubscription', (a, p) => a.cancelSubscription(p)],
     ['unsubscribe', (a, p) => a.unsubscribe(p)],
   ],
+  // `unwatch` of an address not watched is a no-op, so only `watch` has something to refuse.
+  watch: [['watch', (a, p) => a.watch(p)]],
   'vcard.read': [['getVCard', (a, p) => a.getVCard(p)]],
   'vcard.write': [['setVCard', (a) => a.setVCard({ fullName: 'Conformance' })]],
   chatStates: [['sendChatState', (a, p) => a.sendChatState(p, 'composing')]],

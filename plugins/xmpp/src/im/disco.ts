@@ -1,12 +1,23 @@
 /**
  * Service Discovery info (XEP-0030) and XMPP Ping (XEP-0199).
  */
+import type { CapabilityFeatures } from '@switchboard/core';
 import xml, { type Element } from '@xmpp/xml';
 
 /** The disco#info namespace. */
 export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 /** The ping namespace. */
 export const NS_PING = 'urn:xmpp:ping';
+
+/**
+ * The capabilities an XMPP server can withdraw by not announcing a feature in disco#info
+ * (XEP-0030): the feature namespace each depends on. `XmppPlugin.capabilityFeatures`.
+ */
+export const discoFeatures: CapabilityFeatures = {
+  'vcard.read': 'vcard-temp',
+  'vcard.write': 'vcard-temp',
+  ping: NS_PING,
+};
 
 export function discoInfoQuery(): Element {
   return xml('query', { xmlns: NS_DISCO_INFO });
