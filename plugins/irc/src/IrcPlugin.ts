@@ -1,5 +1,6 @@
 import {
   type AccountConfig,
+  type CapabilityFeatures,
   type Credential,
   inject,
   injectable,
@@ -34,6 +35,7 @@ export const ircDefaults: ProfileDescriptor = {
     'roster.read': false,
     'roster.write': false,
     subscriptions: false,
+    watch: true,
     'vcard.read': false,
     'vcard.write': false,
     chatStates: true,
@@ -64,6 +66,15 @@ function secretsOf(credential: Credential): SaslCredentials {
 @injectable()
 export class IrcPlugin implements ProfilePlugin {
   readonly profile: ProfileDescriptor = ircDefaults;
+  /**
+   * What each capability depends on in the session's `features` (the acknowledged CAPs, plus
+   * `+typing` when client tags may carry it and `MONITOR` when ISUPPORT announces it).
+   */
+  readonly capabilityFeatures: CapabilityFeatures = {
+    chatStates: '+typing',
+    delayedDelivery: 'server-time',
+    watch: 'MONITOR',
+  };
   protected readonly registry: SaslRegistry;
   /** STS policies (https://ircv3.net/specs/extensions/sts) learned from servers, by host. */
   protected readonly sts = new StsPolicies();
@@ -100,18 +111,18 @@ export class IrcPlugin implements ProfilePlugin {
       signal: request.signal,
       continuation: asIrcContinuation(request.continuation),
       initialPresence: config.initialPresence ?? {},
-      // MERGE: request.watch once the core's watch list lands.
-      watch: (request as { readonly watch?: readonly string[] }).watch ?? [],
+      watch: request.watch ?? [],
     });
-    return session as unknown as ProtocolSession; // MERGE: drop the cast once optional methods land
+    return session;
   }
 
   /**
-   * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry; the
-   * account's own address (`field` `address`) is `nick@server`.
+   * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry. The
+   * account's own address (checked as `field` `address` when the account is created) is
+   * `nick@server`; a contact's is the nick alone.
    */
   checkAddress(address: string, field: string): void {
-    if (field !== 'address') {
+    if (field !== 'address' || !address.includes('@')) {
       checkNick(address, field);
       return;
     }

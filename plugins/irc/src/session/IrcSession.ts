@@ -56,7 +56,7 @@ function line(command: string, params: string[], tags = new Map<string, string>(
 }
 
 /** One live IRC session. */
-export class IrcSession {
+export class IrcSession implements ProtocolSession {
   readonly resumed = false;
   readonly liveness: SessionLiveness;
   readonly #connection: IrcConnection;
