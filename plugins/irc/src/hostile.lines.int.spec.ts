@@ -30,12 +30,7 @@ describe('IrcPlugin against hostile lines', () => {
     ],
     ['an endless line without CRLF', 'x'.repeat(64 * 1024), 'SB_IRC_LINE_TOO_LONG', undefined],
     ['an empty tag key', '@=v :irc.test NOTICE * :hi\r\n', 'SB_IRC_MALFORMED', 'empty-tag-key'],
-    [
-      'an empty tag section',
-      '@ :irc.test NOTICE * :hi\r\n',
-      'SB_IRC_MALFORMED',
-      'empty-tags',
-    ],
+    ['an empty tag section', '@ :irc.test NOTICE * :hi\r\n', 'SB_IRC_MALFORMED', 'empty-tags'],
     ['tags without a command', '@a=b\r\n', 'SB_IRC_MALFORMED', 'missing-command'],
     [
       'invalid UTF-8 in tags',
