@@ -1,6 +1,7 @@
 import {
   type AccountConfig,
   type Credential,
+  secretsOf as credentialSecrets,
   inject,
   injectable,
   livenessDefaults,
@@ -12,6 +13,7 @@ import {
   type SaslRegistry,
   SaslRegistryToken,
   type SessionRequest,
+  scrubSecrets,
 } from '@switchboard/core';
 import { ircEndpoint } from './connection/ircEndpoint';
 import { openIrcSession } from './connection/openIrcSession';
@@ -57,6 +59,17 @@ function secretsOf(credential: Credential): SaslCredentials {
 }
 
 /**
+ * The stanza log with the account's secrets taken out of every line: a server may echo the
+ * password or a SASL payload back (in a 904 text, an ERROR, a NOTICE).
+ */
+function scrubbedLog(request: SessionRequest): SessionRequest['log'] {
+  const { log } = request;
+  if (log === undefined) return undefined;
+  const secrets = credentialSecrets(request.credential);
+  return (direction, text) => log(direction, scrubSecrets(text, secrets) as string);
+}
+
+/**
  * The base IRC plugin. Profiles subclass it and override {@link profile}. Authentication goes
  * through the container's {@link SaslRegistry}; STS policies learned from servers are kept for
  * the plugin's life.
@@ -96,7 +109,7 @@ export class IrcPlugin implements ProfilePlugin {
       flood: parameters.flood,
       timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sink: request.sink,
-      log: request.log,
+      log: scrubbedLog(request),
       signal: request.signal,
       continuation: asIrcContinuation(request.continuation),
       initialPresence: config.initialPresence ?? {},

@@ -83,4 +83,4 @@ export function login(caps = 'sasl=PLAIN echo-message message-tags'): HostileSte
 }
 
 /** The base64 of the PLAIN payload with {@link PASSWORD}, as it would cross the wire. */
-export const PLAIN_PAYLOAD = Buffer.from(`alice\0alice\0${PASSWORD}`).toString('base64');
+export const PLAIN_PAYLOAD = Buffer.from(`\0alice\0${PASSWORD}`).toString('base64');
