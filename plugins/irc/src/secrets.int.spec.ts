@@ -23,13 +23,7 @@ import {
 } from '@switchboard/testing';
 import { IrcPlugin } from './IrcPlugin';
 import { ircModule } from './ircModule';
-import {
-  ackCaps,
-  expectOpening,
-  offerCaps,
-  PLAIN_PAYLOAD,
-  plainExchange,
-} from './test/ircHostileKit';
+import { ackCaps, expectOpening, offerCaps, plainExchange } from './test/ircHostileKit';
 import { ergoAccount } from './test/ircTestKit';
 
 const PASSWORD = 'Echo-me/irc+secret-42';

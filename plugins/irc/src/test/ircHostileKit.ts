@@ -36,7 +36,7 @@ export function ircHostileHarness(): HostileHarness {
     serve: (script, overrides = {}) =>
       harness.serve(script, {
         ...overrides,
-        server: { tls: 'starttls', ...overrides.server } as AccountConfig['server'],
+        server: { tls: 'starttls', ...overrides.server } as NonNullable<AccountConfig['server']>,
       }),
   };
 }
