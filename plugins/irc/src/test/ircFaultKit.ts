@@ -19,17 +19,26 @@ export interface Traffic {
   stop(): Promise<void>;
 }
 
-/** Sends `from` → `to` every `everyMs` through `ledger` until stopped. */
+/**
+ * Sends `from` → `to` every `everyMs` through `ledger` until stopped; `rejected` sees each
+ * rejection.
+ */
 export function startTraffic(
   ledger: MessageLedger,
   from: Account,
   to: string,
   everyMs = 20,
+  rejected: (error: unknown) => void = () => undefined,
 ): Traffic {
   let running = true;
   const loop = (async () => {
     while (running) {
-      ledger.send('sender', (body) => from.sendMessage({ to, body }));
+      ledger.send('sender', (body) =>
+        from.sendMessage({ to, body }).catch((error: unknown) => {
+          rejected(error);
+          throw error;
+        }),
+      );
       await pause(everyMs);
     }
   })();
