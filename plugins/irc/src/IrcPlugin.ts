@@ -2,6 +2,7 @@ import {
   type AccountConfig,
   type CapabilityFeatures,
   type Credential,
+  secretsOf as credentialSecrets,
   inject,
   injectable,
   livenessDefaults,
@@ -13,6 +14,7 @@ import {
   type SaslRegistry,
   SaslRegistryToken,
   type SessionRequest,
+  scrubSecrets,
 } from '@switchboard/core';
 import { ircEndpoint } from './connection/ircEndpoint';
 import { openIrcSession } from './connection/openIrcSession';
@@ -56,6 +58,17 @@ function secretsOf(credential: Credential): SaslCredentials {
     default:
       return {};
   }
+}
+
+/**
+ * The stanza log with the account's secrets taken out of every line: a server may echo the
+ * password or a SASL payload back (in a 904 text, an ERROR, a NOTICE).
+ */
+function scrubbedLog(request: SessionRequest): SessionRequest['log'] {
+  const { log } = request;
+  if (log === undefined) return undefined;
+  const secrets = credentialSecrets(request.credential);
+  return (direction, text) => log(direction, scrubSecrets(text, secrets) as string);
 }
 
 /**
@@ -107,7 +120,7 @@ export class IrcPlugin implements ProfilePlugin {
       flood: parameters.flood,
       timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sink: request.sink,
-      log: request.log,
+      log: scrubbedLog(request),
       signal: request.signal,
       continuation: asIrcContinuation(request.continuation),
       initialPresence: config.initialPresence ?? {},

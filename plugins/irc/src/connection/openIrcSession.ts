@@ -82,8 +82,9 @@ export async function openIrcSession(options: OpenIrcOptions): Promise<IrcSessio
         target = { port: result.port, tls: true };
         continue;
       }
+      // A policy counts only when it came over TLS: over plain text anyone could have sent it.
       const offeredSts = result.offered.get('sts');
-      if (offeredSts !== undefined) sts.learn(endpoint.host, target.port, offeredSts);
+      if (offeredSts !== undefined && target.tls) sts.learn(endpoint.host, target.port, offeredSts);
       const session = new IrcSession({
         connection,
         registered: result,

@@ -65,6 +65,9 @@ export interface UpgradeRequired {
 
 const END_OF_WELCOME = new Set(['376', '422']);
 
+/** Lines after the welcome kept for the session; a burst with more is a flood, refused. */
+const MAX_EARLY = 500;
+
 function line(command: string, ...params: string[]): IrcMessage {
   return { tags: new Map(), command, params };
 }
@@ -158,7 +161,10 @@ export async function register(
         nick = message.params[0] ?? nick;
       } else if (message.command === Numerics.RPL_ISUPPORT) isupport.add(message);
       else if (welcomed && END_OF_WELCOME.has(message.command)) break;
-      else if (welcomed && !/^\d{3}$/.test(message.command)) early.push(message);
+      else if (welcomed && !/^\d{3}$/.test(message.command)) {
+        if (early.length >= MAX_EARLY) throw burstFlood();
+        early.push(message);
+      }
     }
     return {
       kind: 'registered',
@@ -174,6 +180,14 @@ export async function register(
     clearTimeout(overall);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function burstFlood(): SwitchboardError {
+  return new SwitchboardError(
+    'SB_IRC_MALFORMED',
+    'The IRC server sent too many lines before the end of its welcome; the connection is closed.',
+    { details: { reason: 'registration-flood', limit: MAX_EARLY } },
+  );
 }
 
 function timeout(message: string, options: RegistrationOptions): SwitchboardError {
