@@ -49,6 +49,9 @@ const TYPING: Readonly<Record<ChatState, string>> = {
   gone: 'done',
 };
 
+/** The most lines handed to the connection and not yet echoed by the server. */
+const WINDOW = 8;
+
 const HISTORY_BATCHES = new Set(['chathistory', 'znc.in/playback']);
 
 function line(command: string, params: string[], tags = new Map<string, string>()): IrcMessage {
@@ -68,6 +71,8 @@ export class IrcSession implements ProtocolSession {
   readonly #recent: RecentIds;
   readonly #pings: Pings;
   readonly #monitor: Monitor;
+  /** Lines of taken messages not handed to the connection yet (see {@link WINDOW}). */
+  readonly #unsent: OutboundLine[] = [];
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -230,14 +235,26 @@ export class IrcSession implements ProtocolSession {
     const labelled = this.#caps.has('labeled-response');
     for (const l of lines) if (labelled) l.label = `sb${++this.#labels}`;
     this.#outbound.add({ id, lines });
-    for (const l of lines) {
+    this.#unsent.push(...lines);
+    this.#pump();
+  }
+
+  /**
+   * Hands lines to the connection while fewer than {@link WINDOW} wait for their echo (written,
+   * or in the flood queue): a connection lost unnoticed (a frozen link) then leaves at most that
+   * many messages of unknown fate; the rest were never written and go out on the next one.
+   */
+  #pump(): void {
+    while (
+      this.#unsent.length > 0 &&
+      this.#outbound.inFlight + this.#connection.queued < WINDOW &&
+      !this.#connection.closed
+    ) {
+      const l = this.#unsent.shift() as OutboundLine;
+      if (l.state !== 'queued') continue;
       const tags = new Map<string, string>(l.label === undefined ? [] : [['label', l.label]]);
-      const onWire = (): void => {
-        // From here a loss leaves the line's fate unknown.
-        if (l.state === 'queued') l.state = 'written';
-      };
       this.#connection
-        .write(line(l.command, [l.target, l.text], tags), { onWire })
+        .write(line(l.command, [l.target, l.text], tags), { onWire: () => this.#outbound.wrote(l) })
         .catch(() => undefined);
     }
   }
@@ -308,6 +325,7 @@ export class IrcSession implements ProtocolSession {
     if (message.source?.kind !== 'user' || !this.#isMe(message.source.nick)) return false;
     if (!this.#caps.has('echo-message')) return false;
     for (const id of this.#outbound.accept(label)) this.#sink.sent({ id, status: 'acknowledged' });
+    this.#pump();
     return true;
   }
 
@@ -316,6 +334,7 @@ export class IrcSession implements ProtocolSession {
     const id = this.#outbound.bounce(label, target, (s) => foldCase(s, casemapping));
     this.#sink.bounced({ ...(id === undefined ? {} : { id }), from: target, error });
     if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
+    this.#pump();
   }
 
   /**
@@ -352,6 +371,7 @@ export class IrcSession implements ProtocolSession {
     this.#pings.fail(
       error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
     );
+    this.#unsent.length = 0;
     const { unknown, resend } = this.#outbound.lose();
     for (const id of unknown) {
       this.#sink.sent({

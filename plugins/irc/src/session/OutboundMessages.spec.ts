@@ -19,11 +19,13 @@ describe(OutboundMessages, () => {
     const b = lines(1);
     tracker.add({ id: 'a', lines: a });
     tracker.add({ id: 'b', lines: b });
-    for (const l of [...a, ...b]) l.state = 'written';
+    for (const l of [...a, ...b]) tracker.wrote(l);
+    expect(tracker.inFlight).toBe(3);
     expect(tracker.accept(undefined)).toEqual([]);
     expect(tracker.accept(undefined)).toEqual(['a']);
     expect(tracker.accept(undefined)).toEqual(['b']);
     expect(tracker.size).toBe(0);
+    expect(tracker.inFlight).toBe(0);
   });
 
   it('matches echoes by label whatever their order', () => {
@@ -44,7 +46,7 @@ describe(OutboundMessages, () => {
   it('finds a bounced message by label, else by the folded target of a written line', () => {
     const tracker = new OutboundMessages();
     const a = lines(1, 'Bob');
-    for (const l of a) l.state = 'written';
+    for (const l of a) tracker.wrote(l);
     tracker.add({ id: 'a', lines: a });
     tracker.add({ id: 'b', lines: lines(1, 'carol', true) });
     expect(tracker.bounce(undefined, 'BOB', fold)).toBe('a');
@@ -65,7 +67,7 @@ describe(OutboundMessages, () => {
     const [unknownFirst] = unknown;
     if (doneFirst === undefined || unknownFirst === undefined) throw new Error('no lines');
     doneFirst.state = 'accepted';
-    unknownFirst.state = 'written';
+    tracker.wrote(unknownFirst);
     const report = tracker.lose();
     expect(report.unknown).toEqual(['unknown']);
     expect(report.resend.map((r) => [r.id, r.lines.map((l) => l.text)])).toEqual([

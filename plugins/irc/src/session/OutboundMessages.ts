@@ -33,9 +33,22 @@ export interface LossReport {
 export class OutboundMessages {
   readonly #entries: OutboundEntry[] = [];
   readonly #byLabel = new Map<string, OutboundLine>();
+  #written = 0;
 
   get size(): number {
     return this.#entries.length;
+  }
+
+  /** Lines written and not accepted yet: on a loss, their messages' fate is unknown. */
+  get inFlight(): number {
+    return this.#written;
+  }
+
+  /** A line went to the socket: from here a loss leaves its fate unknown. */
+  wrote(line: OutboundLine): void {
+    if (line.state !== 'queued') return;
+    line.state = 'written';
+    this.#written++;
   }
 
   add(entry: OutboundEntry): void {
@@ -59,6 +72,7 @@ export class OutboundMessages {
     const line =
       label === undefined ? this.#oldestWritten() : (this.#byLabel.get(label) ?? undefined);
     if (line === undefined) return [];
+    if (line.state === 'written') this.#written--;
     line.state = 'accepted';
     if (line.label !== undefined) this.#byLabel.delete(line.label);
     return this.#takeComplete();
@@ -84,6 +98,7 @@ export class OutboundMessages {
       );
     }
     if (entry === undefined) return undefined;
+    this.#written -= entry.lines.filter((l) => l.state === 'written').length;
     this.#remove(entry);
     return entry.id;
   }
@@ -100,6 +115,7 @@ export class OutboundMessages {
       }
     }
     this.#byLabel.clear();
+    this.#written = 0;
     return { unknown, resend };
   }
 
