@@ -178,19 +178,19 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Adds a contact or updates its name and groups. Requires `roster.write`. */
   async addContact(contact: ContactInput): Promise<void> {
-    this.checkAddress(contact.address);
+    this.checkAddress(contact.address, 'contact');
     return this.#gate.guard('roster.write', 'addContact', (s) => s.setContact(contact));
   }
 
   /** Removes a contact. Requires `roster.write`. */
   async removeContact(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('roster.write', 'removeContact', (s) => s.removeContact(address));
   }
 
   /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
   async getVCard(address?: string): Promise<VCard> {
-    if (address !== undefined) this.checkAddress(address);
+    if (address !== undefined) this.checkAddress(address, 'contact');
     return this.#gate.guard('vcard.read', 'getVCard', (s) => s.getVCard(address));
   }
 
@@ -201,7 +201,7 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
   async ping(address?: string): Promise<number> {
-    if (address !== undefined) this.checkAddress(address);
+    if (address !== undefined) this.checkAddress(address, 'contact');
     return this.#gate.guard('ping', 'ping', (s) => s.ping(address));
   }
 
@@ -218,13 +218,13 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Asks to see a contact's presence. Requires `online` and `subscriptions`. */
   async subscribe(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('subscriptions', 'subscribe', (s) => s.subscribe(address));
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online` and `subscriptions`. */
   async approveSubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('subscriptions', 'approveSubscription', (s) =>
       s.approveSubscription(address),
     );
@@ -235,7 +235,7 @@ export class Account extends EventEmitter<AccountEvents> {
    * `subscriptions`.
    */
   async denySubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('subscriptions', 'denySubscription', (s) =>
       s.denySubscription(address),
     );
@@ -246,7 +246,7 @@ export class Account extends EventEmitter<AccountEvents> {
    * `subscriptions`.
    */
   async cancelSubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('subscriptions', 'cancelSubscription', (s) =>
       s.cancelSubscription(address),
     );
@@ -254,7 +254,7 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Stops seeing a contact's presence. Requires `online` and `subscriptions`. */
   async unsubscribe(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.guard('subscriptions', 'unsubscribe', (s) => s.unsubscribe(address));
   }
 }

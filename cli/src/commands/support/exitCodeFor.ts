@@ -56,6 +56,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_CAPABILITY_UNSUPPORTED: ExitCode.refused,
   SB_CAPABILITY_REFUSED: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
+  SB_IRC_NICK_REFUSED: ExitCode.refused,
+  SB_IRC_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,
   SB_ABORTED: ExitCode.failure,
