@@ -21,7 +21,9 @@ describe('switchboard profiles', () => {
       expect.stringMatching(/^gtalk\s+Google Talk\s+oauth2, token\s+X-OAUTH2, X-GOOGLE-TOKEN/),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^irc\s+IRC\s+password, certificate, ecdsa-p256\s+SCRAM-SHA-256, EXTERNAL/),
+      expect.stringMatching(
+        /^irc\s+IRC\s+password, certificate, ecdsa-p256\s+SCRAM-SHA-256, EXTERNAL/,
+      ),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk\s+irc$/),
