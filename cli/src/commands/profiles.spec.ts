@@ -21,18 +21,27 @@ describe('switchboard profiles', () => {
       expect.stringMatching(/^gtalk\s+Google Talk\s+oauth2, token\s+X-OAUTH2, X-GOOGLE-TOKEN/),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk$/),
+      expect.stringMatching(
+        /^irc\s+IRC\s+password, certificate, ecdsa-p256\s+SCRAM-SHA-256, EXTERNAL/,
+      ),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^roster\.write\s+yes\s+no\s+no\s+yes$/));
-    // No XMPP provider can follow presence without a subscription.
-    expect(lines).toContainEqual(expect.stringMatching(/^watch\s+no\s+no\s+no\s+no$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk\s+irc$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^roster\.write\s+yes\s+no\s+no\s+yes\s+no$/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^vcard\.read\s+(\S+\s+){4}no$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ping\s+(\S+\s+){4}yes$/));
+    // No XMPP provider can follow presence without a subscription; IRC does it through MONITOR.
+    expect(lines).toContainEqual(expect.stringMatching(/^watch\s+no\s+no\s+no\s+no\s+yes$/));
   });
 
   it('when --json, prints the descriptors for machines', async () => {
     const { code, stdout } = await runCli(['profiles', '--json']);
     expect(code).toBe(0);
     const profiles = JSON.parse(stdout) as Array<Record<string, unknown>>;
-    expect(profiles.map((p) => p.id)).toEqual(['jabber', 'messenger', 'facebook', 'gtalk']);
+    expect(profiles.map((p) => p.id)).toEqual(['jabber', 'messenger', 'facebook', 'gtalk', 'irc']);
     expect(profiles[1]).toMatchObject({
       mechanisms: ['X-MESSENGER-OAUTH2'],
       credentialKinds: ['oauth2'],

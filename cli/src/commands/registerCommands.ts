@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { accountCommand } from './account/accountCommand';
 import { chatCommand } from './chat/chatCommand';
 import { loginCommand } from './login/loginCommand';
+import { pingCommand } from './ping/pingCommand';
 import { profilesCommand } from './profiles/profilesCommand';
 import { rosterCommand } from './roster/rosterCommand';
 import { sendCommand } from './send/sendCommand';
 import { exitCodeHelp } from './support/exitCodeHelp';
 
-/** Adds `profiles`, `account`, `login`, `send`, `roster` and `chat` to the program. */
+/** Adds `profiles`, `account`, `login`, `send`, `roster`, `chat` and `ping` to the program. */
 export function registerCommands(program: Command): void {
   profilesCommand(program);
   accountCommand(program);
@@ -15,5 +16,6 @@ export function registerCommands(program: Command): void {
   sendCommand(program);
   rosterCommand(program);
   chatCommand(program);
+  pingCommand(program);
   program.addHelpText('after', exitCodeHelp);
 }

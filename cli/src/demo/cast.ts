@@ -6,8 +6,8 @@
 
 /** A network of the demo and the account signed in to it. */
 export interface CastMember {
-  /** The profile id, e.g. `'messenger'`. */
-  readonly profile: 'jabber' | 'messenger' | 'facebook' | 'gtalk';
+  /** The profile id, e.g. `'messenger'` (`'irc'` for the IRC side, see `ircCast.ts`). */
+  readonly profile: 'jabber' | 'messenger' | 'facebook' | 'gtalk' | 'irc';
   /** What the user calls the network. */
   readonly network: string;
   /** The virtual host of the local Prosody that plays the provider. */
@@ -19,7 +19,7 @@ export interface CastMember {
 }
 
 function member(
-  profile: CastMember['profile'],
+  profile: Exclude<CastMember['profile'], 'irc'>,
   network: string,
   user: string,
   domain: string,

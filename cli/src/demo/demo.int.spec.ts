@@ -3,11 +3,12 @@
  * stdout on a pipe (not a TTY, so plain lines), against the real Prosody it starts itself.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO_JABBER_PASSWORD } from './cast';
+import { DEMO_BRIDGE_PASSWORD, DEMO_IRIS_PASSWORD } from './ircCast';
 
 const ROOT = resolve(__dirname, '../../..');
 const BIN = join(ROOT, 'cli/dist/bin.js');
@@ -93,6 +94,8 @@ function exists(pid: number): boolean {
 function secretsIn(text: string): string[] {
   const patterns = [
     new RegExp(DEMO_JABBER_PASSWORD),
+    new RegExp(DEMO_IRIS_PASSWORD),
+    new RegExp(DEMO_BRIDGE_PASSWORD),
     /EwAw/, // every Live-format access token the OAuth2 server issues starts with it
     /ya29\./, // the Google Talk token's prefix
     /EAAB[A-Za-z0-9_-]/, // the Facebook token's prefix
@@ -125,6 +128,25 @@ describe('switchboard demo', () => {
       );
       expect(run.stdout).toMatch(/Google Talk +greg@gmail\.test +online, SASL X-OAUTH2/);
       expect(run.stdout).toContain('Messenger authorized with OAuth2 code + PKCE');
+    });
+
+    it('signs in on IRC with SCRAM-SHA-256 and shows the selection trace', () => {
+      expect(run.stdout).toMatch(/ergo \(IRC\) on 127\.0\.0\.1:\d+ \(TLS\)/);
+      expect(run.stdout).toMatch(
+        /IRC +iris@127\.0\.0\.1 +online, SASL SCRAM-SHA-256 \(the account allows only SCRAM-SHA-256\)\n +selection: (.*; )?SCRAM-SHA-256: selected/,
+      );
+      expect(run.stdout).toMatch(/selection: .*PLAIN: skipped \(not-allowed\)/);
+      expect(run.stdout).toMatch(/IRC bridge +relay@127\.0\.0\.1 +online, SASL SCRAM-SHA-256/);
+      expect(run.stdout).toMatch(/Jabber bridge relay@jabber\.test +online, SASL SCRAM-SHA-256/);
+    });
+
+    it('relays between Jabber and IRC through the bridge, typing first, both ways', () => {
+      expect(run.stdout).toMatch(
+        /Jabber → IRC +typing… then "Hi Iris, Jack here on Jabber\. Pass it on!" delivered in \d+ ms/,
+      );
+      expect(run.stdout).toMatch(
+        /IRC → Jabber +typing… then "Hi Jack, Iris here on IRC\. Got it!" delivered in \d+ ms, acknowledged by echo-message/,
+      );
     });
 
     it('shows presence both ways between neighbours, subscribed where rosters can change', () => {
@@ -167,7 +189,13 @@ describe('switchboard demo', () => {
       expect(run.stdout).toMatch(
         /^Messenger +mark@messenger\.test +X-MESSENGER-OAUTH2 +2 +1 +sees 2 of 2 +1 sent, 1 seen$/m,
       );
-      expect(run.stdout).toMatch(/^Jabber +jack@jabber\.test +SCRAM-SHA-256 +1 +1 +sees 2 of 2/m);
+      expect(run.stdout).toMatch(
+        /^Jabber +jack@jabber\.test +SCRAM-SHA-256 +2 +2 +sees 2 of 2 +2 sent, 2 seen$/m,
+      );
+      expect(run.stdout).toMatch(
+        /^IRC +iris@127\.0\.0\.1 +SCRAM-SHA-256 +1 +1 .* +1 sent, 1 seen$/m,
+      );
+      expect(run.stdout).toMatch(/^IRC bridge +relay@127\.0\.0\.1 +SCRAM-SHA-256 +1 +1 /m);
       expect(run.stdout).toMatch(/^Facebook +fiona@facebook\.test +X-FACEBOOK-PLATFORM +1 +2 /m);
       expect(run.stdout).toMatch(/^Google Talk +greg@gmail\.test +X-OAUTH2 +1 +1 /m);
       expect(run.stdout).toMatch(/^refusal +Messenger: add contact → SB_CAPABILITY_UNSUPPORTED/m);
@@ -176,7 +204,8 @@ describe('switchboard demo', () => {
       );
     });
 
-    it('stops everything it started: Prosody is gone', () => {
+    it('stops everything it started: Prosody and ergo are gone', () => {
+      expect(run.stdout).toContain('stopped: ergo (IRC)');
       const pid = prosodyPid(run.stdout);
       expect(run.stdout).toContain(`stopped: Prosody (pid ${pid})`);
       expect(exists(pid)).toBe(false);
@@ -189,8 +218,8 @@ describe('switchboard demo', () => {
 
   it.each([
     ['SIGINT', 'while Prosody starts up', 130, /Prosody \(pid \d+\)/],
-    ['SIGINT', 'while the accounts sign in', 130, /\[2\/7\]/],
-    ['SIGTERM', 'while the accounts sign in', 143, /\[2\/7\]/],
+    ['SIGINT', 'while the accounts sign in', 130, /\[2\/8\]/],
+    ['SIGTERM', 'while the accounts sign in', 143, /\[2\/8\]/],
   ] as const)(
     'when it gets %s %s, stops everything and exits with %d',
     async (signal, _when, code, when) => {
@@ -215,6 +244,29 @@ describe('switchboard demo', () => {
       expect(run.stderr).toContain('hint: ./scripts/demo.sh installs it');
     } finally {
       await rm(emptyPath, { recursive: true, force: true });
+    }
+  });
+
+  it('when ergo is not installed, stops Prosody, exits with 1 and names the package', async () => {
+    // Everything on PATH but ergochat, as symbolic links.
+    const path = await mkdtemp(join(tmpdir(), 'switchboard-demo-path-'));
+    try {
+      const linked = new Set(['ergochat']);
+      for (const dir of (process.env.PATH ?? '').split(':').filter((d) => existsSync(d))) {
+        for (const name of readdirSync(dir)) {
+          if (linked.has(name)) continue;
+          linked.add(name);
+          symlinkSync(join(dir, name), join(path, name));
+        }
+      }
+      const run = await runDemo({ env: { PATH: path } });
+      expect(run).toMatchObject({ code: 1, signal: null });
+      expect(run.stderr).toContain('error: ergo is not installed');
+      expect(run.stderr).toContain('apt-get install -y ergochat');
+      expect(run.stderr).toContain('hint: ./scripts/demo.sh installs it');
+      expect(exists(prosodyPid(run.stdout))).toBe(false);
+    } finally {
+      await rm(path, { recursive: true, force: true });
     }
   });
 });

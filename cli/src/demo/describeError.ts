@@ -2,8 +2,8 @@ import { SwitchboardError } from '@switchboard/core';
 
 const LOG_LINES = 15;
 
-/** The hint for Prosody missing: the message already names the package to install. */
-const PROSODY_HINT = './scripts/demo.sh installs it (and everything else the demo needs) for you.';
+/** The hint for Prosody or ergo missing: the message already names the package to install. */
+const MISSING_HINT = './scripts/demo.sh installs it (and everything else the demo needs) for you.';
 
 /**
  * What the user reads when the demo fails, as the other commands print it: `error: …` (with
@@ -18,8 +18,8 @@ export function describeError(error: unknown): string[] {
     return [`error: ${message}`, ...more];
   }
   const lines = [`error: ${error.message} (${error.code})`];
-  if (error.code === 'SB_PROSODY_MISSING') lines.push(`hint: ${PROSODY_HINT}`);
-  else lines.push(`hint: ${error.hint}`);
+  const missing = error.code === 'SB_PROSODY_MISSING' || error.code === 'SB_ERGO_MISSING';
+  lines.push(`hint: ${missing ? MISSING_HINT : error.hint}`);
   const log = error.details.log;
   if (error.code === 'SB_PROSODY_FAILED' && typeof log === 'string') {
     lines.push(

@@ -5,16 +5,19 @@ import type { Progress } from './Progress';
 import { isRunning } from './prosodyPid';
 import type { Resources } from './Resources';
 import { refreshAfterExpiry } from './refreshToken';
+import { relayIrc } from './relayIrc';
 import { relayMessages } from './relayMessages';
 import { renderSummary } from './renderSummary';
 import { StanzaWatch } from './StanzaWatch';
 import { showPresence } from './showPresence';
 import { showRefusal } from './showRefusal';
 import { signIn } from './signIn';
+import { signInIrc } from './signInIrc';
 import { startEmulator } from './startEmulator';
+import { startIrcNetwork } from './startIrcNetwork';
 
 /** How many steps {@link runDemo} shows. */
-export const DEMO_STEPS = 7;
+export const DEMO_STEPS = 8;
 
 /** What the demo runs with. */
 export interface DemoContext {
@@ -34,9 +37,10 @@ function pick(
 }
 
 /**
- * The demo, step by step, on loopback only: start the emulated providers, sign in on four
- * networks, presence, typing and a message relay, a capability refusal, a token refresh after a
- * cut connection, then stop everything and print the summary table. Throws on the first step
+ * The demo, step by step, on loopback only: start the emulated providers and an IRC network,
+ * sign in on five networks, presence, typing and a message relay, the relay through a bridge
+ * between Jabber and IRC, a capability refusal, a token refresh after a cut connection, then stop
+ * everything and print the summary table. Throws on the first step
  * that fails; the caller stops what `context.resources` still holds.
  */
 export async function runDemo(context: DemoContext): Promise<void> {
@@ -44,17 +48,27 @@ export async function runDemo(context: DemoContext): Promise<void> {
   const started = performance.now();
   const stanzas = new StanzaWatch(context.debugStream);
   progress.line(
-    'Switchboard demo: four IM networks, one host, all on this machine (loopback only).',
+    'Switchboard demo: four XMPP networks and IRC, one host, all on this machine (loopback only).',
   );
   progress.line('');
 
-  const emulator = await progress.step(
-    'Start the provider emulator and a local OAuth2 server',
-    () => startEmulator(progress, resources),
+  const { emulator, ergo } = await progress.step(
+    'Start the provider emulator, a local OAuth2 server and an IRC network',
+    async () => ({
+      emulator: await startEmulator(progress, resources),
+      ergo: await startIrcNetwork(progress, resources),
+    }),
   );
   resources.check();
-  const { switchboard, accounts } = await progress.step('Sign in one account on each network', () =>
-    signIn(emulator, progress, resources, stanzas.logger),
+  const { switchboard, accounts, irc } = await progress.step(
+    'Sign in one account on each network',
+    async () => {
+      const xmpp = await signIn(emulator, progress, resources, stanzas.logger);
+      return {
+        ...xmpp,
+        irc: await signInIrc(xmpp.switchboard, ergo, emulator, progress, resources),
+      };
+    },
   );
   resources.check();
   await progress.step('Presence: each account sees its neighbours available', () =>
@@ -64,6 +78,10 @@ export async function runDemo(context: DemoContext): Promise<void> {
   await progress.step(
     'Typing and messages: Jabber → Messenger → Facebook → Google Talk → Jabber',
     () => relayMessages(accounts, progress),
+  );
+  resources.check();
+  await progress.step('XMPP ⇄ IRC: Jabber and IRC through a bridge on this host', () =>
+    relayIrc(pick(accounts, 'jabber'), irc, progress),
   );
   resources.check();
   const messenger = pick(accounts, 'messenger');
@@ -86,7 +104,8 @@ export async function runDemo(context: DemoContext): Promise<void> {
   });
 
   progress.line('');
-  for (const line of renderSummary(accounts)) progress.line(line);
+  const everyone = [...accounts, irc.iris, irc.bridgeXmpp, irc.bridgeIrc];
+  for (const line of renderSummary(everyone)) progress.line(line);
   progress.line('');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   progress.line(`Demo complete in ${seconds} s. No password or token was printed.`);

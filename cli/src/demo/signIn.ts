@@ -5,6 +5,7 @@ import { gtalkModule } from '@switchboard/profile-gtalk';
 import { jabberModule } from '@switchboard/profile-jabber';
 import { messengerModule } from '@switchboard/profile-messenger';
 import { xmppModule } from '@switchboard/xmpp';
+import { ircModules } from '../modules/ircModules';
 import { AccountLog } from './AccountLog';
 import {
   CAST,
@@ -60,6 +61,8 @@ function credentialOf(member: CastMember, emulator: Emulator, messenger: Credent
       return { kind: 'oauth2', accessToken: emulator.facebookToken };
     case 'gtalk':
       return { kind: 'oauth2', accessToken: emulator.gtalkToken };
+    case 'irc':
+      throw new DemoError('The IRC accounts sign in with signInIrc.');
   }
 }
 
@@ -76,7 +79,14 @@ export async function signIn(
 ): Promise<SignedIn> {
   const { prosody, oauth, tap } = emulator;
   const switchboard = Switchboard.create({
-    modules: [xmppModule, jabberModule, messengerModule, facebookModule, gtalkModule],
+    modules: [
+      xmppModule,
+      jabberModule,
+      messengerModule,
+      facebookModule,
+      gtalkModule,
+      ...ircModules,
+    ],
     oauth2: {
       messenger: {
         clientId: OAUTH_CLIENT_ID,

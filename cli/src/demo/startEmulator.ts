@@ -10,6 +10,7 @@ import {
   withProviders,
 } from '@switchboard/testing';
 import { CAST, castOf, DEMO_JABBER_PASSWORD, FACEBOOK_APP_ID, OAUTH_CLIENT_ID } from './cast';
+import { BRIDGE_NICK, DEMO_BRIDGE_PASSWORD } from './ircCast';
 import type { Progress } from './Progress';
 import { prosodyPid } from './prosodyPid';
 import type { Resources } from './Resources';
@@ -54,7 +55,11 @@ export async function startEmulator(progress: Progress, resources: Resources): P
         hosts: [
           {
             domain: jabber.domain,
-            users: [{ username: jabber.user, password: DEMO_JABBER_PASSWORD }],
+            users: [
+              { username: jabber.user, password: DEMO_JABBER_PASSWORD },
+              // The Jabber side of the IRC bridge.
+              { username: BRIDGE_NICK, password: DEMO_BRIDGE_PASSWORD },
+            ],
           },
         ],
       },

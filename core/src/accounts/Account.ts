@@ -201,19 +201,19 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Adds a contact or updates its name and groups. Requires `roster.write`. */
   async addContact(contact: ContactInput): Promise<void> {
-    this.checkAddress(contact.address);
+    this.checkAddress(contact.address, 'contact');
     return this.#gate.call('roster.write', 'addContact', 'setContact', contact);
   }
 
   /** Removes a contact. Requires `roster.write`. */
   async removeContact(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('roster.write', 'removeContact', 'removeContact', address);
   }
 
   /** Fetches a contact's vCard, or the account's own. Requires `vcard.read`. */
   async getVCard(address?: string): Promise<VCard> {
-    if (address !== undefined) this.checkAddress(address);
+    if (address !== undefined) this.checkAddress(address, 'contact');
     return this.#gate.call('vcard.read', 'getVCard', 'getVCard', address);
   }
 
@@ -224,7 +224,7 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Pings the server (XEP-0199); resolves with the round trip in ms. Requires `ping`. */
   async ping(address?: string): Promise<number> {
-    if (address !== undefined) this.checkAddress(address);
+    if (address !== undefined) this.checkAddress(address, 'contact');
     return this.#gate.call('ping', 'ping', 'ping', address);
   }
 
@@ -241,13 +241,13 @@ export class Account extends EventEmitter<AccountEvents> {
 
   /** Asks to see a contact's presence. Requires `online` and `subscriptions`. */
   async subscribe(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('subscriptions', 'subscribe', 'subscribe', address);
   }
 
   /** Lets a contact who asked see this account's presence. Requires `online` and `subscriptions`. */
   async approveSubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('subscriptions', 'approveSubscription', 'approveSubscription', address);
   }
 
@@ -256,7 +256,7 @@ export class Account extends EventEmitter<AccountEvents> {
    * `subscriptions`.
    */
   async denySubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('subscriptions', 'denySubscription', 'denySubscription', address);
   }
 
@@ -265,13 +265,13 @@ export class Account extends EventEmitter<AccountEvents> {
    * `subscriptions`.
    */
   async cancelSubscription(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('subscriptions', 'cancelSubscription', 'cancelSubscription', address);
   }
 
   /** Stops seeing a contact's presence. Requires `online` and `subscriptions`. */
   async unsubscribe(address: string): Promise<void> {
-    this.checkAddress(address);
+    this.checkAddress(address, 'contact');
     return this.#gate.call('subscriptions', 'unsubscribe', 'unsubscribe', address);
   }
 

@@ -53,7 +53,7 @@ export class WatchList {
    * gets it at login.
    */
   async watch(address: string): Promise<void> {
-    this.#owner.checkAddress(address, 'address');
+    this.#owner.checkAddress(address, 'contact');
     this.#owner.gate.require('watch');
     if (this.#addresses.has(address)) return;
     if (this.#owner.current() !== undefined) {
@@ -67,7 +67,7 @@ export class WatchList {
    * first (a rejection leaves the list unchanged); otherwise only the list changes.
    */
   async unwatch(address: string): Promise<void> {
-    this.#owner.checkAddress(address, 'address');
+    this.#owner.checkAddress(address, 'contact');
     if (!this.#addresses.has(address)) return;
     if (this.#owner.current() !== undefined) {
       await this.#owner.gate.call('watch', 'unwatch', 'unwatch', [address]);

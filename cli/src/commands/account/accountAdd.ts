@@ -14,7 +14,12 @@ import { type AddOptions, buildEntry } from './buildEntry';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
 
-function nextSteps(entry: AccountEntry, kind: string, hasClient: boolean): string[] {
+function nextSteps(
+  entry: AccountEntry,
+  kind: string,
+  hasClient: boolean,
+  hasRoster: boolean,
+): string[] {
   const { name } = entry;
   if (kind === 'oauth2') {
     const profile = entry.settings.profile;
@@ -32,7 +37,7 @@ function nextSteps(entry: AccountEntry, kind: string, hasClient: boolean): strin
     variable === undefined
       ? `It asks for the ${kind} when it connects (or name an environment variable with --${kind}-env).`
       : `It takes the ${kind} from $${variable}.`,
-    `Try: switchboard roster ${name}`,
+    `Try: switchboard ${hasRoster ? 'roster' : 'ping'} ${name}`,
   ];
 }
 
@@ -67,7 +72,8 @@ export async function accountAdd(
     accounts: { ...config.accounts, [name]: raw },
   });
   context.note(`Added account "${name}" (${profile.name}, ${entry.settings.address}) to ${file}.`);
-  for (const line of nextSteps(entry, kind, config.oauth2[profile.id] !== undefined)) {
+  const hasClient = config.oauth2[profile.id] !== undefined;
+  for (const line of nextSteps(entry, kind, hasClient, profile.capabilities['roster.read'])) {
     context.note(line);
   }
   return undefined;

@@ -33,16 +33,24 @@ export function accountCommand(program: Command): void {
       'switchboard account add dev --profile jabber --address dev@localhost --host 127.0.0.1 --port 5222 --ca ./ca.pem',
       'switchboard account add mark --profile messenger --address mark@messenger.live.com',
       'switchboard account add fiona --profile facebook --address fiona@chat.facebook.com --param apiKey=123456789',
+      'switchboard account add irc --profile irc --address alice@irc.example.net --password-env IRC_PASSWORD --param flood=5/2000',
     ],
   })
     .argument('<name>', 'the account name, used by the other commands (e.g. alice)')
-    .requiredOption('--profile <id>', 'the profile: jabber, messenger, facebook or gtalk')
-    .requiredOption('--address <address>', 'the account address, e.g. alice@example.org')
+    .requiredOption('--profile <id>', 'the profile: jabber, messenger, facebook, gtalk or irc')
+    .requiredOption(
+      '--address <address>',
+      'the account address, e.g. alice@example.org (IRC: nick@server)',
+    )
     .option(
       '--host <host>',
       'the server host (default: the profile default, or the address domain)',
     )
-    .option('--port <port>', 'the server port (default: 5222)', wholeNumber(1, 65_535))
+    .option(
+      '--port <port>',
+      "the server port (default: the profile's, 5222 for XMPP, 6697 for IRC)",
+      wholeNumber(1, 65_535),
+    )
     .addOption(
       new Option('--tls <mode>', 'STARTTLS or TLS from the first byte').choices([
         'starttls',
@@ -58,7 +66,11 @@ export function accountCommand(program: Command): void {
     )
     .option('--password-env <variable>', 'the environment variable that holds the password')
     .option('--token-env <variable>', 'the environment variable that holds an opaque token')
-    .option('--param <name=value>', 'a provider parameter, e.g. apiKey=… (repeatable)', collect)
+    .option(
+      '--param <name=value>',
+      'a provider parameter, e.g. apiKey=… or, on IRC, account=… (repeatable)',
+      collect,
+    )
     .option('--resource <resource>', 'the XMPP resource to ask for')
     .option('--force', 'replace an account of the same name')
     .action((name: string, options: AddOptions, command: Command) =>
