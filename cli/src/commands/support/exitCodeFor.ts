@@ -59,8 +59,6 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_CAPABILITY_REFUSED: ExitCode.refused,
   SB_WATCH_LIMIT: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
-  SB_IRC_NICK_REFUSED: ExitCode.refused,
-  SB_IRC_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,
   SB_ABORTED: ExitCode.failure,
