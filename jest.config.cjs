@@ -26,7 +26,7 @@ const shared = {
     '^@switchboard/sasl$': '<rootDir>/sasl/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
     '^@switchboard/irc$': '<rootDir>/plugins/irc/src/index.ts',
-    '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
+    '^@switchboard/profile-(jabber|messenger|facebook|gtalk|irc|libera)$':
       '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
     '^@switchboard/testing/property$': '<rootDir>/testing/src/property.ts',

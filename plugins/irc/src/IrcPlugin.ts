@@ -105,17 +105,19 @@ export class IrcPlugin implements ProfilePlugin {
   }
 
   /**
-   * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry; the
-   * account's own address (`field` `address`) is `nick@server`.
+   * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry, or
+   * `nick@server` (the account's own address; a nick never holds `@`). The core names both the
+   * account's address and a contact's `address`, so both forms are accepted there; an account
+   * address without its server fails at connect with SB_CONFIG_INVALID.
    */
   checkAddress(address: string, field: string): void {
-    if (field !== 'address') {
+    const at = address.lastIndexOf('@');
+    if (at < 0) {
       checkNick(address, field);
       return;
     }
-    const at = address.lastIndexOf('@');
-    checkNick(at > 0 ? address.slice(0, at) : address, field);
-    if (at <= 0 || at === address.length - 1) checkNick('@', field);
+    checkNick(address.slice(0, at), field);
+    if (at === 0 || at === address.length - 1) checkNick('@', field);
   }
 
   /** Throws SB_CONTENT_INVALID for text an IRC line cannot carry (NUL) or an empty body. */
