@@ -26,12 +26,14 @@ const shared = {
     '^@switchboard/sasl$': '<rootDir>/sasl/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
     '^@switchboard/irc$': '<rootDir>/plugins/irc/src/index.ts',
-    '^@switchboard/profile-(jabber|messenger|facebook|gtalk)$':
+    '^@switchboard/profile-(jabber|messenger|facebook|gtalk|irc|libera)$':
       '<rootDir>/profiles/$1/src/index.ts',
     '^@switchboard/testing$': '<rootDir>/testing/src/index.ts',
     '^@switchboard/testing/property$': '<rootDir>/testing/src/property.ts',
     // The example third-party profile, loaded by package name in its tests.
     '^@acme/switchboard-profile-acme$': '<rootDir>/examples/profile-acme/src/index.ts',
+    // The example third-party IRC profile.
+    '^@example-net/switchboard-profile$': '<rootDir>/examples/profile-example-net/src/index.ts',
     // The example third-party extension (XEP-0202), imported by name in the doc snippets.
     '^@acme/switchboard-entity-time$': '<rootDir>/examples/extension-entity-time/src/index.ts',
   },

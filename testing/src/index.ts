@@ -19,11 +19,26 @@ export type {
   ConformanceScenario,
   ProfileConformanceOptions,
 } from './conformance/ConformanceOptions';
+export type { ConformancePeer, PeerMessage } from './conformance/ConformancePeer';
 export type { TokenCredentialOptions } from './conformance/credentials';
 export { passwordCredentials, tokenCredentials } from './conformance/credentials';
 export { describeProfileConformance } from './conformance/describeProfileConformance';
+export type { HonourContext, HonourProbe } from './conformance/honourProbes';
+export { describeIrcProfileConformance } from './conformance/irc/describeIrcProfileConformance';
+export type {
+  IrcConformanceScenario,
+  IrcProfileConformanceOptions,
+} from './conformance/irc/IrcConformanceOptions';
+export type { IrcPeerOptions, TypingState } from './conformance/irc/IrcPeer';
+export { IrcPeer } from './conformance/irc/IrcPeer';
 export type { JabberPeerOptions, PeerPresence } from './conformance/JabberPeer';
 export { JabberPeer } from './conformance/JabberPeer';
+export type {
+  PeerScenario,
+  ProtocolExpectations,
+  ScenarioRun,
+  TestAccount,
+} from './conformance/ScenarioRun';
 export type { XmlElement } from './conformance/StanzaReader';
 export type { DnsFailure, DnsQuery, DnsSrvRecord, DnsZone } from './dns/DnsZone';
 export type { DnsServer } from './dns/startDnsServer';

@@ -2,7 +2,9 @@ import { join, relative } from 'node:path';
 import { capabilityNames, ErrorCodes, livenessDefaults } from '@switchboard/core';
 import { facebookProfile } from '@switchboard/profile-facebook';
 import { gtalkProfile } from '@switchboard/profile-gtalk';
+import { ircProfile } from '@switchboard/profile-irc';
 import { jabberProfile } from '@switchboard/profile-jabber';
+import { liberaProfile } from '@switchboard/profile-libera';
 import { messengerProfile } from '@switchboard/profile-messenger';
 import { xmppDefaults } from '@switchboard/xmpp';
 import { repoRoot } from '../repoRoot';
@@ -29,6 +31,8 @@ const descriptors = [
   ['messengerProfile', messengerProfile, '@switchboard/profile-messenger', 'profiles/messenger'],
   ['facebookProfile', facebookProfile, '@switchboard/profile-facebook', 'profiles/facebook'],
   ['gtalkProfile', gtalkProfile, '@switchboard/profile-gtalk', 'profiles/gtalk'],
+  ['ircProfile', ircProfile, '@switchboard/profile-irc', 'profiles/irc'],
+  ['liberaProfile', liberaProfile, '@switchboard/profile-libera', 'profiles/libera'],
 ] as const;
 
 function capabilities(): GeneratedDoc {

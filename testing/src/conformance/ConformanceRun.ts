@@ -1,6 +1,7 @@
 import type {
   Account,
   AccountConfig,
+  CapabilitySet,
   ProfileDescriptor,
   StanzaLogEntry,
   Switchboard,
@@ -12,26 +13,27 @@ import { withProviders } from '../providers/withProviders';
 import { startWireTap, type WireTap } from '../wire/startWireTap';
 import { AccountRecorder } from './AccountRecorder';
 import type { ConformanceCredentials, ProfileConformanceOptions } from './ConformanceOptions';
+import { type HonourProbe, honourProbes } from './honourProbes';
 import { JabberPeer } from './JabberPeer';
+import { bare } from './peerXml';
+import type { PeerScenario, ProtocolExpectations, ScenarioRun, TestAccount } from './ScenarioRun';
 
 /** The peers the kit registers on its peer host, one per scenario that talks to one. */
-const PEERS = ['presence', 'messages', 'capabilities', 'reconnect'] as const;
+const PEERS: readonly PeerScenario[] = ['presence', 'messages', 'capabilities', 'reconnect'];
 const PEER_PASSWORD = 'conformance-peer-password';
 const SM_NONZA = /^<[ar]\b[^>]*xmlns=["']urn:xmpp:sm:3["']/;
-
-/** An account of the profile under test, with its recorded events. */
-export interface TestAccount {
-  readonly account: Account;
-  readonly events: AccountRecorder;
-}
 
 /**
  * What one conformance suite shares between its scenarios: the server (started in `beforeAll`,
  * stopped in `afterAll`), the credentials, and what each test opened (closed in `afterEach`).
  */
-export class ConformanceRun {
+export class ConformanceRun implements ScenarioRun<JabberPeer> {
   readonly user: string;
   readonly peerDomain: string;
+  readonly mechanism: string;
+  readonly reconnect: AccountConfig['reconnect'] | undefined;
+  /** XMPP: a full JID on the profile's domain, `<auth mechanism=…>`, `not-authorized`. */
+  readonly expect: ProtocolExpectations;
   #server: ProsodyServer | undefined;
   #tokens: TokenTable | undefined;
   #credentials: ConformanceCredentials | undefined;
@@ -46,6 +48,20 @@ export class ConformanceRun {
   ) {
     this.user = options.user ?? 'conformance';
     this.peerDomain = options.peerDomain ?? 'peer.conformance.test';
+    this.mechanism = options.mechanism;
+    this.reconnect = options.account?.reconnect;
+    const own = `${this.user}@${options.domain}/`;
+    this.expect = {
+      isOwnAddress: (address) => address?.startsWith(own) === true,
+      authRequest: (mechanism) => new RegExp(`^<auth [^>]*mechanism=["']${mechanism}["']`),
+      refusal: { condition: 'not-authorized' },
+      seenByPeer: (account) => bare(account.address ?? ''),
+    };
+  }
+
+  /** The XMPP checks of every capability declared true, with a Jabber peer. */
+  honourProbes(capabilities: CapabilitySet): HonourProbe<JabberPeer>[] {
+    return honourProbes(capabilities);
   }
 
   get server(): ProsodyServer {
@@ -64,7 +80,7 @@ export class ConformanceRun {
   }
 
   /** The bare address of a scenario's peer. */
-  peerAddress(scenario: (typeof PEERS)[number]): string {
+  peerAddress(scenario: PeerScenario): string {
     return `${scenario}-peer@${this.peerDomain}`;
   }
 
@@ -128,7 +144,7 @@ export class ConformanceRun {
   }
 
   /** A scenario's Jabber peer, logged in and available. */
-  async peer(scenario: (typeof PEERS)[number]): Promise<JabberPeer> {
+  async peer(scenario: PeerScenario): Promise<JabberPeer> {
     const peer = await JabberPeer.connect({
       host: this.server.host,
       port: this.server.port,

@@ -6,6 +6,7 @@
  */
 import { type Socket, connect as tcpConnect } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import type { ConformancePeer, PeerMessage } from './ConformancePeer';
 import { attrs, escapeXml, streamHeader as header } from './peerXml';
 import { StanzaReader, type XmlElement } from './StanzaReader';
 
@@ -33,7 +34,7 @@ export interface PeerPresence {
 }
 
 /** A logged-in peer; see {@link JabberPeer.connect}. */
-export class JabberPeer {
+export class JabberPeer implements ConformancePeer {
   #address = '';
   /** Every stanza received since login, in order. */
   readonly received: XmlElement[] = [];
@@ -70,6 +71,15 @@ export class JabberPeer {
   /** The full address the server bound, e.g. `peer@peer.test/peer`. */
   get address(): string {
     return this.#address;
+  }
+
+  /** The first message received with exactly `body`: its `from` (full JID) and `type`. */
+  async waitForMessage(body: string): Promise<PeerMessage> {
+    const stanza = await this.waitFor(
+      (s) => s.name === 'message' && s.children.some((c) => c.name === 'body' && c.text === body),
+      `message "${body}" from the account`,
+    );
+    return { from: stanza.attrs.from ?? '', type: stanza.attrs.type ?? 'normal' };
   }
 
   /** Sends a message. */

@@ -1,5 +1,6 @@
 import { SwitchboardError, secretsOf } from '@switchboard/core';
-import type { ConformanceRun } from './ConformanceRun';
+import type { ConformancePeer } from './ConformancePeer';
+import type { ScenarioRun } from './ScenarioRun';
 
 /** The error and its causes, outermost first. */
 function causes(error: unknown): unknown[] {
@@ -24,11 +25,14 @@ function everything(error: unknown): string {
     .join('\n');
 }
 
-/** Bad credential: a coded SASL failure, `not-authorized`, no retry loop, and no secret shown. */
-export function badCredentialScenario(run: ConformanceRun): void {
-  const { mechanism } = run.options;
+/**
+ * Bad credential: a coded SASL failure (`not-authorized` in XMPP, `failed` on IRC), no retry
+ * loop, and no secret shown.
+ */
+export function badCredentialScenario<P extends ConformancePeer>(run: ScenarioRun<P>): void {
+  const { mechanism } = run;
   describe('bad credential', () => {
-    it('when the server refuses the credential, fails with SB_SASL_FAILURE not-authorized and shows no secret', async () => {
+    it('when the server refuses the credential, fails with SB_SASL_FAILURE and shows no secret', async () => {
       const { account, events } = run.account('badCredential', 'invalid');
       const error = await account.connect().then(
         () => undefined,
@@ -39,7 +43,7 @@ export function badCredentialScenario(run: ConformanceRun): void {
       // An OAuth2 token refused without a way to refresh it surfaces as SB_REAUTH_REQUIRED,
       // caused by the SASL failure.
       const failure = causes(error).find((e) => SwitchboardError.is(e, 'SB_SASL_FAILURE'));
-      expect(failure).toMatchObject({ details: { condition: 'not-authorized', mechanism } });
+      expect(failure).toMatchObject({ details: { ...run.expect.refusal, mechanism } });
       expect(['failed', 'reauth-required']).toContain(account.state);
       expect(events.all('state').map((s) => s.to)).not.toContain('reconnecting');
       const shown = everything(error);

@@ -1,7 +1,8 @@
 import type { Account, MessageType } from '@switchboard/core';
 import type { AccountRecorder } from './AccountRecorder';
-import type { JabberPeer } from './JabberPeer';
+import type { ConformancePeer } from './ConformancePeer';
 import { bare } from './peerXml';
+import type { ProtocolExpectations } from './ScenarioRun';
 
 /** The message type the profile delivers: `chat` where it can, else its first. */
 export function messageType(account: Account): MessageType {
@@ -17,21 +18,20 @@ export function messageType(account: Account): MessageType {
 export async function exchangeMessages(
   account: Account,
   events: AccountRecorder,
-  peer: JabberPeer,
+  peer: ConformancePeer,
   label: string,
+  expected: ProtocolExpectations,
 ): Promise<void> {
   const type = messageType(account);
   const out = `${label}: to the peer <b>&amp; "ü" ✓`;
   await account.sendMessage({ to: bare(peer.address), body: out, type });
-  const atPeer = await peer.waitFor(
-    (s) => s.name === 'message' && s.children.some((c) => c.name === 'body' && c.text === out),
-    `message "${out}" from the account`,
-  );
-  expect(bare(atPeer.attrs.from ?? '')).toBe(bare(account.address ?? ''));
-  expect(atPeer.attrs.type).toBe(type);
+  const atPeer = await peer.waitForMessage(out);
+  const me = expected.seenByPeer(account);
+  expect(bare(atPeer.from)).toBe(me);
+  expect(atPeer.type).toBe(type);
 
   const back = `${label}: to the account <i>&lt; 'ö' 🙂`;
-  peer.sendMessage(bare(account.address ?? ''), back, type);
+  peer.sendMessage(me, back, type);
   const atAccount = await events.waitFor('message', (m) => m.body === back, `message "${back}"`);
   expect(atAccount).toMatchObject({ from: peer.address, type });
 }

@@ -1,22 +1,23 @@
 import type { Account, Capability, CapabilitySet, MessageType } from '@switchboard/core';
 import type { AccountRecorder } from './AccountRecorder';
+import type { ConformancePeer } from './ConformancePeer';
 import type { JabberPeer } from './JabberPeer';
 import { bare } from './peerXml';
 
 /** What a probe works with: the account (online once `run` is called) and an online peer. */
-export interface HonourContext {
+export interface HonourContext<P extends ConformancePeer = JabberPeer> {
   readonly account: Account;
   readonly events: AccountRecorder;
-  readonly peer: JabberPeer;
+  readonly peer: P;
 }
 
 /** One check that the server really does what a capability declared true promises. */
-export interface HonourProbe {
+export interface HonourProbe<P extends ConformancePeer = JabberPeer> {
   /** For the test name, e.g. `setVCard (vcard.write)`. */
   readonly label: string;
   /** Runs while the account is still offline (e.g. to leave it a message). */
-  readonly beforeConnect?: (context: HonourContext) => Promise<void>;
-  readonly run: (context: HonourContext) => Promise<void>;
+  readonly beforeConnect?: (context: HonourContext<P>) => Promise<void>;
+  readonly run: (context: HonourContext<P>) => Promise<void>;
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,7 @@
-import type { ConformanceRun, TestAccount } from './ConformanceRun';
+import type { ConformanceRun } from './ConformanceRun';
 import type { JabberPeer } from './JabberPeer';
 import { bare } from './peerXml';
+import type { TestAccount } from './ScenarioRun';
 import type { XmlElement } from './StanzaReader';
 
 const presenceFrom =

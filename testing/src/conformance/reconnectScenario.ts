@@ -1,15 +1,16 @@
-import type { ConformanceRun } from './ConformanceRun';
+import type { ConformancePeer } from './ConformancePeer';
 import { exchangeMessages } from './exchangeMessages';
+import type { ScenarioRun } from './ScenarioRun';
 
 /** Fast reconnects, so the scenario takes well under a second (over the options' settings). */
 const QUICK = { initialDelayMs: 50, maxDelayMs: 500 };
 
 /** Reconnect: the connection is reset by a wire tap; the account comes back on its own. */
-export function reconnectScenario(run: ConformanceRun): void {
+export function reconnectScenario<P extends ConformancePeer>(run: ScenarioRun<P>): void {
   describe('reconnect', () => {
     it('when the connection is cut, reconnects by itself and messages flow again', async () => {
       const tap = await run.tap();
-      const configured = run.options.account?.reconnect;
+      const configured = run.reconnect;
       const { account, events } = run.account('reconnect', 'valid', {
         server: { port: tap.port },
         reconnect: configured === false ? false : { ...configured, ...QUICK },
@@ -25,7 +26,7 @@ export function reconnectScenario(run: ConformanceRun): void {
       );
       expect(account.state).toBe('online');
       expect(tap.connections()).toBeGreaterThanOrEqual(2);
-      await exchangeMessages(account, events, peer, 'reconnect');
+      await exchangeMessages(account, events, peer, 'reconnect', run.expect);
     });
   });
 }

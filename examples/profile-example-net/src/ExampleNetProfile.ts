@@ -1,0 +1,53 @@
+import {
+  injectable,
+  injectFromBase,
+  type ProfileDescriptor,
+  type ProtocolSession,
+  type SessionRequest,
+} from '@switchboard/core';
+import { IrcPlugin, ircDefaults } from '@switchboard/irc';
+
+/**
+ * ExampleNet, a fictional IRC network: `irc.example.net`, TLS on 6697, passwords only through
+ * SCRAM-SHA-256 (never PLAIN) or a client certificate (EXTERNAL). Its servers strip client-only
+ * tags, so there are no typing notifications, and its policy forbids NOTICEs between users, so
+ * only `chat` messages are declared. A slow pace (3 lines, then one a second and a half) unless
+ * the account sets `parameters.flood`.
+ */
+export const exampleNetProfile: ProfileDescriptor = {
+  ...ircDefaults,
+  id: 'example-net',
+  name: 'ExampleNet',
+  server: { host: 'irc.example.net', port: 6697, tls: 'direct' },
+  mechanisms: ['EXTERNAL', 'SCRAM-SHA-256'],
+  credentialKinds: ['password', 'certificate'],
+  capabilities: {
+    ...ircDefaults.capabilities,
+    'roster.read': false,
+    'roster.write': false,
+    subscriptions: false,
+    'vcard.read': false,
+    'vcard.write': false,
+    chatStates: false,
+    delayedDelivery: true,
+    ping: true,
+    messageTypes: ['chat'],
+  },
+};
+
+/** ExampleNet's outbound pace. */
+export const EXAMPLE_NET_FLOOD = '3/1500';
+
+/** The ExampleNet profile: the base IRC plugin with the network's declaration. */
+@injectable()
+@injectFromBase({ extendConstructorArguments: true })
+export class ExampleNetProfile extends IrcPlugin {
+  override readonly profile: ProfileDescriptor = exampleNetProfile;
+
+  /** Opens the session with ExampleNet's pace unless the account sets its own. */
+  override open(request: SessionRequest): Promise<ProtocolSession> {
+    const { config } = request;
+    const parameters = { flood: EXAMPLE_NET_FLOOD, ...config.parameters };
+    return super.open({ ...request, config: { ...config, parameters } });
+  }
+}

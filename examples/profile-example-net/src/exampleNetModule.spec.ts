@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Switchboard } from '@switchboard/core';
+import { ircModule } from '@switchboard/irc';
+import { exampleNetModule } from './exampleNetModule';
+
+describe('exampleNetModule', () => {
+  it('when loaded after ircModule, adds the example-net profile with its declaration', () => {
+    const switchboard = Switchboard.create({ modules: [ircModule, exampleNetModule] });
+    expect(switchboard.profiles()).toEqual([
+      expect.objectContaining({
+        id: 'example-net',
+        protocol: 'irc',
+        mechanisms: ['EXTERNAL', 'SCRAM-SHA-256'],
+        capabilities: expect.objectContaining({ chatStates: false, messageTypes: ['chat'] }),
+      }),
+    ]);
+  });
+
+  it('without the IRC plugin loaded first, fails with SB_DEPENDENCY_MISSING', () => {
+    expect(() => Switchboard.create({ modules: [exampleNetModule, ircModule] })).toThrow(
+      expect.objectContaining({ code: 'SB_DEPENDENCY_MISSING' }),
+    );
+  });
+
+  it("declares its package's name and version", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect([exampleNetModule.name, exampleNetModule.version]).toEqual([pkg.name, pkg.version]);
+  });
+});

@@ -1,0 +1,36 @@
+import { SaslRegistry } from '@switchboard/core';
+import { IrcPlugin } from './IrcPlugin';
+
+describe(IrcPlugin, () => {
+  const plugin = new IrcPlugin(new SaslRegistry());
+  const code = (address: string, field = 'address'): string | undefined => {
+    try {
+      plugin.checkAddress(address, field);
+      return undefined;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+
+  describe('.checkAddress', () => {
+    it('when the address is nick@server, accepts it', () => {
+      expect(code('alice@irc.libera.chat')).toBeUndefined();
+    });
+
+    it("when a contact's address is a nick (field address or to), accepts it", () => {
+      expect(code('capabilities-peer')).toBeUndefined();
+      expect(code('bob', 'to')).toBeUndefined();
+    });
+
+    it('when the nick or the server part is missing or the nick is invalid, fails with SB_ADDRESS_INVALID', () => {
+      for (const address of ['@irc.test', 'alice@', 'al ice@irc.test', 'al ice', '#chan', '']) {
+        expect([address, code(address)]).toEqual([address, 'SB_ADDRESS_INVALID']);
+      }
+    });
+
+    it("when a contact's address (any other field) holds a server part, fails: contacts are nicks", () => {
+      expect(code('bob@irc.test', 'contact')).toBe('SB_ADDRESS_INVALID');
+      expect(code('bob@irc.test', 'to')).toBe('SB_ADDRESS_INVALID');
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import type { ProfileDescriptor, ProtocolSession, SessionRequest } from '@switchboard/core';
+import { injectable, injectFromBase } from '@switchboard/core';
+import { IrcPlugin, ircDefaults } from '@switchboard/irc';
+
+/**
+ * Outbound pace on Libera.Chat: 4 lines at once, then one every 2 s, below what its servers
+ * (solanum) tolerate before "Excess Flood"; an account's `parameters.flood` overrides it.
+ */
+export const LIBERA_FLOOD = '4/2000';
+
+/**
+ * Libera.Chat (https://libera.chat): `irc.libera.chat`, TLS from the first byte on port 6697.
+ *
+ * SASL as documented in Libera's guide (https://libera.chat/guides/sasl): PLAIN (account name
+ * and password), EXTERNAL (a TLS client certificate whose fingerprint is added to NickServ) and
+ * ECDSA-NIST256P-CHALLENGE (a key set with NickServ `SET PUBKEY`). The guide documents no SCRAM
+ * mechanism, so the profile allows none: a password logs in with PLAIN, over TLS only. Preference,
+ * strongest first: EXTERNAL, ECDSA-NIST256P-CHALLENGE, PLAIN; the account's credential decides.
+ *
+ * Policies: some address ranges (VPNs, hosting providers) must authenticate with SASL to an
+ * account with a verified e-mail address; accounts always authenticate with SASL here, so they
+ * connect from those ranges too. Keepalive: a PING after 90 s of silence (the server pings idle
+ * clients itself about every 2 minutes); flood control {@link LIBERA_FLOOD}.
+ */
+export const liberaProfile: ProfileDescriptor = {
+  ...ircDefaults,
+  id: 'libera',
+  name: 'Libera.Chat',
+  server: { host: 'irc.libera.chat', port: 6697, tls: 'direct' },
+  mechanisms: ['EXTERNAL', 'ECDSA-NIST256P-CHALLENGE', 'PLAIN'],
+  credentialKinds: ['password', 'certificate', 'ecdsa-p256'],
+  liveness: {
+    keepaliveMs: 90_000,
+    keepalive: 'probe',
+    probeAfterMs: 150_000,
+    probeTimeoutMs: 30_000,
+  },
+  capabilities: {
+    ...ircDefaults.capabilities,
+    'roster.read': false,
+    'roster.write': false,
+    subscriptions: false,
+    'vcard.read': false,
+    'vcard.write': false,
+    chatStates: true,
+    delayedDelivery: true,
+    ping: true,
+    messageTypes: ['chat', 'headline'],
+  },
+};
+
+/** The Libera.Chat profile: the base IRC plugin with Libera's servers, mechanisms and pace. */
+@injectable()
+@injectFromBase({ extendConstructorArguments: true })
+export class LiberaProfile extends IrcPlugin {
+  override readonly profile: ProfileDescriptor = liberaProfile;
+
+  /** Opens the session with Libera's flood control unless the account sets its own. */
+  override open(request: SessionRequest): Promise<ProtocolSession> {
+    const { config } = request;
+    const parameters = { flood: LIBERA_FLOOD, ...config.parameters };
+    return super.open({ ...request, config: { ...config, parameters } });
+  }
+}
