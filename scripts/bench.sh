@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark command: installs what is missing (pnpm, Debian's prosody and openssl), installs
-# the workspace's dependencies, builds it, and runs bench/ (Switchboard against raw @xmpp/client
-# and StanzaJS on one Prosody), which writes its tables into docs/performance.md. Arguments go
+# The benchmark command: installs what is missing (pnpm, Debian's prosody, ergochat and openssl),
+# installs the workspace's dependencies, builds it, and runs bench/ (Switchboard against raw
+# @xmpp/client and StanzaJS on one Prosody, and against irc-framework on one ergo), which writes
+# its tables into docs/performance.md. Arguments go
 # to the benchmark (e.g. --quick, --only login, --out -). Takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."

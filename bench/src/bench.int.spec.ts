@@ -1,7 +1,7 @@
 /**
- * The benchmark command itself, small (`--quick`): it starts its own Prosody, every peer logs in
- * with every mechanism it supports, exchanges messages, pings, holds idle accounts and cold
- * starts, and the report lands between the markers of the page it writes. Runs the built
+ * The benchmark command itself, small (`--quick`): it starts its own Prosody and ergo, every peer
+ * logs in with every mechanism it supports, exchanges messages, pings, holds idle accounts and
+ * cold starts, and the report lands between the markers of the page it writes. Runs the built
  * packages, as `pnpm bench` does (the test script builds before the tests).
  */
 import { execFile } from 'node:child_process';
@@ -74,6 +74,35 @@ describe('pnpm bench --quick', () => {
         .slice(2, 6)
         .map((v) => v === '—'),
     ).toEqual([false, true, true, false]);
+  });
+
+  it('when the IRC summary is read, irc-framework has a number on every row', () => {
+    expect(page).toContain('### IRC: Switchboard against irc-framework');
+    const scram = 'IRC login, SCRAM-SHA-256 (irc-framework: PLAIN, it has no SCRAM-SHA-256)';
+    const metrics = [
+      'IRC login, PLAIN',
+      scram,
+      'IRC messages, one connection to another',
+      'IRC memory per idle account (RSS), 50',
+      'IRC memory per idle account (JS heap), 50',
+      'IRC login rate, 50 accounts',
+    ];
+    // The IRC summary's header is the second one whose first cell is empty.
+    const ircHead = page
+      .split('\n')
+      .filter((l) => l.startsWith('|  | unit |'))
+      .at(1);
+    expect(ircHead).toBe('|  | unit | Switchboard | irc-framework 4.14 | vs irc-framework |');
+    // Switchboard's column has numbers, or the page says why it was not measured and has none.
+    const missing = /^- Switchboard: not measured, .+\.$/m.test(page);
+    for (const metric of metrics) {
+      const [, unit, switchboard, ircFramework, vs] = row(page, metric);
+      expect(unit).toMatch(/^(ms|msg\/s|KiB|logins\/s)$/);
+      expect(ircFramework).toMatch(/^[\d,]+(\.\d+)?$/);
+      if (missing) expect([switchboard, vs]).toEqual(['—', '—']);
+      else expect(switchboard).toMatch(/^[\d,]+(\.\d+)?$/);
+    }
+    expect(page).toContain(`- ${scram}: logins of the stand-in mechanism`);
   });
 
   it('when the ratios are read, each is a factor against the peer', () => {

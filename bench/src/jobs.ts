@@ -1,4 +1,6 @@
 import type { BenchServer, PeerId } from './peers';
+import type { IrcBenchServer, IrcPeerId } from './peers/ircPeers';
+import type { IrcThroughputPlan } from './scenarios/ircThroughput';
 import type { LoginPlan } from './scenarios/login';
 import type { ScalePlan } from './scenarios/scale';
 import type { ThroughputPlan } from './scenarios/throughput';
@@ -21,5 +23,23 @@ export type Job =
       readonly kind: 'scale';
       readonly server: BenchServer;
       readonly peer: PeerId;
+      readonly plan: ScalePlan;
+    }
+  | {
+      readonly kind: 'irc-login';
+      readonly server: IrcBenchServer;
+      readonly peers: readonly IrcPeerId[];
+      readonly plans: readonly LoginPlan[];
+    }
+  | {
+      readonly kind: 'irc-throughput';
+      readonly server: IrcBenchServer;
+      readonly peers: readonly IrcPeerId[];
+      readonly plan: IrcThroughputPlan;
+    }
+  | {
+      readonly kind: 'irc-scale';
+      readonly server: IrcBenchServer;
+      readonly peer: IrcPeerId;
       readonly plan: ScalePlan;
     };

@@ -31,10 +31,19 @@ async function osName(): Promise<string> {
   return /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(text)?.[1] ?? process.platform;
 }
 
+/** Descriptors the benchmark process needs besides one per account. */
+export const FD_HEADROOM = 256;
+
 /** The open-files limit this process hands to its children (`ulimit -n`). */
 export async function fdLimit(): Promise<number> {
   const value = await quiet('sh', ['-c', 'ulimit -n']);
   return value === 'unlimited' ? Number.POSITIVE_INFINITY : Number(value) || 0;
+}
+
+/** The installed version of the Debian package `name`, or `unknown`. */
+export function debianVersion(name: string): Promise<string> {
+  // dpkg-query's own format syntax, not a template string.
+  return quiet('dpkg-query', ['-W', `-f=\${Version}`, name]);
 }
 
 export async function describeMachine(): Promise<Machine> {
@@ -46,8 +55,7 @@ export async function describeMachine(): Promise<Machine> {
     os: await osName(),
     kernel: release(),
     node: process.version,
-    // dpkg-query's own format syntax, not a template string.
-    prosody: await quiet('dpkg-query', ['-W', `-f=\${Version}`, 'prosody']),
+    prosody: await debianVersion('prosody'),
     fdLimit: await fdLimit(),
   };
 }

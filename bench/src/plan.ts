@@ -1,3 +1,4 @@
+import type { IrcThroughputPlan } from './scenarios/ircThroughput';
 import type { LoginPlan } from './scenarios/login';
 import type { ThroughputPlan } from './scenarios/throughput';
 
@@ -10,6 +11,11 @@ export interface BenchPlan {
   readonly scaleConcurrency: number;
   readonly scaleSettleMs: number;
   readonly coldStartRuns: number;
+  /** The IRC scenarios; their idle-account counts are `scale`'s. */
+  readonly irc: {
+    readonly login: readonly LoginPlan[];
+    readonly throughput: IrcThroughputPlan;
+  };
 }
 
 /** The full run behind docs/performance.md (a few minutes). */
@@ -25,6 +31,13 @@ export const FULL_PLAN: BenchPlan = {
   scaleConcurrency: 50,
   scaleSettleMs: 2000,
   coldStartRuns: 20,
+  irc: {
+    login: [
+      { mechanism: 'PLAIN', runs: 200 },
+      { mechanism: 'SCRAM-SHA-256', runs: 100 },
+    ],
+    throughput: { messages: 5000, rounds: 6 },
+  },
 };
 
 /** `--quick`: every scenario once over, small, to check the benchmark itself works. */
@@ -35,4 +48,8 @@ export const QUICK_PLAN: BenchPlan = {
   scaleConcurrency: 10,
   scaleSettleMs: 200,
   coldStartRuns: 2,
+  irc: {
+    login: FULL_PLAN.irc.login.map(({ mechanism }) => ({ mechanism, runs: 3 })),
+    throughput: { messages: 200, rounds: 2 },
+  },
 };

@@ -1,6 +1,9 @@
 import type { Machine } from './machine';
 import type { PeerId } from './peers';
+import type { IrcPeerId, IrcPeerUnavailable } from './peers/ircPeers';
 import type { ColdStartSubject } from './scenarios/coldStart';
+import type { IrcLoginRow } from './scenarios/ircLogin';
+import type { IrcThroughputResult } from './scenarios/ircThroughput';
 import type { LoginRow } from './scenarios/login';
 import type { ScaleResult } from './scenarios/scale';
 import type { ThroughputResult } from './scenarios/throughput';
@@ -23,4 +26,20 @@ export interface BenchResults {
     readonly peers: Partial<Record<PeerId, ScaleResult | Skipped>>;
   }[];
   readonly coldStart: Partial<Record<ColdStartSubject, Summary>>;
+  /** The IRC scenarios, when they ran. */
+  readonly irc?: IrcResults;
+}
+
+/** Everything the IRC scenarios measured: Switchboard against irc-framework on one ergo. */
+export interface IrcResults {
+  /** ergo's version (Debian's `ergochat` package). */
+  readonly ergo: string;
+  /** Peers that could not run in this build, with the reason. */
+  readonly unavailable: readonly IrcPeerUnavailable[];
+  readonly login: readonly IrcLoginRow[];
+  readonly throughput: Partial<Record<IrcPeerId, IrcThroughputResult>>;
+  readonly scale: readonly {
+    readonly accounts: number;
+    readonly peers: Partial<Record<IrcPeerId, ScaleResult | Skipped>>;
+  }[];
 }

@@ -5,9 +5,26 @@
  */
 import type { Job } from './jobs';
 import { createPeer } from './peers';
+import {
+  createIrcPeers,
+  type IrcBenchServer,
+  type IrcPeer,
+  type IrcPeerId,
+} from './peers/ircPeers';
+import { measureIrcLogins } from './scenarios/ircLogin';
+import { measureIrcScale } from './scenarios/ircScale';
+import { measureIrcThroughput } from './scenarios/ircThroughput';
 import { measureLogins } from './scenarios/login';
 import { measureScale } from './scenarios/scale';
 import { measureThroughput } from './scenarios/throughput';
+
+/** The IRC peers of `ids`; the parent sends only peers it found available. */
+async function ircPeers(ids: readonly IrcPeerId[], server: IrcBenchServer): Promise<IrcPeer[]> {
+  const { peers, unavailable } = await createIrcPeers(ids, server);
+  const [missing] = unavailable;
+  if (missing !== undefined) throw new Error(`${missing.id}: ${missing.unavailable}`);
+  return peers;
+}
 
 async function runJob(job: Job): Promise<unknown> {
   switch (job.kind) {
@@ -25,6 +42,15 @@ async function runJob(job: Job): Promise<unknown> {
       );
     case 'scale':
       return measureScale(createPeer(job.peer, job.server), job.server, job.plan);
+    case 'irc-login':
+      return measureIrcLogins(await ircPeers(job.peers, job.server), job.plans);
+    case 'irc-throughput':
+      return measureIrcThroughput(await ircPeers(job.peers, job.server), job.plan);
+    case 'irc-scale': {
+      const [peer] = await ircPeers([job.peer], job.server);
+      if (peer === undefined) throw new Error(`no IRC peer ${job.peer}`);
+      return measureIrcScale(peer, job.plan);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { PeerId } from '../peers';
 import type { BenchResults } from '../results';
 import type { Summary } from '../stats';
 import { advantage, num, ratio, table } from './format';
+import { renderIrc } from './renderIrc';
 import { metricRows } from './rows';
 import { checkTargets } from './targets';
 
@@ -124,11 +125,18 @@ function machineLine(results: BenchResults): string {
   ].join(' ');
 }
 
-/** The generated part of docs/performance.md for one run. */
-export function renderResults(results: BenchResults): string {
+/** Whether any XMPP scenario or the cold start ran (an IRC-only run shows the IRC part alone). */
+function xmppRan(results: BenchResults): boolean {
+  return (
+    results.login.length > 0 ||
+    Object.keys(results.throughput).length > 0 ||
+    results.scale.length > 0 ||
+    Object.keys(results.coldStart).length > 0
+  );
+}
+
+function xmppSections(results: BenchResults): string {
   return [
-    `Measured ${results.date} with \`${results.command}\` on: ${machineLine(results)}`,
-    '',
     'Medians. Ratios are Switchboard’s advantage over the peer, from this one run: above 1',
     'Switchboard is better (faster, more per second, less memory); below 1 (bold) the peer is.',
     '',
@@ -154,4 +162,14 @@ export function renderResults(results: BenchResults): string {
     '',
     coldStartTable(results),
   ].join('\n');
+}
+
+/** The generated part of docs/performance.md for one run. */
+export function renderResults(results: BenchResults): string {
+  const sections = [
+    `Measured ${results.date} with \`${results.command}\` on: ${machineLine(results)}`,
+  ];
+  if (xmppRan(results) || results.irc === undefined) sections.push(xmppSections(results));
+  if (results.irc !== undefined) sections.push(renderIrc(results.irc));
+  return sections.join('\n\n');
 }

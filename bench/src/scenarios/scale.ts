@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BenchServer, Peer, PeerSession } from '../peers';
+import type { BenchServer, Peer } from '../peers';
 import { loginRequest, scaleUser } from './credentials';
 
 /** Many idle accounts in one process: how fast they log in and what each one costs. */
@@ -40,8 +40,8 @@ async function memory(): Promise<Memory> {
   return { rss: m.rss, heap: m.heapUsed, external: m.external + m.arrayBuffers };
 }
 
-/** Runs `task` over `count` indices with at most `limit` in flight. */
-async function pool<T>(
+/** Runs `task` over `count` indices with at most `limit` in flight; results in index order. */
+export async function pool<T>(
   count: number,
   limit: number,
   task: (i: number) => Promise<T>,
@@ -58,27 +58,30 @@ async function pool<T>(
   return results;
 }
 
+/** An open connection, as far as the scale scenario needs one. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
 /**
- * Logs in `accounts` distinct users (PLAIN) with one peer, `concurrency` at a time, lets them
- * sit idle, reads memory after GC, then closes every stream. One peer per process, so the
- * memory read is that library's alone; the baseline is taken after one warm-up login.
+ * Opens `plan.accounts` connections with `open(i)` (a distinct user each), `concurrency` at a
+ * time, lets them sit idle, reads memory after GC, then closes them all. One peer per process,
+ * so the memory read is that library's alone; the baseline is taken after `open(0)` was opened
+ * and closed once (warm-up).
  */
-export async function measureScale(
-  peer: Peer,
-  server: BenchServer,
+export async function measureIdleAccounts(
+  open: (i: number) => Promise<Closable>,
   plan: ScalePlan,
 ): Promise<ScaleResult> {
-  const warm = await peer.open(loginRequest(server, 'PLAIN', scaleUser(0)));
+  const warm = await open(0);
   await warm.close();
   const before = await memory();
   const start = performance.now();
-  const sessions: PeerSession[] = await pool(plan.accounts, plan.concurrency, (i) =>
-    peer.open(loginRequest(server, 'PLAIN', scaleUser(i))),
-  );
+  const sessions: Closable[] = await pool(plan.accounts, plan.concurrency, open);
   const elapsed = performance.now() - start;
   await sleep(plan.settleMs);
   const after = await memory();
-  await pool(sessions.length, 256, (i) => (sessions[i] as PeerSession).close());
+  await pool(sessions.length, 256, (i) => (sessions[i] as Closable).close());
   const perAccount = (bytes: number): number => bytes / 1024 / plan.accounts;
   return {
     accounts: plan.accounts,
@@ -87,4 +90,16 @@ export async function measureScale(
     heapKiBPerAccount: perAccount(after.heap - before.heap),
     externalKiBPerAccount: perAccount(after.external - before.external),
   };
+}
+
+/**
+ * Logs in `accounts` distinct XMPP users (PLAIN) with one peer, `concurrency` at a time, as
+ * {@link measureIdleAccounts} describes.
+ */
+export function measureScale(
+  peer: Peer,
+  server: BenchServer,
+  plan: ScalePlan,
+): Promise<ScaleResult> {
+  return measureIdleAccounts((i) => peer.open(loginRequest(server, 'PLAIN', scaleUser(i))), plan);
 }
