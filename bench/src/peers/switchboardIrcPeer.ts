@@ -1,9 +1,6 @@
-import {
-  type AccountConfig,
-  isSwitchboardModule,
-  type LoadableModule,
-  Switchboard,
-} from '@switchboard/core';
+import { type AccountConfig, Switchboard } from '@switchboard/core';
+import { ircModule } from '@switchboard/irc';
+import { ircProfileModule } from '@switchboard/profile-irc';
 import type {
   IrcBenchServer,
   IrcLoginRequest,
@@ -12,49 +9,22 @@ import type {
   IrcPeerUnavailable,
 } from './IrcPeer';
 
-/** The plugin and the profile the IRC peer loads, with the export each must have. */
-const MODULES = [
-  { specifier: '@switchboard/irc', name: 'ircModule' },
-  { specifier: '@switchboard/profile-irc', name: 'ircProfileModule' },
-] as const;
-
 /**
  * Account settings added to every IRC login of the benchmark, over the profile's defaults. The
  * throughput row compares libraries, not pacing: the server's fakelag is off and irc-framework has
- * no flood control, so the IRC plugin's outbound flood control belongs off here too.
+ * no flood control, so the IRC plugin's outbound flood control is off here too.
  */
-const BENCH_SETTINGS: Partial<AccountConfig> = {};
-
-/** Loads a package by a name the type checker does not resolve (it may not exist yet). */
-const importByName = (specifier: string): Promise<Record<string, unknown>> => import(specifier);
-
-/** The IRC plugin and profile modules, or why they cannot be loaded in this build. */
-async function loadModules(): Promise<LoadableModule[] | string> {
-  const modules: LoadableModule[] = [];
-  for (const { specifier, name } of MODULES) {
-    const loaded = await importByName(specifier).catch((error: unknown) =>
-      error instanceof Error ? error : new Error(String(error)),
-    );
-    if (loaded instanceof Error) return `${specifier} cannot be imported (${loaded.message})`;
-    const module = loaded[name];
-    if (!isSwitchboardModule(module)) return `${specifier} has no ${name} export`;
-    modules.push(module);
-  }
-  return modules;
-}
+const BENCH_SETTINGS: Partial<AccountConfig> = { parameters: { flood: 'off' } };
 
 /**
  * Switchboard over IRC: the IRC plugin and the `irc` profile, one instance for the whole run, a
  * fresh account per login, direct TLS to ergo trusting its CA, the mechanism forced by account
- * policy. Resolves with {@link IrcPeerUnavailable} (the report shows why) while the build has no
- * IRC plugin module or profile, so the rest of the benchmark still runs.
+ * policy.
  */
 export async function switchboardIrcPeer(
   server: IrcBenchServer,
 ): Promise<IrcPeer | IrcPeerUnavailable> {
-  const modules = await loadModules();
-  if (typeof modules === 'string') return { id: 'switchboard', unavailable: modules };
-  const switchboard = Switchboard.create({ modules });
+  const switchboard = Switchboard.create({ modules: [ircModule, ircProfileModule] });
 
   const config = (request: IrcLoginRequest): AccountConfig => ({
     profile: 'irc',
