@@ -26,22 +26,29 @@ describe('switchboard profiles', () => {
       ),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk\s+irc$/),
+      expect.stringMatching(/^CAPABILITY\s+jabber\s+messenger\s+facebook\s+gtalk\s+irc\s+libera$/),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^roster\.write\s+yes\s+no\s+no\s+yes\s+no$/),
+      expect.stringMatching(/^roster\.write\s+yes\s+no\s+no\s+yes\s+no\s+no$/),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^vcard\.read\s+(\S+\s+){4}no$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^ping\s+(\S+\s+){4}yes$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^vcard\.read\s+(\S+\s+){4}no\s+no$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ping\s+(\S+\s+){4}yes\s+yes$/));
     // No XMPP provider can follow presence without a subscription; IRC does it through MONITOR.
-    expect(lines).toContainEqual(expect.stringMatching(/^watch\s+no\s+no\s+no\s+no\s+yes$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^watch\s+no\s+no\s+no\s+no\s+yes\s+yes$/));
   });
 
   it('when --json, prints the descriptors for machines', async () => {
     const { code, stdout } = await runCli(['profiles', '--json']);
     expect(code).toBe(0);
     const profiles = JSON.parse(stdout) as Array<Record<string, unknown>>;
-    expect(profiles.map((p) => p.id)).toEqual(['jabber', 'messenger', 'facebook', 'gtalk', 'irc']);
+    expect(profiles.map((p) => p.id)).toEqual([
+      'jabber',
+      'messenger',
+      'facebook',
+      'gtalk',
+      'irc',
+      'libera',
+    ]);
     expect(profiles[1]).toMatchObject({
       mechanisms: ['X-MESSENGER-OAUTH2'],
       credentialKinds: ['oauth2'],

@@ -163,10 +163,11 @@ export class Account extends EventEmitter<AccountEvents> {
   }
 
   /**
-   * Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a valid address on this
-   * account's protocol (for XMPP, a JID after RFC 7622). Hosts can use it on user input.
+   * Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a valid contact address on
+   * this account's protocol (for XMPP, a JID after RFC 7622; for IRC, a nick). Hosts can use it
+   * on user input.
    */
-  checkAddress(address: string, field = 'address'): void {
+  checkAddress(address: string, field = 'contact'): void {
     checkAddress(this.#plugin, address, field);
   }
 

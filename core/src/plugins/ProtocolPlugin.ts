@@ -233,7 +233,10 @@ export interface ProfilePlugin {
   open(request: SessionRequest): Promise<ProtocolSession>;
   /**
    * Throws SB_ADDRESS_INVALID (with `details.field` set to `field`) unless `address` is a valid
-   * address of the protocol. Without it, any non-empty address passes.
+   * address of the protocol. `field` is `'address'` for an account's own address (the
+   * configuration's `address`), and names where a contact's address came from otherwise (`'to'`,
+   * `'contact'`, `'watch.0'`…): protocols whose account addresses differ from contacts' (IRC:
+   * `nick@server` vs a nick) tell them apart by it. Without it, any non-empty address passes.
    */
   checkAddress?(address: string, field: string): void;
   /**

@@ -17,13 +17,21 @@ describe(IrcPlugin, () => {
       expect(code('alice@irc.libera.chat')).toBeUndefined();
     });
 
-    it("when a contact's address is a nick (field address or to), accepts it", () => {
-      expect(code('capabilities-peer')).toBeUndefined();
+    it("when a contact's address is a nick, accepts it", () => {
+      expect(code('capabilities-peer', 'contact')).toBeUndefined();
       expect(code('bob', 'to')).toBeUndefined();
     });
 
     it('when the nick or the server part is missing or the nick is invalid, fails with SB_ADDRESS_INVALID', () => {
-      for (const address of ['@irc.test', 'alice@', 'al ice@irc.test', 'al ice', '#chan', '']) {
+      for (const address of [
+        '@irc.test',
+        'alice@',
+        'alice',
+        'al ice@irc.test',
+        'al ice',
+        '#chan',
+        '',
+      ]) {
         expect([address, code(address)]).toEqual([address, 'SB_ADDRESS_INVALID']);
       }
     });

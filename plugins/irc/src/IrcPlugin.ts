@@ -14,6 +14,7 @@ import {
   type SaslRegistry,
   SaslRegistryToken,
   type SessionRequest,
+  SwitchboardError,
   scrubSecrets,
 } from '@switchboard/core';
 import { ircEndpoint } from './connection/ircEndpoint';
@@ -135,13 +136,19 @@ export class IrcPlugin implements ProfilePlugin {
    * `nick@server`; a contact's is the nick alone.
    */
   checkAddress(address: string, field: string): void {
-    if (field !== 'address' || !address.includes('@')) {
+    if (field !== 'address') {
       checkNick(address, field);
       return;
     }
     const at = address.lastIndexOf('@');
     checkNick(at > 0 ? address.slice(0, at) : address, field);
-    if (at <= 0 || at === address.length - 1) checkNick('@', field);
+    if (at <= 0 || at === address.length - 1) {
+      throw new SwitchboardError(
+        'SB_ADDRESS_INVALID',
+        `The IRC account address "${address.slice(0, 80)}" must be nick@server.`,
+        { details: { field, address: address.slice(0, 80) } },
+      );
+    }
   }
 
   /** Throws SB_CONTENT_INVALID for text an IRC line cannot carry (NUL) or an empty body. */

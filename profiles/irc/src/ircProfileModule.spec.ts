@@ -30,6 +30,7 @@ describe('ircProfileModule', () => {
       subscriptions: false,
       'vcard.read': false,
       'vcard.write': false,
+      watch: true,
       chatStates: true,
       delayedDelivery: true,
       ping: true,
