@@ -65,6 +65,11 @@ export class IrcPeer implements ConformancePeer {
     this.client.send(`${type === 'headline' ? 'NOTICE' : 'PRIVMSG'} ${to} :${body}`);
   }
 
+  /** Marks the peer away with `status`, or back when `status` is undefined (`AWAY`). */
+  setAway(status?: string): void {
+    this.client.send(status === undefined ? 'AWAY' : `AWAY :${status}`);
+  }
+
   /** Sends a TAGMSG with the `+typing` tag. */
   sendTyping(to: string, state: TypingState): void {
     this.client.send(`@+typing=${state} TAGMSG ${to}`);

@@ -7,7 +7,8 @@ export const nickOf = (address: string): string => address.split('@')[0] ?? addr
 
 /**
  * The IRC checks of capabilities declared true: `ping` (PING answered by PONG), `chatStates`
- * (`+typing` both ways with the peer) and a `headline` (NOTICE) where `messageTypes` has it.
+ * (`+typing` both ways with the peer), `watch` (MONITOR: the peer online, away, back) and a
+ * `headline` (NOTICE) where `messageTypes` has it.
  * `delayedDelivery` has no check: IRC servers keep no messages for an offline nick, the
  * capability only means that `server-time` stamps are read.
  */
@@ -31,6 +32,36 @@ export function ircHonourProbes(capabilities: CapabilitySet): HonourProbe<IrcPee
           (u) => u.from === peer.address && u.state === 'paused',
           'a paused notification',
         );
+      },
+    });
+  }
+  if (capabilities.watch) {
+    probes.push({
+      label: 'watch, unwatch, presence events (watch)',
+      run: async ({ account, events, peer }) => {
+        const online = events.waitFor(
+          'presence',
+          (p) => p.from === peer.address && p.availability === 'available',
+          'the watched peer online',
+        );
+        await account.watch(peer.address);
+        await online;
+        const away = events.waitFor(
+          'presence',
+          (p) => p.from === peer.address && p.availability === 'away' && p.status === 'probing',
+          'the watched peer away',
+        );
+        peer.setAway('probing');
+        await away;
+        const back = events.waitFor(
+          'presence',
+          (p) => p.from === peer.address && p.availability === 'available',
+          'the watched peer back',
+        );
+        peer.setAway();
+        await back;
+        await account.unwatch(peer.address);
+        expect(account.watching).toEqual([]);
       },
     });
   }
