@@ -31,29 +31,38 @@ export interface LossReport {
 
 /** The unsettled messages of one session, oldest first. */
 export class OutboundMessages {
-  readonly #entries: OutboundEntry[] = [];
+  /** By id, in the order they were taken. */
+  readonly #entries = new Map<string, OutboundEntry>();
+  readonly #entryOf = new Map<OutboundLine, OutboundEntry>();
   readonly #byLabel = new Map<string, OutboundLine>();
-  #written = 0;
+  /** Written lines not accepted yet, oldest first (servers echo in order). */
+  readonly #written: OutboundLine[] = [];
+  #writtenHead = 0;
+  #inFlight = 0;
+  readonly #remaining = new Map<OutboundEntry, number>();
 
   get size(): number {
-    return this.#entries.length;
+    return this.#entries.size;
   }
 
   /** Lines written and not accepted yet: on a loss, their messages' fate is unknown. */
   get inFlight(): number {
-    return this.#written;
+    return this.#inFlight;
   }
 
   /** A line went to the socket: from here a loss leaves its fate unknown. */
   wrote(line: OutboundLine): void {
     if (line.state !== 'queued') return;
     line.state = 'written';
-    this.#written++;
+    this.#inFlight++;
+    this.#written.push(line);
   }
 
   add(entry: OutboundEntry): void {
-    this.#entries.push(entry);
+    this.#entries.set(entry.id, entry);
+    this.#remaining.set(entry, entry.lines.length);
     for (const line of entry.lines) {
+      this.#entryOf.set(line, entry);
       if (line.label !== undefined) this.#byLabel.set(line.label, line);
     }
   }
@@ -61,7 +70,7 @@ export class OutboundMessages {
   /** The id of the message a line with `label` belongs to. */
   idOfLabel(label: string): string | undefined {
     const line = this.#byLabel.get(label);
-    return line === undefined ? undefined : this.#entries.find((e) => e.lines.includes(line))?.id;
+    return line === undefined ? undefined : this.#entryOf.get(line)?.id;
   }
 
   /**
@@ -69,13 +78,19 @@ export class OutboundMessages {
    * line not yet accepted (servers echo in order). Returns the ids of messages now complete.
    */
   accept(label: string | undefined): string[] {
-    const line =
-      label === undefined ? this.#oldestWritten() : (this.#byLabel.get(label) ?? undefined);
-    if (line === undefined) return [];
-    if (line.state === 'written') this.#written--;
+    const line = label === undefined ? this.#oldestWritten() : this.#byLabel.get(label);
+    if (line === undefined || line.state === 'accepted') return [];
+    if (line.state === 'written') this.#inFlight--;
     line.state = 'accepted';
+    this.#trim();
     if (line.label !== undefined) this.#byLabel.delete(line.label);
-    return this.#takeComplete();
+    const entry = this.#entryOf.get(line);
+    if (entry === undefined) return [];
+    const left = (this.#remaining.get(entry) ?? 1) - 1;
+    this.#remaining.set(entry, left);
+    if (left > 0) return [];
+    this.#remove(entry);
+    return [entry.id];
   }
 
   /**
@@ -90,15 +105,20 @@ export class OutboundMessages {
     let entry: OutboundEntry | undefined;
     if (label !== undefined) {
       const line = this.#byLabel.get(label);
-      entry = this.#entries.find((e) => line !== undefined && e.lines.includes(line));
+      entry = line === undefined ? undefined : this.#entryOf.get(line);
     } else {
       const folded = fold(target);
-      entry = this.#entries.find((e) =>
-        e.lines.some((l) => l.state === 'written' && fold(l.target) === folded),
-      );
+      const line = this.#pendingWritten().find((l) => fold(l.target) === folded);
+      entry = line === undefined ? undefined : this.#entryOf.get(line);
     }
     if (entry === undefined) return undefined;
-    this.#written -= entry.lines.filter((l) => l.state === 'written').length;
+    // Its lines are settled: none of them waits for an echo any more.
+    for (const line of entry.lines) {
+      if (line.state !== 'written') continue;
+      line.state = 'accepted';
+      this.#inFlight--;
+    }
+    this.#trim();
     this.#remove(entry);
     return entry.id;
   }
@@ -107,46 +127,55 @@ export class OutboundMessages {
   lose(): LossReport {
     const unknown: string[] = [];
     const resend: { id: string; lines: OutboundLine[] }[] = [];
-    for (const entry of this.#entries.splice(0)) {
+    for (const entry of this.#entries.values()) {
       if (entry.lines.some((line) => line.state === 'written')) unknown.push(entry.id);
       else {
         const lines = entry.lines.filter((line) => line.state === 'queued');
         if (lines.length > 0) resend.push({ id: entry.id, lines });
       }
     }
+    this.#entries.clear();
+    this.#entryOf.clear();
     this.#byLabel.clear();
-    this.#written = 0;
+    this.#remaining.clear();
+    this.#written.length = 0;
+    this.#writtenHead = 0;
+    this.#inFlight = 0;
     return { unknown, resend };
   }
 
+  /** The oldest written line still waiting for its echo. */
   #oldestWritten(): OutboundLine | undefined {
-    for (const entry of this.#entries) {
-      for (const line of entry.lines) if (line.state === 'written') return line;
-    }
-    return undefined;
+    this.#trim();
+    return this.#written[this.#writtenHead];
   }
 
-  #takeComplete(): string[] {
-    const done: string[] = [];
-    while (this.#entries.length > 0) {
-      const [first] = this.#entries;
-      if (first === undefined || !first.lines.every((line) => line.state === 'accepted')) break;
-      this.#entries.shift();
-      done.push(first.id);
+  /** Drops settled lines from the front of the written ones. */
+  #trim(): void {
+    while (this.#writtenHead < this.#written.length) {
+      if (this.#written[this.#writtenHead]?.state === 'written') break;
+      this.#writtenHead++;
     }
-    // A later message may complete before an earlier one (labels); report it in order anyway.
-    for (const entry of [...this.#entries]) {
-      if (entry.lines.every((line) => line.state === 'accepted')) {
-        this.#remove(entry);
-        done.push(entry.id);
-      }
+    this.#compact();
+  }
+
+  #pendingWritten(): OutboundLine[] {
+    return this.#written.slice(this.#writtenHead).filter((line) => line.state === 'written');
+  }
+
+  #compact(): void {
+    if (this.#writtenHead > 1024 || this.#writtenHead === this.#written.length) {
+      this.#written.splice(0, this.#writtenHead);
+      this.#writtenHead = 0;
     }
-    return done;
   }
 
   #remove(entry: OutboundEntry): void {
-    const index = this.#entries.indexOf(entry);
-    if (index >= 0) this.#entries.splice(index, 1);
-    for (const line of entry.lines) if (line.label !== undefined) this.#byLabel.delete(line.label);
+    this.#entries.delete(entry.id);
+    this.#remaining.delete(entry);
+    for (const line of entry.lines) {
+      this.#entryOf.delete(line);
+      if (line.label !== undefined) this.#byLabel.delete(line.label);
+    }
   }
 }
