@@ -1,7 +1,8 @@
 /**
- * @switchboard/irc: the base IRC plugin of Switchboard. This release holds the protocol layer:
- * parsing and writing IRC lines with IRCv3 tags, framing the byte stream, splitting long messages,
- * capability negotiation, ISUPPORT, SASL framing and numerics, and outbound flood control.
+ * @switchboard/irc: the base IRC plugin of Switchboard (`IrcPlugin`, `ircModule`) and the
+ * protocol layer it is built on: parsing and writing IRC lines with IRCv3 tags, framing the byte
+ * stream, splitting long messages, capability negotiation, ISUPPORT, SASL framing and numerics,
+ * and outbound flood control.
  * @packageDocumentation
  */
 
