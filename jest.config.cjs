@@ -23,6 +23,7 @@ const shared = {
   moduleNameMapper: {
     '^@switchboard/core$': '<rootDir>/core/src/index.ts',
     '^@switchboard/core/node$': '<rootDir>/core/src/node.ts',
+    '^@switchboard/core/transport$': '<rootDir>/core/src/transport.ts',
     '^@switchboard/sasl$': '<rootDir>/sasl/src/index.ts',
     '^@switchboard/xmpp$': '<rootDir>/plugins/xmpp/src/index.ts',
     '^@switchboard/irc$': '<rootDir>/plugins/irc/src/index.ts',

@@ -9,6 +9,7 @@ import { writeThirdPartyNotices } from './scripts/packages/thirdPartyNotices';
  * third-party code (`noExternal`) ships its licences in `dist/THIRD_PARTY_LICENSES.md`.
  */
 export function packageBuild(overrides: Options = {}): Options {
+  const { esbuildPlugins = [], ...rest } = overrides;
   return {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
@@ -19,9 +20,24 @@ export function packageBuild(overrides: Options = {}): Options {
     splitting: false,
     treeshake: true,
     onSuccess: async () => writeThirdPartyNotices(process.cwd()),
-    ...overrides,
+    ...rest,
+    esbuildPlugins: [...esbuildPlugins, withoutKeepNames],
   };
 }
+
+/**
+ * Turns esbuild's `keepNames` off again after tsup's decorator-metadata (SWC) step turned it on.
+ * With it, every arrow function created at run time is wrapped in `__name(fn, 'x')`, which gives
+ * each closure its own property store: about 256 bytes each, some 40 per account (the session
+ * sink's callbacks and the like), that is about 10 KiB of heap per idle account. Class names stay
+ * (SWC's `keepClassNames`), and nothing is minified, so functions keep their names anyway.
+ */
+const withoutKeepNames: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'without-keep-names',
+  setup(build) {
+    build.initialOptions.keepNames = false;
+  },
+};
 
 const builtins = new RegExp(`^(node:)?(${builtinModules.join('|')})$`);
 

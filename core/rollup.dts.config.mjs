@@ -7,7 +7,7 @@
 import { builtinModules } from 'node:module';
 import { dts } from 'rollup-plugin-dts';
 
-const input = { index: 'src/index.ts', node: 'src/node.ts' };
+const input = { index: 'src/index.ts', node: 'src/node.ts', transport: 'src/transport.ts' };
 const external = [/^node:/, ...builtinModules.map((name) => new RegExp(`^${name}(/|$)`))];
 const plugins = [
   dts({

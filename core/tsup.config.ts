@@ -20,7 +20,7 @@ const bundled = [
 
 export default defineConfig(
   packageBuild({
-    entry: ['src/index.ts', 'src/node.ts'],
+    entry: ['src/index.ts', 'src/node.ts', 'src/transport.ts'],
     noExternal: bundled,
     dts: false,
   }),

@@ -10,7 +10,7 @@ export { DEFAULT_FLOOD, floodOptions } from './connection/floodOptions';
 export type { IrcConnectionOptions, WriteOptions } from './connection/IrcConnection';
 export { IrcConnection } from './connection/IrcConnection';
 export type { IrcEndpoint } from './connection/ircEndpoint';
-export { ircEndpoint, isLoopbackHost, splitAddress } from './connection/ircEndpoint';
+export { ircEndpoint, splitAddress } from './connection/ircEndpoint';
 export { IrcPlugin, ircDefaults } from './IrcPlugin';
 export { default, ircBindings, ircModule } from './ircModule';
 export { nickAfterCollision } from './registration/nickAfterCollision';

@@ -22,7 +22,7 @@ export {
   standardMechanisms,
 } from '@switchboard/sasl';
 export type { Endpoint, EndpointPlan, Target } from './connection/resolveEndpoint';
-export { isLoopbackHost, resolveEndpoint } from './connection/resolveEndpoint';
+export { resolveEndpoint } from './connection/resolveEndpoint';
 export type { DnsResolverOptions } from './discovery/createDnsResolver';
 export { createDnsResolver } from './discovery/createDnsResolver';
 export type { DnsResolver, SrvRecord } from './discovery/DnsResolver';

@@ -2,13 +2,13 @@
  * Where and how one IRC account connects: the account's `nick@server` address, the profile's
  * defaults and the account's overrides.
  */
-import { isIP } from 'node:net';
 import {
   type AccountConfig,
   type ServerDefaults,
   SwitchboardError,
   type TlsMode,
 } from '@switchboard/core';
+import { isLoopbackHost } from '@switchboard/core/transport';
 
 /** Where one account connects and what it asks for at registration. */
 export interface IrcEndpoint {
@@ -30,13 +30,6 @@ export interface IrcEndpoint {
   readonly ca: readonly string[] | undefined;
   /** Authentication without TLS: explicit, and only to a loopback host. */
   readonly allowInsecure: boolean;
-}
-
-/** True for 127.0.0.0/8, ::1 and `localhost`. */
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1' || host === '[::1]';
 }
 
 function invalid(field: string, message: string): SwitchboardError {

@@ -5,7 +5,7 @@
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type SecureContext } from 'node:tls';
 import { SwitchboardError } from '@switchboard/core';
-import { secureContextFor } from './secureContexts';
+import { isTlsErrorCode, NETWORK_ERROR_CODES, secureContextFor } from '@switchboard/core/transport';
 
 /** What {@link openSocket} connects to. */
 export interface SocketTarget {
@@ -21,26 +21,6 @@ export interface SocketTarget {
   readonly signal?: AbortSignal | undefined;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'EPIPE',
-]);
-
-function isTlsError(code: string | undefined): boolean {
-  if (code === undefined) return false;
-  return (
-    code.startsWith('ERR_TLS') ||
-    code.startsWith('ERR_SSL') ||
-    /CERT|SELF_SIGNED|UNABLE_TO_/.test(code)
-  );
-}
-
 /** A transport failure as SB_TLS_FAILED or SB_CONNECTION_FAILED naming host and port. */
 export function transportError(
   error: unknown,
@@ -49,7 +29,7 @@ export function transportError(
   if (SwitchboardError.is(error)) return error;
   const code = (error as { code?: string } | undefined)?.code;
   const where = `${target.host}:${target.port}`;
-  if (isTlsError(code)) {
+  if (isTlsErrorCode(code)) {
     return new SwitchboardError('SB_TLS_FAILED', `TLS with ${where} failed (${code}).`, {
       cause: error,
       details: { code, host: target.host, port: target.port },
@@ -57,7 +37,7 @@ export function transportError(
   }
   return new SwitchboardError(
     'SB_CONNECTION_FAILED',
-    `Could not reach ${where}${code !== undefined && NETWORK_CODES.has(code) ? ` (${code})` : ''}.`,
+    `Could not reach ${where}${code !== undefined && NETWORK_ERROR_CODES.has(code) ? ` (${code})` : ''}.`,
     { cause: error, details: { code, host: target.host, port: target.port } },
   );
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { type ConnectionOptions, connect, type TLSSocket } from 'node:tls';
-import { secureContextFor } from './secureContexts';
+import { secureContextFor } from '@switchboard/core/transport';
 
 /** TLS settings passed to node:tls; certificate verification is never turned off. */
 export interface TlsSettings {

@@ -1,5 +1,6 @@
 import type { AccountConfig } from '@switchboard/core';
-import { isLoopbackHost, resolveEndpoint } from './resolveEndpoint';
+import { isLoopbackHost } from '@switchboard/core/transport';
+import { resolveEndpoint } from './resolveEndpoint';
 
 const base: AccountConfig = {
   profile: 'jabber',

@@ -5,6 +5,7 @@ import {
   SwitchboardError,
   type TlsMode,
 } from '@switchboard/core';
+import { isLoopbackHost } from '@switchboard/core/transport';
 
 /** Where and how one account connects, after profile defaults and account overrides. */
 export interface Endpoint {
@@ -53,13 +54,6 @@ export interface EndpointPlan {
   readonly fixed: Target | undefined;
   /** RFC 6120 §3.2.2: the domain on the profile's port (5222, STARTTLS), when SRV has no records. */
   readonly fallback: Target;
-}
-
-/** True for 127.0.0.0/8, ::1 and `localhost`. */
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1' || host === '[::1]';
 }
 
 function domainOf(address: string): string {

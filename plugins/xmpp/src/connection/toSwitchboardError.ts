@@ -1,15 +1,6 @@
 import { SwitchboardError } from '@switchboard/core';
+import { isTlsErrorCode, NETWORK_ERROR_CODES } from '@switchboard/core/transport';
 import { streamError } from './streamError';
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'EPIPE',
-]);
 
 interface ErrorLike {
   readonly name?: string;
@@ -17,15 +8,6 @@ interface ErrorLike {
   readonly message?: string;
   readonly condition?: string;
   readonly text?: string;
-}
-
-function isTlsError(code: string | undefined): boolean {
-  if (code === undefined) return false;
-  return (
-    code.startsWith('ERR_TLS') ||
-    code.startsWith('ERR_SSL') ||
-    /CERT|SELF_SIGNED|UNABLE_TO_/.test(code)
-  );
 }
 
 /**
@@ -64,7 +46,7 @@ export function toSwitchboardError(
       cause: error,
     });
   }
-  if (isTlsError(e.code)) {
+  if (isTlsErrorCode(e.code)) {
     return new SwitchboardError(
       'SB_TLS_FAILED',
       `TLS with ${target} failed (${e.code}): ${e.message ?? ''}`.trim(),
@@ -74,7 +56,7 @@ export function toSwitchboardError(
       },
     );
   }
-  if (e.code !== undefined && NETWORK_CODES.has(e.code)) {
+  if (e.code !== undefined && NETWORK_ERROR_CODES.has(e.code)) {
     return new SwitchboardError('SB_CONNECTION_FAILED', `Could not reach ${target} (${e.code}).`, {
       cause: error,
       details: { code: e.code, host: where.host, port: where.port },

@@ -5,13 +5,9 @@
  * the account's answer and ends the search.
  */
 import { type SessionSink, SwitchboardError } from '@switchboard/core';
+import { isLoopbackHost } from '@switchboard/core/transport';
 import { abortedLogin } from '../connection/abortedLogin';
-import {
-  type Endpoint,
-  type EndpointPlan,
-  isLoopbackHost,
-  type Target,
-} from '../connection/resolveEndpoint';
+import type { Endpoint, EndpointPlan, Target } from '../connection/resolveEndpoint';
 import { toSwitchboardError } from '../connection/toSwitchboardError';
 import type { DnsResolver } from './DnsResolver';
 import { type DiscoveredTargets, discoverTargets } from './discoverTargets';

@@ -85,11 +85,6 @@ export class ExtensionHost {
     return this.#online;
   }
 
-  /** The stream features last received (after authentication once online). */
-  get features(): Element | undefined {
-    return this.#features;
-  }
-
   /**
    * Attaches `extension` and returns what detaches it; the same extension attached again gets
    * the same function. On a closed session, nothing happens. Throws SB_EXTENSION_INVALID for a
@@ -154,6 +149,8 @@ export class ExtensionHost {
     // Detached from the stream header that declared its prefix.
     features.attrs['xmlns:stream'] = NS_STREAMS;
     this.#online = { address: entity.jid?.toString() ?? '', features, resumed };
+    // One tree per session is enough: the copy is the one extensions see from now on.
+    this.#features = undefined;
     for (const { scope } of [...this.#attached.values()]) scope.wentOnline(this.#online);
   }
 
