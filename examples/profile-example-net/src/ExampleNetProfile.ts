@@ -1,10 +1,4 @@
-import {
-  injectable,
-  injectFromBase,
-  type ProfileDescriptor,
-  type ProtocolSession,
-  type SessionRequest,
-} from '@switchboard/core';
+import { injectable, injectFromBase, type ProfileDescriptor } from '@switchboard/core';
 import { IrcPlugin, ircDefaults } from '@switchboard/irc';
 
 /**
@@ -44,10 +38,5 @@ export const EXAMPLE_NET_FLOOD = '3/1500';
 export class ExampleNetProfile extends IrcPlugin {
   override readonly profile: ProfileDescriptor = exampleNetProfile;
 
-  /** Opens the session with ExampleNet's pace unless the account sets its own. */
-  override open(request: SessionRequest): Promise<ProtocolSession> {
-    const { config } = request;
-    const parameters = { flood: EXAMPLE_NET_FLOOD, ...config.parameters };
-    return super.open({ ...request, config: { ...config, parameters } });
-  }
+  protected override readonly flood = EXAMPLE_NET_FLOOD;
 }

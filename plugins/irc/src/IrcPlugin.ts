@@ -90,6 +90,11 @@ export class IrcPlugin implements ProfilePlugin {
     watch: 'MONITOR',
   };
   protected readonly registry: SaslRegistry;
+  /**
+   * The outbound pace of the profile's network (`<burst>/<intervalMs>`, see `parameters.flood`),
+   * when it is not the default `5/2000`; an account's `parameters.flood` wins.
+   */
+  protected readonly flood: string | undefined = undefined;
   /** STS policies (https://ircv3.net/specs/extensions/sts) learned from servers, by host. */
   protected readonly sts = new StsPolicies();
 
@@ -118,7 +123,7 @@ export class IrcPlugin implements ProfilePlugin {
       },
       username: parameters.username ?? endpoint.nick,
       realname: parameters.realname ?? endpoint.nick,
-      flood: parameters.flood,
+      flood: parameters.flood ?? this.flood,
       timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       sink: request.sink,
       log: scrubbedLog(request),

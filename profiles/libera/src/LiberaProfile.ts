@@ -1,4 +1,4 @@
-import type { ProfileDescriptor, ProtocolSession, SessionRequest } from '@switchboard/core';
+import type { ProfileDescriptor } from '@switchboard/core';
 import { injectable, injectFromBase } from '@switchboard/core';
 import { IrcPlugin, ircDefaults } from '@switchboard/irc';
 
@@ -55,10 +55,5 @@ export const liberaProfile: ProfileDescriptor = {
 export class LiberaProfile extends IrcPlugin {
   override readonly profile: ProfileDescriptor = liberaProfile;
 
-  /** Opens the session with Libera's flood control unless the account sets its own. */
-  override open(request: SessionRequest): Promise<ProtocolSession> {
-    const { config } = request;
-    const parameters = { flood: LIBERA_FLOOD, ...config.parameters };
-    return super.open({ ...request, config: { ...config, parameters } });
-  }
+  protected override readonly flood = LIBERA_FLOOD;
 }
