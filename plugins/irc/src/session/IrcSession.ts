@@ -151,7 +151,10 @@ export class IrcSession implements ProtocolSession {
     ];
   }
 
-  /** Follows the presence of `addresses` through MONITOR (see {@link Monitor.watch}). */
+  /**
+   * Follows the presence of `addresses` through MONITOR. Throws SB_CAPABILITY_UNSUPPORTED when the
+   * server has no MONITOR and SB_WATCH_LIMIT above its limit (nothing sent).
+   */
   watch(addresses: readonly string[]): Promise<void> {
     return this.#monitor.watch(addresses);
   }
