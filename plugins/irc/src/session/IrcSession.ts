@@ -26,7 +26,8 @@ import type { IrcMessage } from '../wire/IrcMessage';
 import { messageBudget, splitText } from '../wire/splitText';
 import type { IrcContinuation } from './IrcContinuation';
 import { Monitor } from './Monitor';
-import { type OutboundLine, OutboundMessages } from './OutboundMessages';
+import type { OutboundLine } from './OutboundMessages';
+import { OutboundPump } from './OutboundPump';
 import { Pings } from './Pings';
 import { RecentIds } from './RecentIds';
 
@@ -49,13 +50,6 @@ const TYPING: Readonly<Record<ChatState, string>> = {
   gone: 'done',
 };
 
-/**
- * The most lines handed to the connection and not yet echoed by the server: what a connection
- * lost unnoticed can leave of unknown fate. 32 keeps a LAN link busy (about 13,000 lines a second
- * on loopback); on the Internet the flood control is far slower than the echoes.
- */
-const WINDOW = 32;
-
 const HISTORY_BATCHES = new Set(['chathistory', 'znc.in/playback']);
 
 function line(command: string, params: string[], tags = new Map<string, string>()): IrcMessage {
@@ -70,23 +64,20 @@ export class IrcSession implements ProtocolSession {
   readonly #sink: SessionSink;
   readonly #network: string;
   readonly #timeoutMs: number;
-  readonly #outbound = new OutboundMessages();
+  readonly #outbound: OutboundPump;
   readonly #batches = new BatchCollector();
   readonly #recent: RecentIds;
   readonly #pings: Pings;
   readonly #monitor: Monitor;
-  /** Lines of taken messages not handed to the connection yet (see {@link WINDOW}). */
-  readonly #unsent: OutboundLine[] = [];
-  #unsentHead = 0;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
-  #labels = 0;
   #lost: IrcContinuation | undefined;
   #closing = false;
 
   constructor(options: IrcSessionOptions) {
     this.#connection = options.connection;
+    this.#outbound = new OutboundPump(options.connection);
     this.#sink = options.sink;
     this.#network = options.network;
     this.#timeoutMs = options.timeoutMs;
@@ -240,38 +231,7 @@ export class IrcSession implements ProtocolSession {
   }
 
   #take(id: string, lines: OutboundLine[]): void {
-    const labelled = this.#caps.has('labeled-response');
-    for (const l of lines) if (labelled) l.label = `sb${++this.#labels}`;
-    this.#outbound.add({ id, lines });
-    this.#unsent.push(...lines);
-    this.#pump();
-  }
-
-  /**
-   * Hands lines to the connection while fewer than {@link WINDOW} wait for their echo (written,
-   * or in the flood queue): a connection lost unnoticed (a frozen link) then leaves at most that
-   * many messages of unknown fate; the rest were never written and go out on the next one.
-   */
-  #pump(): void {
-    while (
-      this.#unsentHead < this.#unsent.length &&
-      this.#outbound.inFlight + this.#connection.queued < WINDOW &&
-      !this.#connection.closed
-    ) {
-      const l = this.#unsent[this.#unsentHead++] as OutboundLine;
-      if (l.state !== 'queued') continue;
-      const tags = new Map<string, string>(l.label === undefined ? [] : [['label', l.label]]);
-      this.#connection
-        .write(line(l.command, [l.target, l.text], tags), { onWire: () => this.#outbound.wrote(l) })
-        .catch(() => undefined);
-    }
-    if (this.#unsentHead === this.#unsent.length) {
-      this.#unsent.length = 0;
-      this.#unsentHead = 0;
-    } else if (this.#unsentHead > 1024) {
-      this.#unsent.splice(0, this.#unsentHead);
-      this.#unsentHead = 0;
-    }
+    this.#outbound.take(id, lines, this.#caps.has('labeled-response'));
   }
 
   #receive(message: IrcMessage): void {
@@ -340,7 +300,6 @@ export class IrcSession implements ProtocolSession {
     if (message.source?.kind !== 'user' || !this.#isMe(message.source.nick)) return false;
     if (!this.#caps.has('echo-message')) return false;
     for (const id of this.#outbound.accept(label)) this.#sink.sent({ id, status: 'acknowledged' });
-    this.#pump();
     return true;
   }
 
@@ -349,7 +308,6 @@ export class IrcSession implements ProtocolSession {
     const id = this.#outbound.bounce(label, target, (s) => foldCase(s, casemapping));
     this.#sink.bounced({ ...(id === undefined ? {} : { id }), from: target, error });
     if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
-    this.#pump();
   }
 
   /**
@@ -386,8 +344,6 @@ export class IrcSession implements ProtocolSession {
     this.#pings.fail(
       error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
     );
-    this.#unsent.length = 0;
-    this.#unsentHead = 0;
     const { unknown, resend } = this.#outbound.lose();
     for (const id of unknown) {
       this.#sink.sent({
