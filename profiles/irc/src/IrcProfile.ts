@@ -13,21 +13,6 @@ export const ircProfile: ProfileDescriptor = {
   ...ircDefaults,
   id: 'irc',
   name: 'IRC',
-  server: { port: 6697, tls: 'direct' },
-  mechanisms: ['SCRAM-SHA-256', 'EXTERNAL', 'ECDSA-NIST256P-CHALLENGE', 'PLAIN'],
-  credentialKinds: ['password', 'certificate', 'ecdsa-p256'],
-  capabilities: {
-    ...ircDefaults.capabilities,
-    'roster.read': false,
-    'roster.write': false,
-    subscriptions: false,
-    'vcard.read': false,
-    'vcard.write': false,
-    chatStates: true,
-    delayedDelivery: true,
-    ping: true,
-    messageTypes: ['chat', 'headline'],
-  },
 };
 
 /** The generic IRC profile: the base IRC plugin with generic defaults. */

@@ -35,18 +35,6 @@ export const liberaProfile: ProfileDescriptor = {
     probeAfterMs: 150_000,
     probeTimeoutMs: 30_000,
   },
-  capabilities: {
-    ...ircDefaults.capabilities,
-    'roster.read': false,
-    'roster.write': false,
-    subscriptions: false,
-    'vcard.read': false,
-    'vcard.write': false,
-    chatStates: true,
-    delayedDelivery: true,
-    ping: true,
-    messageTypes: ['chat', 'headline'],
-  },
 };
 
 /** The Libera.Chat profile: the base IRC plugin with Libera's servers, mechanisms and pace. */

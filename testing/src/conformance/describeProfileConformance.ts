@@ -1,4 +1,3 @@
-import { type StanzaLogEntry, Switchboard, SwitchboardError } from '@switchboard/core';
 import { badCredentialScenario } from './badCredentialScenario';
 import type { ConformanceScenario, ProfileConformanceOptions } from './ConformanceOptions';
 import { ConformanceRun } from './ConformanceRun';
@@ -6,6 +5,7 @@ import { capabilitiesScenario } from './capabilitiesScenario';
 import { loginScenario } from './loginScenario';
 import { messagesScenario } from './messagesScenario';
 import { presenceScenario } from './presenceScenario';
+import { profileUnderTest } from './profileUnderTest';
 import { reconnectScenario } from './reconnectScenario';
 
 /** The scenarios in the order they run. */
@@ -40,20 +40,7 @@ const SCENARIOS: ReadonlyArray<readonly [ConformanceScenario, (run: ConformanceR
  * });
  */
 export function describeProfileConformance(options: ProfileConformanceOptions): void {
-  const log: StanzaLogEntry[] = [];
-  const switchboard = Switchboard.create({
-    modules: options.modules,
-    stanzaLog: (entry) => log.push(entry),
-  });
-  const profiles = switchboard.profiles();
-  const profile = profiles.find((p) => p.id === options.profile);
-  if (profile === undefined) {
-    throw new SwitchboardError(
-      'SB_PROFILE_UNKNOWN',
-      `No module in options.modules defines profile "${options.profile}" (loaded: ${profiles.map((p) => p.id).join(', ') || 'none'}); add the profile's ContainerModule.`,
-      { details: { profile: options.profile } },
-    );
-  }
+  const { switchboard, profile, log } = profileUnderTest(options.modules, options.profile);
   const run = new ConformanceRun(options, switchboard, profile, log);
 
   describe(`${profile.name} (profile "${profile.id}") conformance`, () => {

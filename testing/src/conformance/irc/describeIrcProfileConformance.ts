@@ -1,8 +1,8 @@
-import { type StanzaLogEntry, Switchboard, SwitchboardError } from '@switchboard/core';
 import { badCredentialScenario } from '../badCredentialScenario';
 import { capabilitiesScenario } from '../capabilitiesScenario';
 import { loginScenario } from '../loginScenario';
 import { messagesScenario } from '../messagesScenario';
+import { profileUnderTest } from '../profileUnderTest';
 import { reconnectScenario } from '../reconnectScenario';
 import type { IrcConformanceScenario, IrcProfileConformanceOptions } from './IrcConformanceOptions';
 import { IrcConformanceRun } from './IrcConformanceRun';
@@ -38,20 +38,7 @@ const SCENARIOS: ReadonlyArray<
  * });
  */
 export function describeIrcProfileConformance(options: IrcProfileConformanceOptions): void {
-  const log: StanzaLogEntry[] = [];
-  const switchboard = Switchboard.create({
-    modules: options.modules,
-    stanzaLog: (entry) => log.push(entry),
-  });
-  const profiles = switchboard.profiles();
-  const profile = profiles.find((p) => p.id === options.profile);
-  if (profile === undefined) {
-    throw new SwitchboardError(
-      'SB_PROFILE_UNKNOWN',
-      `No module in options.modules defines profile "${options.profile}" (loaded: ${profiles.map((p) => p.id).join(', ') || 'none'}); add the profile's ContainerModule.`,
-      { details: { profile: options.profile } },
-    );
-  }
+  const { switchboard, profile, log } = profileUnderTest(options.modules, options.profile);
   const run = new IrcConformanceRun(options, switchboard, profile, log);
 
   describe(`${profile.name} (IRC profile "${profile.id}") conformance`, () => {
