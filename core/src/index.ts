@@ -98,7 +98,27 @@ export { SwitchboardError } from './errors/SwitchboardError';
 export type { ConnectAllResult, ShutdownResult } from './host/AccountManager';
 export { AccountManager } from './host/AccountManager';
 export type { AccountManagerEvents, ForwardedEvents } from './host/AccountManagerEvents';
+export type {
+  DeliveryState,
+  DeliveryUpdate,
+  OwnMessage,
+  SessionReceipt,
+} from './im/delivery';
+export type { HistoryMessage, HistoryPage, HistoryQuery, HistoryRequest } from './im/history';
 export { nextMessageId } from './im/messageId';
+export type {
+  Invitation,
+  JoinRoomOptions,
+  LeaveReason,
+  Occupant,
+  OccupantChange,
+  OccupantRank,
+  RoomHistoryLimit,
+  RoomJoinRequest,
+  RoomLeft,
+  RoomState,
+  TopicChange,
+} from './im/rooms';
 export type {
   Availability,
   BouncedMessage,

@@ -16,6 +16,11 @@ const everything: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
 };

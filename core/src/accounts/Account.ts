@@ -2,7 +2,10 @@ import { EventEmitter } from 'eventemitter3';
 import { type CapabilitySet, mergeCapabilities } from '../capabilities/CapabilitySet';
 import { CredentialService } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
+import { SwitchboardError } from '../errors/SwitchboardError';
+import type { HistoryPage, HistoryQuery } from '../im/history';
 import { nextMessageId } from '../im/messageId';
+import type { JoinRoomOptions, RoomState } from '../im/rooms';
 import type {
   ChatState,
   ContactInput,
@@ -20,9 +23,13 @@ import { AccountLifecycle } from './AccountLifecycle';
 import type { AccountState } from './AccountState';
 import type { ConnectOptions } from './abortable';
 import { checkAddress } from './checkAddress';
+import { conversationReports } from './conversationReports';
+import { Deliveries } from './Deliveries';
+import { historyRequest } from './historyRequest';
 import { OperationGate } from './OperationGate';
 import type { CredentialContext } from './openWithCredentials';
 import { protectConfig } from './protectConfig';
+import { RoomList } from './RoomList';
 import { WatchList } from './WatchList';
 
 /**
@@ -39,6 +46,8 @@ export class Account extends EventEmitter<AccountEvents> {
   readonly #lifecycle: AccountLifecycle;
   readonly #extensions: AccountExtensions;
   readonly #watchList: WatchList;
+  readonly #rooms: RoomList;
+  readonly #deliveries = new Deliveries((update) => this.emit('delivery', update));
   readonly #gate: OperationGate = new OperationGate(this, () => this.#lifecycle.session);
 
   /**
@@ -60,9 +69,31 @@ export class Account extends EventEmitter<AccountEvents> {
       context ?? { credentials: new CredentialService(new MemoryTokenStore()) },
       {
         open: (request) => this.#watchList.open(request, (r) => this.#extensions.open(r)),
-        online: () => this.#watchList.online(),
+        online: (session) => {
+          this.#watchList.online();
+          this.#rooms.online(session);
+        },
+        held: (message) => message.type === 'groupchat' && this.#rooms.held(message.to),
+        reports: conversationReports(
+          this,
+          () => this.#rooms,
+          this.#deliveries,
+          () => this.#lifecycle.sender,
+        ),
       },
     );
+    this.#rooms = new RoomList({
+      gate: this.#gate,
+      checkAddress: (address, field) => this.checkAddress(address, field),
+      defaultNick: () => config.parameters?.nick ?? config.address.split('@')[0] ?? config.address,
+      current: () => this.#lifecycle.session,
+      canCatchUp: () => this.capabilities.history,
+      flush: () => this.#lifecycle.sender.flush(),
+      joined: (room) => this.emit('roomJoined', room),
+      left: (left) => this.emit('roomLeft', left),
+      occupant: (room, change) => this.emit('occupant', room, change),
+      topic: (change) => this.emit('topic', change),
+    });
     this.#watchList = new WatchList({
       seed: config.watch,
       checkAddress: (address, field) => this.checkAddress(address, field),
@@ -157,9 +188,81 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#gate.requireMessageType(message.type ?? 'chat');
     if (message.chatState !== undefined) this.#gate.require('chatStates');
     const identified = { ...message, id: message.id ?? nextMessageId() };
-    this.checkAddress(identified.to, 'to');
+    if (identified.type === 'groupchat') {
+      this.#gate.require('rooms');
+      this.checkAddress(identified.to, 'room');
+      this.#rooms.requireJoined(identified.to, 'sendMessage');
+    } else {
+      this.checkAddress(identified.to, 'to');
+    }
     this.#plugin.checkMessage?.(identified, this.config);
-    return this.#lifecycle.sender.send(identified);
+    const settled = this.#lifecycle.sender.send(identified);
+    settled.then(
+      (result) => {
+        if (result.acknowledged) this.#deliveries.update(result.id, identified.to, 'accepted');
+      },
+      (error: unknown) => {
+        if (SwitchboardError.is(error)) {
+          this.#deliveries.update(identified.id, identified.to, 'failed', error);
+        }
+      },
+    );
+    return settled;
+  }
+
+  /**
+   * Joins a room (XMPP: a multi-user chat room's bare JID; IRC: a channel); resolves with its
+   * occupants and topic once the server confirmed. Requires `online` and `rooms`. The account
+   * stays in it across reconnects (rejoining and catching up on what it missed) until
+   * {@link leaveRoom} or a `roomLeft` event. Rejects with SB_ROOM_JOIN_REFUSED
+   * (`details.condition`: `conflict` for a nick in use, `password`, `banned` …).
+   */
+  async joinRoom(room: string, options?: JoinRoomOptions): Promise<RoomState> {
+    return this.#rooms.join(room, options);
+  }
+
+  /** Leaves a room; a no-op for a room the account is not in. */
+  async leaveRoom(room: string, reason?: string): Promise<void> {
+    return this.#rooms.leave(room, reason);
+  }
+
+  /** The rooms the account is in (including those it is rejoining after a reconnect). */
+  get rooms(): readonly RoomState[] {
+    return this.#rooms.rooms;
+  }
+
+  /** Sets a joined room's topic. Requires `rooms`; SB_ROOM_NOT_JOINED outside the room. */
+  async setTopic(room: string, topic: string): Promise<void> {
+    this.checkAddress(room, 'room');
+    this.#rooms.requireJoined(room, 'setTopic');
+    return this.#gate.call('rooms', 'setTopic', 'setTopic', room, topic);
+  }
+
+  /** Invites `address` to a joined room. Requires `rooms`; SB_ROOM_NOT_JOINED outside it. */
+  async invite(room: string, address: string, reason?: string): Promise<void> {
+    this.checkAddress(room, 'room');
+    this.checkAddress(address, 'contact');
+    this.#rooms.requireJoined(room, 'invite');
+    return this.#gate.call('rooms', 'invite', 'invite', room, address, reason);
+  }
+
+  /**
+   * Fetches one page of the history the server keeps of a conversation (a contact's address
+   * or a room's), oldest message first. Requires `online` and `history`. See
+   * {@link HistoryQuery} for paging; SB_CONFIG_INVALID for a bad query (nothing sent).
+   */
+  async history(conversation: string, query: HistoryQuery = {}): Promise<HistoryPage> {
+    this.#gate.require('history');
+    const room = this.#rooms.room(conversation) !== undefined || query.room === true;
+    this.checkAddress(conversation, room ? 'room' : 'contact');
+    const request = historyRequest(conversation, room, query);
+    return this.#gate.call('history', 'history', 'history', request);
+  }
+
+  /** Tells `to` that its message `id` was displayed (XEP-0333). Requires `readMarkers`. */
+  async markRead(to: string, id: string): Promise<void> {
+    this.checkAddress(to, 'to');
+    return this.#gate.call('readMarkers', 'markRead', 'markRead', to, id);
   }
 
   /**

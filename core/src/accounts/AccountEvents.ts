@@ -1,5 +1,7 @@
 import type { ReauthReason } from '../credentials/CredentialService';
 import type { SwitchboardError } from '../errors/SwitchboardError';
+import type { DeliveryUpdate, OwnMessage } from '../im/delivery';
+import type { Invitation, OccupantChange, RoomLeft, RoomState, TopicChange } from '../im/rooms';
 import type {
   BouncedMessage,
   ChatStateUpdate,
@@ -82,6 +84,26 @@ export interface AccountEvents {
   reconnecting: (info: ReconnectingInfo) => void;
   /** Online again after a loss (also announced by `online`). */
   reconnected: (info: ReconnectedInfo) => void;
+  /**
+   * One step in the life of a message this account sent: `accepted` by the server, `delivered`
+   * to the recipient, `read`, or `failed` (see {@link DeliveryUpdate}).
+   */
+  delivery: (update: DeliveryUpdate) => void;
+  /** The user sent a message from another device or client (XMPP carbons; IRC multi-client). */
+  ownMessage: (message: OwnMessage) => void;
+  /**
+   * The account is in a room: after `joinRoom`, and again after each rejoin that follows a
+   * reconnect (with what it caught up on delivered as `message` events before).
+   */
+  roomJoined: (room: RoomState) => void;
+  /** The account is no longer in a room: it left, was removed, or a rejoin failed. */
+  roomLeft: (left: RoomLeft) => void;
+  /** Someone joined, left (kicked, banned …), changed rank or nick in a joined room. */
+  occupant: (room: string, change: OccupantChange) => void;
+  /** A joined room's topic, on joining and whenever it changes. */
+  topic: (change: TopicChange) => void;
+  /** Someone invited this account to a room; `joinRoom` accepts. */
+  invitation: (invitation: Invitation) => void;
   /** A coded error that did not come from a call the host is awaiting. */
   error: (error: SwitchboardError) => void;
 }

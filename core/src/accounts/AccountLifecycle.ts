@@ -12,6 +12,7 @@ import { type CredentialContext, openWithCredentials } from './openWithCredentia
 import { LivenessMonitor } from './reliability/LivenessMonitor';
 import { type LivenessOptions, resolveLiveness } from './reliability/LivenessOptions';
 import { MessageSender } from './reliability/MessageSender';
+import type { IdentifiedMessage } from './reliability/Outbox';
 import { resolveReconnect } from './reliability/ReconnectPolicy';
 import { Recovery } from './reliability/Recovery';
 
@@ -27,6 +28,10 @@ export interface LifecycleOwner extends EventEmitter<AccountEvents> {
  */
 export interface SessionOpener extends Pick<ProfilePlugin, 'open'> {
   online?(session: ProtocolSession): void;
+  /** Session reports the account handles itself instead of only emitting them (rooms, receipts). */
+  readonly reports?: Partial<EventSink>;
+  /** True while `message` must wait before any session takes it (its room is being rejoined). */
+  held?(message: IdentifiedMessage): boolean;
 }
 
 /**
@@ -80,10 +85,11 @@ export class AccountLifecycle {
       {
         session: () => this.session,
         reconnects: () => this.#recovery.enabled,
+        held: (message) => opener.held?.(message) === true,
       },
       config.offlineQueueLimit,
     );
-    this.#events = eventSink(account, this.sender);
+    this.#events = { ...eventSink(account, this.sender), ...opener.reports };
   }
 
   /** The account's state. */

@@ -27,7 +27,13 @@ export type OptionalSessionMethod =
   | 'ping'
   | 'serverFeatures'
   | 'watch'
-  | 'unwatch';
+  | 'unwatch'
+  | 'joinRoom'
+  | 'leaveRoom'
+  | 'setTopic'
+  | 'invite'
+  | 'history'
+  | 'markRead';
 
 type SessionMethod<M extends OptionalSessionMethod> = NonNullable<ProtocolSession[M]>;
 type SessionResult<M extends OptionalSessionMethod> = Awaited<ReturnType<SessionMethod<M>>>;

@@ -15,6 +15,12 @@ export type EventSink = Pick<
   | 'sent'
   | 'bounced'
   | 'extensionFailed'
+  | 'occupant'
+  | 'topic'
+  | 'invitation'
+  | 'roomLeft'
+  | 'ownMessage'
+  | 'receipt'
 >;
 
 /** Reports of any of the account's sessions, as events of `account` (and settled sends). */

@@ -29,6 +29,11 @@ export const fakeProfile: ProfileDescriptor = {
     chatStates: false,
     delayedDelivery: false,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
 };

@@ -36,6 +36,30 @@ export interface CapabilitySet {
   readonly delayedDelivery: boolean;
   /** Application-level ping (XMPP: XEP-0199; IRC: `PING`/`PONG`). */
   readonly ping: boolean;
+  /**
+   * Group conversations (XMPP: multi-user chat, XEP-0045; IRC: channels): `Account.joinRoom`,
+   * `leaveRoom`, `setTopic`, `invite` and `groupchat` messages.
+   */
+  readonly rooms: boolean;
+  /**
+   * Message history kept by the server (XMPP: MAM, XEP-0313; IRC: `draft/chathistory`):
+   * `Account.history`, and catching up on a room after a reconnect.
+   */
+  readonly history: boolean;
+  /**
+   * Messages the user sent from other devices or clients arrive as `ownMessage` events (XMPP:
+   * Message Carbons, XEP-0280; IRC: a bouncer or multi-client server relaying them).
+   */
+  readonly otherDevices: boolean;
+  /**
+   * Delivery receipts from the recipient's client (XEP-0184): `delivery` events with
+   * `delivered`.
+   */
+  readonly receipts: boolean;
+  /**
+   * Read markers (XEP-0333 `displayed`): `delivery` events with `read`, and `Account.markRead`.
+   */
+  readonly readMarkers: boolean;
   /** Message types the provider delivers. */
   readonly messageTypes: readonly MessageType[];
 }
@@ -56,6 +80,11 @@ export const capabilityNames: readonly Capability[] = [
   'chatStates',
   'delayedDelivery',
   'ping',
+  'rooms',
+  'history',
+  'otherDevices',
+  'receipts',
+  'readMarkers',
 ];
 
 /**

@@ -86,6 +86,10 @@ export const ErrorCodes = {
     "The profile's provider does not support this operation; nothing was sent.",
   SB_WATCH_LIMIT:
     "The server follows at most details.limit addresses' presence for this account; unwatch some first. Nothing was sent.",
+  SB_ROOM_JOIN_REFUSED:
+    'The room refused this account (details.condition: conflict for a nick in use, password, banned, members-only, full, not-found, …); nothing else was sent to it.',
+  SB_ROOM_NOT_JOINED:
+    'The operation needs the account to be in the room (details.room); join it first. Nothing was sent.',
   SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
   SB_EXTENSION_INVALID:
     'An extension cannot be used: another protocol, a duplicate name, a handler the library owns, or one removed already; see details.extension.',

@@ -29,8 +29,16 @@ export interface InboundMessage {
   readonly thread?: string;
   /** The sender's chat state sent along with the message. */
   readonly chatState?: ChatState;
-  /** Set when the message was delayed (offline storage). */
+  /** Set when the message was delayed (offline storage, history). */
   readonly delay?: Delay;
+  /** For `groupchat`: the sender's nick in the room; `from` is then the room's address. */
+  readonly nick?: string;
+  /**
+   * The server archive's stable id for the message (XMPP: XEP-0359 `<stanza-id/>` set by the
+   * archive; IRC: the `msgid` tag), when the server archives messages: the key for history
+   * paging (`Account.history`) and for recognising a message seen twice.
+   */
+  readonly archiveId?: string;
 }
 
 /** A chat state notification without a message body (e.g. "typing"). */
@@ -67,6 +75,12 @@ export interface OutboundMessage {
   readonly thread?: string;
   /** A chat state to send along (XEP-0085); default `'active'` when chat states are supported. */
   readonly chatState?: ChatState;
+  /**
+   * Ask the recipient's client to confirm receipt and display (XEP-0184 and XEP-0333), which
+   * then arrive as `delivery` events. Default: true for `chat` messages when the account has the
+   * `receipts` capability; ignored without it.
+   */
+  readonly requestReceipt?: boolean;
 }
 
 /**

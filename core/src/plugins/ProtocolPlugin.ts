@@ -2,6 +2,16 @@ import type { AccountConfig } from '../accounts/AccountConfig';
 import type { CapabilityFeatures } from '../capabilities/CapabilitySet';
 import type { Credential } from '../credentials/Credential';
 import type { SwitchboardError } from '../errors/SwitchboardError';
+import type { OwnMessage, SessionReceipt } from '../im/delivery';
+import type { HistoryPage, HistoryRequest } from '../im/history';
+import type {
+  Invitation,
+  OccupantChange,
+  RoomJoinRequest,
+  RoomLeft,
+  RoomState,
+  TopicChange,
+} from '../im/rooms';
 import type {
   ChatState,
   ChatStateUpdate,
@@ -75,6 +85,21 @@ export interface SessionSink {
   carryOver(continuation: SessionContinuation): void;
   /** The session ended; `error` is set when it did not end by request. */
   closed(error?: SwitchboardError): void;
+  /**
+   * Someone joined, left, changed rank or nick in a joined room (this account's own occupant
+   * included: a kick of this account also reports {@link roomLeft}).
+   */
+  occupant?(room: string, change: OccupantChange): void;
+  /** A joined room's topic changed (also sent once when joining a room that has one). */
+  topic?(change: TopicChange): void;
+  /** Someone invited this account to a room. */
+  invitation?(invitation: Invitation): void;
+  /** This account is no longer in `room` without having asked (kicked, banned, destroyed). */
+  roomLeft?(left: RoomLeft): void;
+  /** The user sent a message from another device or client (never one this session sent). */
+  ownMessage?(message: OwnMessage): void;
+  /** A recipient confirmed receipt or display of a message (or a room reflected it back). */
+  receipt?(receipt: SessionReceipt): void;
   /**
    * An extension failed outside any call the host awaits (a handler threw): the session went
    * on. `error` is SB_EXTENSION_FAILED naming the extension, with the exception as `cause`.
@@ -206,6 +231,26 @@ export interface ProtocolSession {
   watch?(addresses: readonly string[]): Promise<void>;
   /** Stops following the presence of `addresses` (capability `watch`; IRC: `MONITOR -`). */
   unwatch?(addresses: readonly string[]): Promise<void>;
+  /**
+   * Joins (or, after a reconnect, rejoins) a room (capability `rooms`); resolves once the
+   * server confirmed it with the room's occupants and topic. Messages the room replays arrive
+   * through {@link SessionSink.message} before it resolves, marked delayed. Rejects with
+   * SB_ROOM_JOIN_REFUSED (`details.condition`). When `request.after` is set, the session
+   * catches up on what came after that message instead of the room's replay, and replays
+   * nothing the account saw. Occupants present at the join come in the result, not as
+   * {@link SessionSink.occupant} reports.
+   */
+  joinRoom?(request: RoomJoinRequest): Promise<RoomState>;
+  /** Leaves a joined room (capability `rooms`); resolves once the server confirmed it. */
+  leaveRoom?(room: string, reason?: string): Promise<void>;
+  /** Sets a joined room's topic (capability `rooms`); rejects when the room does not allow it. */
+  setTopic?(room: string, topic: string): Promise<void>;
+  /** Invites `address` to a joined room (capability `rooms`). */
+  invite?(room: string, address: string, reason?: string): Promise<void>;
+  /** Fetches one page of history (capability `history`). */
+  history?(request: HistoryRequest): Promise<HistoryPage>;
+  /** Tells `to` that the message `id` from it was displayed (capability `readMarkers`). */
+  markRead?(to: string, id: string): Promise<void>;
   /** Closes the session cleanly. Idempotent. */
   close(): Promise<void>;
   /**

@@ -25,6 +25,11 @@ export const acmeProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
   oauth2: {

@@ -25,6 +25,11 @@ export const exampleNetProfile: ProfileDescriptor = {
     chatStates: false,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
 };

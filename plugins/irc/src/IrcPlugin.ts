@@ -44,6 +44,11 @@ export const ircDefaults: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat', 'headline'],
   },
 };

@@ -49,6 +49,11 @@ export const xmppDefaults: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
   },
 };

@@ -24,6 +24,11 @@ export const facebookProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: false,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
   oauth2: {

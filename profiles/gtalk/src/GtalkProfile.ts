@@ -23,6 +23,11 @@ export const gtalkProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat', 'normal'],
   },
   oauth2: {

@@ -34,6 +34,11 @@ describe('ircProfileModule', () => {
       chatStates: true,
       delayedDelivery: true,
       ping: true,
+      rooms: false,
+      history: false,
+      otherDevices: false,
+      receipts: false,
+      readMarkers: false,
       messageTypes: ['chat', 'headline'],
     });
   });

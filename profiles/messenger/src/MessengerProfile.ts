@@ -27,6 +27,11 @@ export const messengerProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: false,
+    rooms: false,
+    history: false,
+    otherDevices: false,
+    receipts: false,
+    readMarkers: false,
     messageTypes: ['chat'],
   },
   oauth2: {

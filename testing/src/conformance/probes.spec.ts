@@ -12,6 +12,11 @@ const ALL: CapabilitySet = {
   chatStates: true,
   delayedDelivery: true,
   ping: true,
+  rooms: false,
+  history: false,
+  otherDevices: false,
+  receipts: false,
+  readMarkers: false,
   messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
 };
 
@@ -25,6 +30,11 @@ const NONE = {
   chatStates: false,
   delayedDelivery: false,
   ping: false,
+  rooms: false,
+  history: false,
+  otherDevices: false,
+  receipts: false,
+  readMarkers: false,
 } as const;
 
 describe(refusalProbes, () => {
@@ -40,6 +50,11 @@ describe(refusalProbes, () => {
       watch: false,
       delayedDelivery: false,
       ping: false,
+      rooms: false,
+      history: false,
+      otherDevices: false,
+      receipts: false,
+      readMarkers: false,
       messageTypes: ['chat'],
     });
     expect(probes.map((p) => [p.label, p.details])).toEqual([
@@ -98,6 +113,11 @@ describe(honourProbes, () => {
     const labels = honourProbes({
       ...ALL,
       ping: false,
+      rooms: false,
+      history: false,
+      otherDevices: false,
+      receipts: false,
+      readMarkers: false,
       'vcard.write': false,
       messageTypes: ['chat'],
     });

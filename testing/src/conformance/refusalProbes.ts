@@ -12,7 +12,7 @@ export interface RefusalProbe {
 
 type Operation = readonly [string, (account: Account, peer: string) => Promise<unknown>];
 
-/** The account operations each yes/no capability guards (`delayedDelivery` guards none). */
+/** The account operations each yes/no capability guards (`delayedDelivery`, `otherDevices` and `receipts` guard none: they only add events). */
 const OPERATIONS: Readonly<Record<Capability, readonly Operation[]>> = {
   'roster.read': [['getRoster', (a) => a.getRoster()]],
   'roster.write': [
@@ -33,6 +33,13 @@ const OPERATIONS: Readonly<Record<Capability, readonly Operation[]>> = {
   chatStates: [['sendChatState', (a, p) => a.sendChatState(p, 'composing')]],
   delayedDelivery: [],
   ping: [['ping', (a) => a.ping()]],
+  // The capability is checked before the address, so a contact's address serves as the room.
+  rooms: [['joinRoom', (a, p) => a.joinRoom(p)]],
+  history: [['history', (a, p) => a.history(p)]],
+  // Only events: nothing to call.
+  otherDevices: [],
+  receipts: [],
+  readMarkers: [['markRead', (a, p) => a.markRead(p, 'conformance-1')]],
 };
 
 /** The message types a host can send (`error` is an answer, not something to send). */

@@ -58,6 +58,8 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_CAPABILITY_UNSUPPORTED: ExitCode.refused,
   SB_CAPABILITY_REFUSED: ExitCode.refused,
   SB_WATCH_LIMIT: ExitCode.refused,
+  SB_ROOM_JOIN_REFUSED: ExitCode.refused,
+  SB_ROOM_NOT_JOINED: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,

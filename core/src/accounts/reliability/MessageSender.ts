@@ -11,6 +11,8 @@ export interface MessageSenderHost {
   session(): ProtocolSession | undefined;
   /** Whether the account reconnects after a lost connection. */
   reconnects(): boolean;
+  /** True while `message` must wait (its room is being rejoined); later messages wait too. */
+  held?(message: IdentifiedMessage): boolean;
 }
 
 const DEFAULT_LIMIT = 1_000;
@@ -65,7 +67,8 @@ export class MessageSender {
   flush(): void {
     const session = this.#host.session();
     if (session === undefined) return;
-    for (const message of this.#outbox.takeQueued(session)) {
+    const held = this.#host.held?.bind(this.#host);
+    for (const message of this.#outbox.takeQueued(session, held)) {
       session.sendMessage(message).then(
         (handover) => this.#outbox.handedOver(message.id, handover),
         (cause: unknown) => this.#notTaken(message.id, coded(cause), session),
@@ -82,6 +85,11 @@ export class MessageSender {
   bounce({ id, from, error }: SessionBounce): BouncedMessage {
     const to = this.#sentLog.recipientOf(id) ?? from;
     return id === undefined ? { to, error } : { id, to, error };
+  }
+
+  /** Where the message with `id` was sent, while the account remembers it. */
+  recipientOf(id: string): string | undefined {
+    return this.#sentLog.recipientOf(id);
   }
 
   /** Rejects every unsettled message with SB_SEND_ABANDONED; returns how many. */

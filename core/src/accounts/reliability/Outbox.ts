@@ -119,13 +119,18 @@ export class Outbox {
   /**
    * The messages no session has taken, in order, now being sent through `via`. Stops before a
    * message sent after one still being handed to another session: whether that session took it
-   * decides what goes first.
+   * decides what goes first. Stops, too, at the first message `held` says must wait (its room
+   * is being rejoined): the ones behind it wait with it, so the order holds.
    */
-  takeQueued(via: unknown): IdentifiedMessage[] {
+  takeQueued(via: unknown, held?: (message: IdentifiedMessage) => boolean): IdentifiedMessage[] {
     if (this.#queue.length === 0) return [];
     const before = this.#firstSendingElsewhere(via);
     let count = 0;
-    while (count < this.#queue.length && (this.#queue[count]?.seq ?? 0) < before) count += 1;
+    while (count < this.#queue.length) {
+      const entry = this.#queue[count];
+      if (entry === undefined || entry.seq >= before || held?.(entry.message) === true) break;
+      count += 1;
+    }
     const taken = this.#queue.splice(0, count);
     for (const entry of taken) {
       entry.stage = 'sending';
