@@ -17,6 +17,11 @@ export interface ErgoOptions {
   readonly accounts?: readonly ErgoAccount[];
   /** Also listen for plain TCP on a loopback port ({@link ErgoServer.plainPort}). Default false. */
   readonly plaintext?: boolean;
+  /**
+   * Keep history in memory (`draft/chathistory`, 2,048 messages per channel and 256 per
+   * client, a week, no query cutoff) and replay none on join. Default false.
+   */
+  readonly history?: boolean;
   /** The ergo binary: a name looked up in PATH or a path. Default `ergochat` (Debian's name). */
   readonly ergoBinary?: string;
   /** How long to wait for the listeners, in ms. Default 10000. */

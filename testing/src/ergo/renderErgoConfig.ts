@@ -25,6 +25,21 @@ export function mergeConfig(base: Tree, extra: Readonly<Tree>): Tree {
   return out;
 }
 
+/** In-memory history for `draft/chathistory`: nothing replayed on join, no query cutoff. */
+export const ERGO_HISTORY: Readonly<Tree> = {
+  history: {
+    enabled: true,
+    'channel-length': 2048,
+    'client-length': 256,
+    'autoresize-window': '3d',
+    'autoreplay-on-join': 0,
+    'chathistory-maxmessages': 1000,
+    'znc-maxmessages': 2048,
+    restrictions: { 'expire-time': '1w', 'query-cutoff': 'none', 'grace-period': '1h' },
+    persistent: { enabled: false },
+  },
+};
+
 /**
  * ergo's config for a test server, as JSON (which YAML parsers read as YAML): listeners on
  * 127.0.0.1 only (TLS always, plain TCP if `plainPort`), no DNS or ident lookups, no cloaking, no

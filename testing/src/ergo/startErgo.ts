@@ -12,7 +12,7 @@ import { ergoMissing } from './ergoMissing';
 import { launchErgo } from './launchErgo';
 import { planAccounts } from './planAccounts';
 import { registerAccount } from './registerAccount';
-import { renderErgoConfig } from './renderErgoConfig';
+import { ERGO_HISTORY, mergeConfig, renderErgoConfig } from './renderErgoConfig';
 
 /** Port picks tried when another process takes a free port before ergo binds it. */
 const PORT_ATTEMPTS = 3;
@@ -71,7 +71,13 @@ export async function startErgo(options: ErgoOptions = {}): Promise<ErgoServer> 
         lockFile: join(dir, 'ircd.lock'),
         logFile,
       };
-      await writeFile(configFile, renderErgoConfig(paths, options.config));
+      await writeFile(
+        configFile,
+        renderErgoConfig(
+          paths,
+          mergeConfig(options.history === true ? ERGO_HISTORY : {}, options.config ?? {}),
+        ),
+      );
     };
     await writeConfig();
     await server.start(writeConfig, PORT_ATTEMPTS);

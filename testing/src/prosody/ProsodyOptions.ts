@@ -69,6 +69,19 @@ export interface ProsodyOptions {
    * `false` turns it off.
    */
   readonly streamManagement?: false | { readonly hibernationSeconds?: number };
+  /**
+   * A multi-user chat service (XEP-0045, Prosody's `muc` component) at `conference.<first host>`
+   * (or `domain`): anyone may create rooms, rooms are archived (`muc_mam`) when `archive` is on.
+   * The server's `roomsDomain` names it. Default off.
+   */
+  readonly rooms?: boolean | { readonly domain: string };
+  /**
+   * Message Archive Management (XEP-0313, `mod_mam`): every user's 1:1 messages are archived
+   * (`default_archive_policy = true`, kept a week), and so are rooms with `rooms`. Default off.
+   */
+  readonly archive?: boolean;
+  /** Message Carbons (XEP-0280, `mod_carbons`). Default off. */
+  readonly carbons?: boolean;
   /** Extra module names for `modules_enabled`. Default none. */
   readonly modules?: readonly string[];
   /** Extra directories with Lua modules (`plugin_paths`). Default none. */

@@ -13,6 +13,8 @@ export interface ProsodyServer {
   readonly websocketUrl: string | undefined;
   /** The virtual host domains, in the order given. */
   readonly domains: readonly string[];
+  /** The multi-user chat service's domain (`rooms` option), else undefined. */
+  readonly roomsDomain: string | undefined;
   /** PEM of the throwaway CA that signed the server certificate (empty with `tls: 'none'`). */
   readonly ca: string;
   /** The server's own directory (config, data, certificates, pidfile, log). */

@@ -82,4 +82,30 @@ describe(renderConfig, () => {
     const config = renderConfig({}, [{ domain: 'a.test' }], paths);
     expect(config).not.toMatch(/http|websocket/);
   });
+
+  it('when rooms, archive and carbons are on, adds the muc component (archived) and mam and carbons', () => {
+    const config = renderConfig(
+      { rooms: true, archive: true, carbons: true },
+      [{ domain: 'a.test' }],
+      paths,
+    );
+    const [global = '', rest = ''] = config.split(/^(?=VirtualHost )/m);
+    expect(global).toMatch(/^modules_enabled = \{ .*"mam", "carbons" \}$/m);
+    expect(global).toContain('default_archive_policy = true');
+    const component = rest.slice(rest.indexOf('Component'));
+    expect(component).toMatch(/^Component "conference.a.test" "muc"$/m);
+    expect(component).toContain('modules_enabled = { "muc_mam" }');
+    expect(component).toContain('restrict_room_creation = false');
+  });
+
+  it('has no component, archive or carbons by default, and rooms without archive are not archived', () => {
+    expect(renderConfig({}, [{ domain: 'a.test' }], paths)).not.toMatch(/Component|mam|carbons/);
+    const rooms = renderConfig(
+      { rooms: { domain: 'rooms.a.test' } },
+      [{ domain: 'a.test' }],
+      paths,
+    );
+    expect(rooms).toMatch(/^Component "rooms.a.test" "muc"$/m);
+    expect(rooms).not.toContain('mam');
+  });
 });

@@ -71,8 +71,37 @@ function hostSection(host: ProsodyHost, options: ProsodyOptions, paths: ConfigPa
   return lines.filter((l) => l !== '').join('\n');
 }
 
+/** The multi-user chat service's domain, when `rooms` is on. */
+export function roomsDomain(
+  options: ProsodyOptions,
+  hosts: readonly ProsodyHost[],
+): string | undefined {
+  const { rooms } = options;
+  if (rooms === undefined || rooms === false) return undefined;
+  if (rooms !== true) return rooms.domain;
+  return `conference.${hosts[0]?.domain ?? 'example.test'}`;
+}
+
 /**
- * The Lua configuration of one test server: 127.0.0.1 only (and ::1 with `ipv6`), no s2s, no components, Nagle off
+ * The `muc` component: open room creation, rooms kept after the last occupant leaves only when
+ * configured persistent, and archived with `archive` (`muc_mam`, every room by default).
+ */
+function roomsSection(domain: string, options: ProsodyOptions): string {
+  return [
+    `Component ${lua(domain)} "muc"`,
+    'restrict_room_creation = false',
+    'muc_tombstones = false',
+    options.archive === true ? 'modules_enabled = { "muc_mam" }' : '',
+    options.archive === true ? 'muc_log_by_default = true' : '',
+    options.archive === true ? 'muc_log_all_rooms = true' : '',
+    'max_history_messages = 50',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/**
+ * The Lua configuration of one test server: 127.0.0.1 only (and ::1 with `ipv6`), no s2s, no components but the optional multi-user chat service, Nagle off
  * (for every listener, HTTPS included), one certificate for every virtual host (STARTTLS, direct
  * TLS and, with a `websocketPort`, WebSocket over HTTPS; no HTTP otherwise).
  */
@@ -87,6 +116,8 @@ export function renderConfig(
     ...BASE_MODULES,
     ...(sm === false ? [] : ['smacks']),
     ...(paths.websocketPort === undefined ? [] : ['http', 'websocket']),
+    ...(options.archive === true ? ['mam'] : []),
+    ...(options.carbons === true ? ['carbons'] : []),
     ...(options.modules ?? []),
   ].filter((m) => tls !== 'none' || m !== 'tls');
   const hibernation = sm === false ? undefined : sm?.hibernationSeconds;
@@ -113,8 +144,17 @@ export function renderConfig(
     sslLine(paths),
     ...websocketLines(paths),
     hibernation === undefined ? '' : `smacks_hibernation_time = ${hibernation}`,
+    ...(options.archive === true
+      ? [
+          'default_archive_policy = true',
+          'archive_expires_after = "1w"',
+          'max_archive_query_results = 1000',
+        ]
+      : []),
     options.extraConfig ?? '',
   ];
   const sections = hosts.map((h) => hostSection(h, options, paths));
+  const rooms = roomsDomain(options, hosts);
+  if (rooms !== undefined) sections.push(roomsSection(rooms, options));
   return `${global.filter((l) => l !== '').join('\n')}\n\n${sections.join('\n\n')}\n`;
 }

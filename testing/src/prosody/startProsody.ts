@@ -14,7 +14,7 @@ import { planUsers } from './planUsers';
 import { prosodyMissing } from './prosodyMissing';
 import { registerUser } from './registerUser';
 import { registerUsers } from './registerUsers';
-import { renderConfig } from './renderConfig';
+import { renderConfig, roomsDomain } from './renderConfig';
 
 /** Port picks tried when another process takes a free port before Prosody binds it. */
 const PORT_ATTEMPTS = 3;
@@ -111,6 +111,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       websocketUrl:
         websocketPort === undefined ? undefined : `wss://127.0.0.1:${websocketPort}/xmpp-websocket`,
       domains,
+      roomsDomain: roomsDomain(options, hosts),
       ca: certs?.caPem ?? '',
       dir,
       logFile,
