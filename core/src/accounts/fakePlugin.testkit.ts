@@ -1,6 +1,7 @@
 /** A scriptable in-memory profile plugin for account tests. */
 import type { CapabilityFeatures } from '../capabilities/CapabilitySet';
 import type { SwitchboardError } from '../errors/SwitchboardError';
+import type { HistoryPage } from '../im/history';
 import type { ProfileDescriptor } from '../plugins/ProfileDescriptor';
 import type {
   ProfilePlugin,
@@ -117,6 +118,14 @@ export class FakePlugin implements ProfilePlugin {
   closeHook: (() => void) | undefined;
   /** While set, opens wait for it after `authenticating` (a login under way). */
   hold: Promise<void> | undefined;
+  /** While set, `joinRoom` waits for it (a join under way). */
+  joinHold: Promise<void> | undefined;
+  /** What the next `joinRoom` calls fail with, in order; when empty they succeed. */
+  joinFailures: Error[] = [];
+  /** The topic a joined room reports. */
+  roomTopic: string | undefined;
+  /** What `history` answers. */
+  historyPage: HistoryPage | undefined;
 
   constructor(
     private readonly outcome: 'ok' | SwitchboardError | Error,
@@ -172,6 +181,34 @@ export class FakePlugin implements ProfilePlugin {
       serverFeatures: async () => this.features,
       watch: (addresses) => this.#record({ watch: addresses }),
       unwatch: (addresses) => this.#record({ unwatch: addresses }),
+      joinRoom: async (request) => {
+        this.sent.push({ joinRoom: request });
+        if (this.joinHold !== undefined) await this.joinHold;
+        const failure = this.joinFailures.shift();
+        if (failure !== undefined) throw failure;
+        const self = {
+          room: request.room,
+          nick: request.nick,
+          rank: 'member',
+          self: true,
+        } as const;
+        return {
+          room: request.room,
+          nick: request.nick,
+          occupants: [self],
+          ...(this.roomTopic === undefined ? {} : { topic: this.roomTopic }),
+        };
+      },
+      leaveRoom: (room, reason) => this.#record({ leaveRoom: room, reason }),
+      setTopic: (room, topic) => this.#record({ setTopic: room, topic }),
+      invite: (room, address, reason) => this.#record({ invite: room, address, reason }),
+      history: async (request) => {
+        await this.#record({ history: request });
+        return (
+          this.historyPage ?? { conversation: request.conversation, messages: [], complete: true }
+        );
+      },
+      markRead: (to, id) => this.#record({ markRead: to, id }),
       close: async () => {
         this.closeHook?.();
       },
