@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { accountCommand } from './account/accountCommand';
 import { chatCommand } from './chat/chatCommand';
+import { historyCommand } from './history/historyCommand';
 import { loginCommand } from './login/loginCommand';
 import { pingCommand } from './ping/pingCommand';
 import { profilesCommand } from './profiles/profilesCommand';
@@ -8,7 +9,7 @@ import { rosterCommand } from './roster/rosterCommand';
 import { sendCommand } from './send/sendCommand';
 import { exitCodeHelp } from './support/exitCodeHelp';
 
-/** Adds `profiles`, `account`, `login`, `send`, `roster`, `chat` and `ping` to the program. */
+/** Adds `profiles`, `account`, `login`, `send`, `roster`, `chat`, `history` and `ping` to the program. */
 export function registerCommands(program: Command): void {
   profilesCommand(program);
   accountCommand(program);
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   sendCommand(program);
   rosterCommand(program);
   chatCommand(program);
+  historyCommand(program);
   pingCommand(program);
   program.addHelpText('after', exitCodeHelp);
 }

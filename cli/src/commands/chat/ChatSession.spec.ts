@@ -1,86 +1,7 @@
-import { EventEmitter } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import type { AccountEvents, CapabilitySet, OutboundMessage } from '@switchboard/core';
 import { SwitchboardError } from '@switchboard/core';
-import { type ChatAccount, ChatSession } from './ChatSession';
-
-/** The account as the session sees it; `emit` is typed like the real one's events. */
-class FakeAccount extends EventEmitter {
-  override emit<E extends keyof AccountEvents>(
-    event: E,
-    ...args: Parameters<AccountEvents[E]>
-  ): boolean {
-    return super.emit(event, ...args);
-  }
-
-  readonly sent: OutboundMessage[] = [];
-  /** Chat states and contact operations, in order. */
-  readonly calls: string[] = [];
-  readonly address = 'alice@example.org/cli';
-  state = 'online';
-  disconnected = 0;
-  failNext: SwitchboardError | undefined;
-  capabilities = { chatStates: true } as CapabilitySet;
-  async sendMessage(message: OutboundMessage): Promise<void> {
-    const failure = this.failNext;
-    this.failNext = undefined;
-    if (failure !== undefined) throw failure;
-    this.sent.push(message);
-  }
-  async sendChatState(to: string, state: string): Promise<void> {
-    this.calls.push(`chatState ${to} ${state}`);
-  }
-  async addContact({ address }: { address: string }): Promise<void> {
-    this.calls.push(`addContact ${address}`);
-  }
-  async removeContact(address: string): Promise<void> {
-    this.calls.push(`removeContact ${address}`);
-  }
-  async subscribe(address: string): Promise<void> {
-    this.calls.push(`subscribe ${address}`);
-  }
-  async approveSubscription(address: string): Promise<void> {
-    this.calls.push(`approveSubscription ${address}`);
-  }
-  /** The next contact operation fails with it. */
-  refuseNext: SwitchboardError | undefined;
-  async denySubscription(address: string): Promise<void> {
-    const failure = this.refuseNext;
-    this.refuseNext = undefined;
-    if (failure !== undefined) throw failure;
-    this.calls.push(`denySubscription ${address}`);
-  }
-  checkAddress(address: string, field = 'address'): void {
-    if (!/^[^@\s]+@[^@\s]+$/.test(address)) {
-      throw new SwitchboardError('SB_ADDRESS_INVALID', `The ${field} address is not valid.`, {
-        details: { field },
-      });
-    }
-  }
-  async disconnect(): Promise<void> {
-    this.disconnected += 1;
-    this.state = 'offline';
-  }
-}
-
-function start(contact?: string, terminal = false) {
-  const account = new FakeAccount();
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.setEncoding('utf8').on('data', (chunk: string) => {
-    text += chunk;
-  });
-  const session = new ChatSession(
-    account as unknown as ChatAccount,
-    { input, output, terminal },
-    contact,
-  );
-  const ended = session.run();
-  const settle = () => new Promise((r) => setImmediate(r));
-  return { account, input, ended, settle, output: () => text };
-}
+import { ChatSession } from './ChatSession';
+import { startChat as start } from './chatSession.testkit';
 
 describe(ChatSession, () => {
   describe('.run', () => {
@@ -89,7 +10,15 @@ describe(ChatSession, () => {
       input.write('/to not a jid\nhello\n');
       await settle();
       expect(output()).toContain('! The contact address is not valid.');
-      expect(account.sent).toEqual([{ to: 'bob@example.org', body: 'hello', chatState: 'active' }]);
+      expect(account.sent).toEqual([
+        {
+          to: 'bob@example.org',
+          body: 'hello',
+          chatState: 'active',
+          type: 'chat',
+          id: expect.any(String),
+        },
+      ]);
     });
 
     it('when a server returns a message, says the contact could not be reached and why', async () => {
@@ -111,7 +40,15 @@ describe(ChatSession, () => {
       const { account, input, settle } = start('bob@example.org');
       input.write('hello\n');
       await settle();
-      expect(account.sent).toEqual([{ to: 'bob@example.org', body: 'hello', chatState: 'active' }]);
+      expect(account.sent).toEqual([
+        {
+          to: 'bob@example.org',
+          body: 'hello',
+          chatState: 'active',
+          type: 'chat',
+          id: expect.any(String),
+        },
+      ]);
     });
 
     it('when a send fails, says so and keeps going', async () => {

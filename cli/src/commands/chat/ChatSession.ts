@@ -4,9 +4,16 @@
  * slash commands.
  */
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
-import { type Account, type PresenceUpdate, SwitchboardError } from '@switchboard/core';
+import {
+  type Account,
+  nextMessageId,
+  type PresenceUpdate,
+  SwitchboardError,
+} from '@switchboard/core';
 import { HELP } from './chatHelp';
 import { contactCommand } from './contactCommands';
+import { listenToConversations } from './conversationEvents';
+import { formatOccupants } from './formatConversation';
 import {
   bareAddress,
   formatChatState,
@@ -14,6 +21,8 @@ import {
   formatPresence,
   formatSubscription,
 } from './formatEvent';
+import { roomCommand } from './roomCommands';
+import { SentLines } from './SentLines';
 import { TypingNotifier } from './TypingNotifier';
 
 /** What the session uses of an account. */
@@ -32,6 +41,11 @@ export type ChatAccount = Pick<
   | 'subscribe'
   | 'approveSubscription'
   | 'denySubscription'
+  | 'joinRoom'
+  | 'leaveRoom'
+  | 'setTopic'
+  | 'history'
+  | 'rooms'
 >;
 
 /** Where the session reads and writes. */
@@ -49,8 +63,15 @@ export class ChatSession {
   readonly #rl: Interface;
   readonly #typing: TypingNotifier;
   readonly #seen = new Map<string, PresenceUpdate>();
+  /** What this chat sent, by id, for the delivery ticks. */
+  readonly #sent = new SentLines();
   #contact: string | undefined;
   #sending: Promise<void> = Promise.resolve();
+  /**
+   * The lines typed so far, handled one after the other: a line after `/join` talks in the
+   * room, also when lines come faster than the server answers (a pipe).
+   */
+  #turn: Promise<void> = Promise.resolve();
   #ending = false;
   #end: ((error: SwitchboardError | undefined) => void) | undefined;
   readonly #ended: Promise<SwitchboardError | undefined>;
@@ -69,7 +90,7 @@ export class ChatSession {
     });
     this.#typing = new TypingNotifier((state) => {
       const to = this.#contact;
-      if (to === undefined || !this.#account.capabilities.chatStates) return;
+      if (to === undefined || this.#inRoom(to) || !this.#account.capabilities.chatStates) return;
       this.#account.sendChatState(to, state).catch(() => undefined);
     });
   }
@@ -81,7 +102,8 @@ export class ChatSession {
   run(): Promise<SwitchboardError | undefined> {
     this.#listen();
     this.#rl.on('line', (line) => this.#line(line));
-    this.#rl.on('close', () => void this.quit());
+    // At the end of the input, the lines before it are handled first.
+    this.#rl.on('close', () => void this.#turn.then(() => this.quit()));
     this.#rl.on('SIGINT', () => void this.quit());
     if (this.#io.terminal) {
       // Printable keys and Backspace count as typing; Enter, arrows and Ctrl-keys do not.
@@ -115,11 +137,12 @@ export class ChatSession {
   #listen(): void {
     const account = this.#account;
     account.on('message', (message) => {
-      if (this.#contact === undefined && message.type !== 'error') {
+      if (this.#contact === undefined && message.type !== 'error' && message.type !== 'groupchat') {
         this.#setContact(bareAddress(message.from));
       }
-      this.#print(formatMessage(message));
+      if (message.type !== 'groupchat') this.#print(formatMessage(message));
     });
+    listenToConversations(account, this.#sent, (line) => this.#print(line));
     account.on('chatState', (update) => {
       const line = formatChatState(update);
       if (line !== undefined) this.#print(line);
@@ -156,21 +179,24 @@ export class ChatSession {
   }
 
   #line(line: string): void {
-    this.#command(line);
-    // The prompt comes back after each line, also when nothing was printed.
-    if (this.#io.terminal && !this.#ending) this.#prompt();
+    this.#turn = this.#turn.then(async () => {
+      await this.#command(line);
+      // The prompt comes back after each line, also when nothing was printed.
+      if (this.#io.terminal && !this.#ending) this.#prompt();
+    });
   }
 
-  #command(line: string): void {
+  /** Handles one line; resolves once the next line may be handled. */
+  #command(line: string): Promise<void> | undefined {
     const text = line.trim();
-    if (text === '' || this.#ending) return;
+    if (text === '' || this.#ending) return undefined;
     if (text.startsWith('//')) {
       this.#send(line.slice(line.indexOf('/') + 1));
-      return;
+      return undefined;
     }
     if (!text.startsWith('/')) {
       this.#send(line);
-      return;
+      return undefined;
     }
     const [command = '', ...rest] = text.split(/\s+/);
     const argument = rest.join(' ');
@@ -178,25 +204,36 @@ export class ChatSession {
     if (contact !== undefined) {
       // In the order typed, after what was typed before.
       this.#sending = this.#sending.then(contact).then((result) => this.#print(result));
-      return;
+      return this.#sending;
+    }
+    const room = roomCommand(
+      this.#account,
+      { target: this.#contact, enter: (address) => this.#enter(address) },
+      command,
+      argument,
+    );
+    if (room !== undefined) {
+      this.#sending = this.#sending.then(room).then((lines) => this.#printAll(lines));
+      return this.#sending;
     }
     switch (command) {
       case '/to':
         if (argument === '') this.#print(`Talking to ${this.#contact ?? 'nobody yet'}.`);
         else this.#setContact(argument);
-        return;
+        return undefined;
       case '/who':
         this.#who();
-        return;
+        return undefined;
       case '/quit':
       case '/exit':
         void this.quit();
-        return;
+        return undefined;
       case '/help':
         this.#printAll(HELP);
-        return;
+        return undefined;
       default:
         this.#print(`Unknown command ${command}; /help lists them.`);
+        return undefined;
     }
   }
 
@@ -207,9 +244,14 @@ export class ChatSession {
       return;
     }
     this.#typing.sent();
-    const chatState = this.#account.capabilities.chatStates ? { chatState: 'active' as const } : {};
+    const room = this.#inRoom(to);
+    const chatState =
+      this.#account.capabilities.chatStates && !room ? { chatState: 'active' as const } : {};
+    const id = nextMessageId();
+    this.#sent.remember(id, body);
+    const type = room ? ('groupchat' as const) : ('chat' as const);
     // The account sends in order; each line settles when the server confirmed it.
-    const sent = this.#account.sendMessage({ to, body, ...chatState }).then(
+    const sent = this.#account.sendMessage({ to, body, id, type, ...chatState }).then(
       () => undefined,
       (error: unknown) => {
         const why = SwitchboardError.is(error) ? error.message : String(error);
@@ -219,7 +261,22 @@ export class ChatSession {
     this.#sending = Promise.all([this.#sending, sent]).then(() => undefined);
   }
 
+  #inRoom(address: string): boolean {
+    return this.#account.rooms.some((r) => r.room === address);
+  }
+
+  /** Talks to a room the account is in from now on. */
+  #enter(room: string): void {
+    this.#typing.sent();
+    this.#contact = room;
+  }
+
   #setContact(address: string): void {
+    if (this.#inRoom(address)) {
+      this.#enter(address);
+      this.#print(`(now talking in ${address})`);
+      return;
+    }
     try {
       this.#account.checkAddress(address, 'contact');
     } catch (error) {
@@ -232,6 +289,11 @@ export class ChatSession {
   }
 
   #who(): void {
+    const here = this.#account.rooms.find((r) => r.room === this.#contact);
+    if (here !== undefined) {
+      this.#printAll([`In ${here.room} as ${here.nick}:`, `  ${formatOccupants(here)}`]);
+      return;
+    }
     const lines = [`Talking to ${this.#contact ?? 'nobody yet'}.`];
     if (this.#seen.size === 0) lines.push('No presence seen yet.');
     for (const presence of this.#seen.values())

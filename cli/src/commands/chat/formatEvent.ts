@@ -26,7 +26,7 @@ function two(n: number): string {
 }
 
 /** `[14:05]`, or `[2026-11-24 14:05, delayed]` for a message stored while offline. */
-function stamp(message: InboundMessage, now: Date): string {
+export function stamp(message: Pick<InboundMessage, 'delay'>, now: Date): string {
   const at = message.delay?.stamp ?? now;
   const time = `${two(at.getHours())}:${two(at.getMinutes())}`;
   if (message.delay === undefined) return `[${time}]`;
