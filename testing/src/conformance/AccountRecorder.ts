@@ -9,7 +9,13 @@ type Recorded =
   | 'presence'
   | 'subscription'
   | 'roster'
-  | 'reconnected';
+  | 'reconnected'
+  | 'delivery'
+  | 'ownMessage'
+  | 'roomJoined'
+  | 'roomLeft'
+  | 'topic'
+  | 'invitation';
 
 /** The first argument of event `K`. */
 type Payload<K extends Recorded> = Parameters<AccountEvents[K]>[0];
@@ -23,6 +29,12 @@ const RECORDED: readonly Recorded[] = [
   'subscription',
   'roster',
   'reconnected',
+  'delivery',
+  'ownMessage',
+  'roomJoined',
+  'roomLeft',
+  'topic',
+  'invitation',
 ];
 
 /** Thrown by {@link AccountRecorder.waitFor} once the recorder's abort signal fired. */
@@ -48,6 +60,12 @@ export class AccountRecorder {
     subscription: [],
     roster: [],
     reconnected: [],
+    delivery: [],
+    ownMessage: [],
+    roomJoined: [],
+    roomLeft: [],
+    topic: [],
+    invitation: [],
   };
   readonly #timeoutMs: number;
   readonly #signal: AbortSignal | undefined;
@@ -65,7 +83,7 @@ export class AccountRecorder {
         (this.#seen[name] as unknown[]).push(payload);
         for (const wake of this.#wakers) wake();
       };
-      // One listener for six events of different signatures: each records its first argument.
+      // One listener for events of different signatures: each records its first argument.
       account.on(name, record as never);
     }
   }

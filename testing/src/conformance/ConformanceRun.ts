@@ -79,6 +79,11 @@ export class ConformanceRun implements ScenarioRun<JabberPeer> {
     return `${this.user}@${this.options.domain}`;
   }
 
+  /** A room on the server's multi-user chat service. */
+  roomAddress(name: string): string {
+    return `${name}@${this.server.roomsDomain ?? `conference.${this.options.domain}`}`;
+  }
+
   /** The bare address of a scenario's peer. */
   peerAddress(scenario: PeerScenario): string {
     return `${scenario}-peer@${this.peerDomain}`;
@@ -93,6 +98,11 @@ export class ConformanceRun implements ScenarioRun<JabberPeer> {
     this.#server = await startProsody(
       withProviders(
         {
+          // Rooms, archives and carbons for the conversation checks; an emulated provider host
+          // refuses what its provider did not have.
+          rooms: true,
+          archive: true,
+          carbons: true,
           ...base,
           hosts: [
             { domain, users: emulation.users ?? [] },

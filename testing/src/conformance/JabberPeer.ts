@@ -106,6 +106,11 @@ export class JabberPeer implements ConformancePeer {
     );
   }
 
+  /** Sends `xml` as it is (a stanza the other methods do not build). */
+  sendRaw(xml: string): void {
+    this.#write(xml);
+  }
+
   /** Sends available presence, with `show` and `status` if given. */
   sendPresence(presence: PeerPresence = {}): void {
     const show = presence.show === undefined ? '' : `<show>${presence.show}</show>`;

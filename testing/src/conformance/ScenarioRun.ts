@@ -56,6 +56,8 @@ export interface ScenarioRun<P extends ConformancePeer = ConformancePeer> {
   logged(account: Account): string[];
   /** What an account sent, from the stanza log, without keepalives and acks. */
   sent(account: Account): string[];
+  /** The address of a room called `name` on the test server. */
+  roomAddress(name: string): string;
   /** The checks that the server honours what the profile declares true, for this protocol. */
   honourProbes(capabilities: CapabilitySet): HonourProbe<P>[];
 }

@@ -34,9 +34,20 @@ export function capabilitiesScenario<P extends ConformancePeer>(run: ScenarioRun
       it.each(honoured)('when the profile declares it, the server honours %s', async (_, probe) => {
         const { account, events } = run.account('capabilities');
         const peer = await run.peer('capabilities');
-        await probe.beforeConnect?.({ account, events, peer });
+        const context = {
+          account,
+          events,
+          peer,
+          room: (name: string) => run.roomAddress(name),
+          sibling: async () => {
+            const device = run.account('capabilities-sibling');
+            await device.account.connect();
+            return device;
+          },
+        };
+        await probe.beforeConnect?.(context);
         await account.connect();
-        await probe.run({ account, events, peer });
+        await probe.run(context);
       });
     }
 

@@ -1,14 +1,20 @@
 import type { Account, Capability, CapabilitySet, MessageType } from '@switchboard/core';
 import type { AccountRecorder } from './AccountRecorder';
 import type { ConformancePeer } from './ConformancePeer';
+import { conversationChecks } from './conversationChecks';
 import type { JabberPeer } from './JabberPeer';
 import { bare } from './peerXml';
+import type { TestAccount } from './ScenarioRun';
 
 /** What a probe works with: the account (online once `run` is called) and an online peer. */
 export interface HonourContext<P extends ConformancePeer = JabberPeer> {
   readonly account: Account;
   readonly events: AccountRecorder;
   readonly peer: P;
+  /** The address of a room called `name` on the test server (XMPP: on its MUC service; IRC: `#name`). */
+  readonly room: (name: string) => string;
+  /** Another online account of the same user (a second device), closed after the test. */
+  readonly sibling: () => Promise<TestAccount>;
 }
 
 /** One check that the server really does what a capability declared true promises. */
@@ -22,7 +28,7 @@ export interface HonourProbe<P extends ConformancePeer = JabberPeer> {
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-type Check = (set: CapabilitySet) => Omit<HonourProbe, 'label'> & { readonly name: string };
+export type Check = (set: CapabilitySet) => Omit<HonourProbe, 'label'> & { readonly name: string };
 
 /**
  * The check of each capability. `undefined` marks a capability the kit cannot check yet: its
@@ -126,12 +132,7 @@ const CHECKS: Readonly<Record<Capability, Check | undefined>> = {
     name: 'ping',
     run: async ({ account }) => expect(await account.ping()).toBeGreaterThanOrEqual(0),
   }),
-  // Written with the rooms, history, other-devices and delivery scenarios.
-  rooms: undefined,
-  history: undefined,
-  otherDevices: undefined,
-  receipts: undefined,
-  readMarkers: undefined,
+  ...conversationChecks,
 };
 
 /** The probe of a capability declared true that the kit has no check for: it fails. */
@@ -164,7 +165,7 @@ function typeProbe(type: MessageType): HonourProbe {
 /**
  * A check for every capability declared true (what the server answers must match the
  * declaration), and a message of each declared type besides `chat` (the messages scenario sends
- * `chat`). A capability the kit cannot check yet gets a failing probe; capabilities added by
+ * `chat`) and `groupchat` (the rooms check sends it). A capability the kit cannot check yet gets a failing probe; capabilities added by
  * declaration merging have no known check and are left out.
  */
 export function honourProbes(capabilities: CapabilitySet): HonourProbe[] {
@@ -178,6 +179,9 @@ export function honourProbes(capabilities: CapabilitySet): HonourProbe[] {
     const { name, ...probe } = check(capabilities);
     probes.push({ label: `${name} (${capability})`, ...probe });
   }
-  const types = capabilities.messageTypes.filter((t) => t !== 'chat' && t !== 'error');
+  // `chat` is the messages scenario's, `groupchat` the rooms check's (it needs a room).
+  const types = capabilities.messageTypes.filter(
+    (t) => t !== 'chat' && t !== 'groupchat' && t !== 'error',
+  );
   return [...probes, ...types.map(typeProbe)];
 }

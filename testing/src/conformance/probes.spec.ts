@@ -12,11 +12,11 @@ const ALL: CapabilitySet = {
   chatStates: true,
   delayedDelivery: true,
   ping: true,
-  rooms: false,
-  history: false,
-  otherDevices: false,
-  receipts: false,
-  readMarkers: false,
+  rooms: true,
+  history: true,
+  otherDevices: true,
+  receipts: true,
+  readMarkers: true,
   messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
 };
 
@@ -67,6 +67,9 @@ describe(refusalProbes, () => {
       ['unsubscribe (subscriptions)', { capability: 'subscriptions' }],
       ['watch (watch)', { capability: 'watch' }],
       ['ping (ping)', { capability: 'ping' }],
+      ['joinRoom (rooms)', { capability: 'rooms' }],
+      ['history (history)', { capability: 'history' }],
+      ['markRead (readMarkers)', { capability: 'readMarkers' }],
       [
         'sendMessage of type normal (messageTypes)',
         { capability: 'messageTypes', messageType: 'normal' },
@@ -84,7 +87,7 @@ describe(refusalProbes, () => {
 });
 
 describe(honourProbes, () => {
-  it('when every capability is declared, checks each and every message type but chat', () => {
+  it('when every capability is declared, checks each and every message type but chat and groupchat (the rooms check sends those)', () => {
     expect(honourProbes(ALL).map((p) => p.label)).toEqual([
       'getRoster (roster.read)',
       'addContact, removeContact (roster.write)',
@@ -95,8 +98,12 @@ describe(honourProbes, () => {
       'sendChatState, chatState events (chatStates)',
       'a message stored while offline (delayedDelivery)',
       'ping (ping)',
+      'joinRoom, occupants, room messages both ways, leaveRoom (rooms)',
+      'history of a conversation, both directions (history)',
+      'a message sent from another device arrives as ownMessage (otherDevices)',
+      'a receipt request, and the receipt as a delivered state (receipts)',
+      'markRead sends displayed; a displayed marker is a read state (readMarkers)',
       'sendMessage of type normal (messageTypes)',
-      'sendMessage of type groupchat (messageTypes)',
       'sendMessage of type headline (messageTypes)',
     ]);
   });

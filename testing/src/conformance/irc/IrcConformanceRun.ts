@@ -68,6 +68,7 @@ export class IrcConformanceRun implements ScenarioRun<IrcPeer> {
   /** Starts ergo with the account under test registered. */
   async start(): Promise<void> {
     this.#server = await startErgo({
+      history: true,
       ...this.options.ergo,
       accounts: [{ name: this.user, password: this.#password }],
     });
@@ -132,6 +133,11 @@ export class IrcConformanceRun implements ScenarioRun<IrcPeer> {
     return this.log
       .filter((e) => e.account === account.id && e.direction === 'out' && !KEEPALIVE.test(e.text))
       .map((e) => e.text);
+  }
+
+  /** A channel on the test ergo. */
+  roomAddress(name: string): string {
+    return `#${name}`;
   }
 
   honourProbes(capabilities: CapabilitySet): HonourProbe<IrcPeer>[] {

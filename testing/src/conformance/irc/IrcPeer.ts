@@ -65,6 +65,11 @@ export class IrcPeer implements ConformancePeer {
     this.client.send(`${type === 'headline' ? 'NOTICE' : 'PRIVMSG'} ${to} :${body}`);
   }
 
+  /** Sends `line` as it is (a command the other methods do not build). */
+  sendRaw(line: string): void {
+    this.client.send(line);
+  }
+
   /** Marks the peer away with `status`, or back when `status` is undefined (`AWAY`). */
   setAway(status?: string): void {
     this.client.send(status === undefined ? 'AWAY' : `AWAY :${status}`);

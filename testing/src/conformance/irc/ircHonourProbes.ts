@@ -1,6 +1,7 @@
 import type { CapabilitySet } from '@switchboard/core';
 import type { HonourProbe } from '../honourProbes';
 import type { IrcPeer } from './IrcPeer';
+import { ircConversationProbes } from './ircConversationProbes';
 
 /** The nick of the account's `nick@server` address. */
 export const nickOf = (address: string): string => address.split('@')[0] ?? address;
@@ -78,5 +79,5 @@ export function ircHonourProbes(capabilities: CapabilitySet): HonourProbe<IrcPee
       },
     });
   }
-  return probes;
+  return [...probes, ...ircConversationProbes(capabilities)];
 }
