@@ -4,7 +4,8 @@ import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
 
 /**
  * Google Talk: X-OAUTH2 (with `auth:service='oauth2'` on `<auth/>`) for OAuth2 tokens, or
- * X-GOOGLE-TOKEN for ClientLogin tokens; a full XMPP service otherwise.
+ * X-GOOGLE-TOKEN for ClientLogin tokens; a full XMPP service for contacts, presence, vCards and
+ * one-to-one chat, without group chat, readable history, carbons, receipts or read markers.
  */
 export const gtalkProfile: ProfileDescriptor = {
   ...xmppDefaults,
