@@ -7,6 +7,9 @@ import { IrcPlugin, ircDefaults } from '@switchboard/irc';
  * tags, so there are no typing notifications, and its policy forbids NOTICEs between users, so
  * only `chat` messages are declared. A slow pace (3 lines, then one a second and a half) unless
  * the account sets `parameters.flood`.
+ *
+ * Conversations: channels and `echo-message`, as the IRC plugin uses them; its servers keep no
+ * history and allow one connection per account, and offer no read markers.
  */
 export const exampleNetProfile: ProfileDescriptor = {
   ...ircDefaults,
@@ -25,10 +28,13 @@ export const exampleNetProfile: ProfileDescriptor = {
     chatStates: false,
     delayedDelivery: true,
     ping: true,
-    rooms: false,
+    // `rooms` (channels) and `receipts` (`echo-message`): ExampleNet offers both, so the IRC
+    // plugin's values stand.
+    /** ExampleNet's servers keep no history: no `draft/chathistory` in its `CAP LS`. */
     history: false,
+    /** One connection per account and no `znc.in/self-message`: no copies from other clients. */
     otherDevices: false,
-    receipts: false,
+    /** No `draft/read-marker` in its `CAP LS`. */
     readMarkers: false,
     messageTypes: ['chat'],
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Switchboard } from '@switchboard/core';
-import { ircModule } from '@switchboard/irc';
+import { ircDefaults, ircModule } from '@switchboard/irc';
 import { exampleNetModule } from './exampleNetModule';
 
 describe('exampleNetModule', () => {
@@ -14,6 +14,19 @@ describe('exampleNetModule', () => {
         mechanisms: ['EXTERNAL', 'SCRAM-SHA-256'],
         capabilities: expect.objectContaining({ chatStates: false, messageTypes: ['chat'] }),
       }),
+    ]);
+  });
+
+  it('when declaring conversations, turns off what ExampleNet lacks and keeps channels and echoes', () => {
+    const [profile] = Switchboard.create({ modules: [ircModule, exampleNetModule] }).profiles();
+    expect(profile?.capabilities).toMatchObject({
+      history: false,
+      otherDevices: false,
+      readMarkers: false,
+    });
+    expect([profile?.capabilities.rooms, profile?.capabilities.receipts]).toEqual([
+      ircDefaults.capabilities.rooms,
+      ircDefaults.capabilities.receipts,
     ]);
   });
 

@@ -24,10 +24,26 @@ export const facebookProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: false,
     ping: true,
+    /**
+     * No group chat: Facebook's Chat API documents one-to-one plain-text chat, typing
+     * notifications (XEP-0085) and vCards only, "not a full XMPP server" but "a proxy into the
+     * world of Facebook Chat" (https://developers.facebook.com/docs/chat/).
+     */
     rooms: false,
+    /** No server-side history over XMPP (neither MAM nor XEP-0136): not in the documented features. */
     history: false,
+    /**
+     * No Message Carbons (XEP-0280): not documented; a 2010 review of the gateway also found that
+     * it allowed only one XMPP login per user at a time
+     * (http://www.deepdarc.com/2010/02/15/thoughts-on-facebook-chat/).
+     */
     otherDevices: false,
+    /**
+     * No delivery receipts (XEP-0184): the same review found that nothing but a `<body>` or a
+     * chat state passed between users, and the Chat API says arbitrary IQs cannot be exchanged.
+     */
     receipts: false,
+    /** No chat markers (XEP-0333): newer than the service's documentation, and not relayed (above). */
     readMarkers: false,
     messageTypes: ['chat'],
   },

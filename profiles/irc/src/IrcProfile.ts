@@ -8,6 +8,8 @@ import { IrcPlugin, ircDefaults } from '@switchboard/irc';
  * client certificate), ECDSA-NIST256P-CHALLENGE (ECDSA key), PLAIN (password); the account's
  * credential decides which apply. IRC has no server
  * roster, subscriptions or vCards: those are declared unsupported and refused before sending.
+ * Everything else is declared as the IRC plugin implements it (channels, history, messages from
+ * other clients, delivery states); the capabilities the server acknowledges narrow it per account.
  */
 export const ircProfile: ProfileDescriptor = {
   ...ircDefaults,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProfilePluginToken, Switchboard } from '@switchboard/core';
-import { IrcPlugin, ircModule } from '@switchboard/irc';
+import { IrcPlugin, ircDefaults, ircModule } from '@switchboard/irc';
 import { IrcProfile } from './IrcProfile';
 import { ircProfileModule } from './ircProfileModule';
 
@@ -22,23 +22,16 @@ describe('ircProfileModule', () => {
     ]);
   });
 
-  it('declares what IRC lacks as unsupported, and what it has as supported', () => {
+  it('declares what IRC lacks as unsupported, and everything else as the IRC plugin does', () => {
     const [profile] = Switchboard.create({ modules: [ircModule, ircProfileModule] }).profiles();
-    expect(profile?.capabilities).toEqual({
+    expect(profile?.capabilities).toEqual(ircDefaults.capabilities);
+    expect(profile?.capabilities).toMatchObject({
       'roster.read': false,
       'roster.write': false,
       subscriptions: false,
       'vcard.read': false,
       'vcard.write': false,
       watch: true,
-      chatStates: true,
-      delayedDelivery: true,
-      ping: true,
-      rooms: false,
-      history: false,
-      otherDevices: false,
-      receipts: false,
-      readMarkers: false,
       messageTypes: ['chat', 'headline'],
     });
   });

@@ -2,7 +2,11 @@ import type { ProfileDescriptor } from '@switchboard/core';
 import { injectable, injectFromBase } from '@switchboard/core';
 import { XmppPlugin, xmppDefaults } from '@switchboard/xmpp';
 
-/** Generic Jabber/XMPP: any standards-compliant server, password authentication. */
+/**
+ * Generic Jabber/XMPP: any standards-compliant server, password authentication. It declares
+ * every capability the XMPP plugin implements (rooms, history, other devices, receipts and read
+ * markers included); the server's disco#info narrows them per account.
+ */
 export const jabberProfile: ProfileDescriptor = {
   ...xmppDefaults,
   id: 'jabber',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_VERSION, ProfilePluginToken, Switchboard } from '@switchboard/core';
-import { XmppPlugin, xmppModule } from '@switchboard/xmpp';
+import { XmppPlugin, xmppDefaults, xmppModule } from '@switchboard/xmpp';
 import { JabberProfile } from './JabberProfile';
 import { jabberBindings, jabberModule } from './jabberModule';
 
@@ -15,6 +15,11 @@ describe('jabberModule', () => {
     expect(switchboard.profiles().map((p) => [p.id, p.mechanisms])).toEqual([
       ['jabber', ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN']],
     ]);
+  });
+
+  it('declares everything the XMPP plugin implements, for the server to narrow by disco#info', () => {
+    const [profile] = Switchboard.create({ modules: [xmppModule, jabberModule] }).profiles();
+    expect(profile?.capabilities).toEqual(xmppDefaults.capabilities);
   });
 
   it('when loaded, the registry holds the standard mechanisms by priority', () => {

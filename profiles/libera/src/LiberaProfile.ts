@@ -21,6 +21,9 @@ export const LIBERA_FLOOD = '4/2000';
  * account with a verified e-mail address; accounts always authenticate with SASL here, so they
  * connect from those ranges too. Keepalive: a PING after 90 s of silence (the server pings idle
  * clients itself about every 2 minutes); flood control {@link LIBERA_FLOOD}.
+ *
+ * Conversations: channels and `echo-message` as on any IRCv3 network; no history, no messages
+ * from the user's other clients and no read markers (see each capability's note).
  */
 export const liberaProfile: ProfileDescriptor = {
   ...ircDefaults,
@@ -34,6 +37,29 @@ export const liberaProfile: ProfileDescriptor = {
     keepalive: 'probe',
     probeAfterMs: 150_000,
     probeTimeoutMs: 30_000,
+  },
+  // Channels (`rooms`) and `echo-message` (which `receipts` builds on) as in the IRC base: both
+  // are in Libera's `CAP LS` (https://github.com/solanum-ircd/solanum/issues/441).
+  capabilities: {
+    ...ircDefaults.capabilities,
+    /**
+     * No server-side history: solanum offers neither `draft/chathistory` nor
+     * `znc.in/playback`; Libera's `CAP LS` lists neither
+     * (https://github.com/solanum-ircd/solanum/issues/441), nor does the IRCv3 rollout Libera
+     * announced in 2026 (message tags, msgid, batch, invite-notify; summarised at
+     * https://fooqux.com/article/2683), which names `draft/multiline` and `labeled-response` as
+     * what comes next.
+     */
+    history: false,
+    /**
+     * No messages from the user's other clients: one nick is one connection on solanum (no
+     * multi-client sessions, no `znc.in/self-message`), and `echo-message` echoes only to the
+     * connection that sent the line. A bouncer in front of Libera can add them: use the generic
+     * IRC profile for it.
+     */
+    otherDevices: false,
+    /** No read markers: `draft/read-marker` is not in Libera's `CAP LS` (issue above). */
+    readMarkers: false,
   },
 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProfilePluginToken, Switchboard } from '@switchboard/core';
-import { IrcPlugin, ircModule } from '@switchboard/irc';
+import { IrcPlugin, ircDefaults, ircModule } from '@switchboard/irc';
 import { LiberaProfile, liberaProfile } from './LiberaProfile';
 import { liberaModule } from './liberaModule';
 
@@ -25,6 +25,29 @@ describe('liberaModule', () => {
       subscriptions: false,
       'vcard.read': false,
       'vcard.write': false,
+    });
+  });
+
+  describe('capabilities', () => {
+    const [profile] = Switchboard.create({ modules: [ircModule, liberaModule] }).profiles();
+    const overridden = ['history', 'otherDevices', 'readMarkers'];
+
+    it('when the network offers no chathistory, multi-client or read-marker, declares them off', () => {
+      expect(profile?.capabilities.history).toBe(false);
+      expect(profile?.capabilities.otherDevices).toBe(false);
+      expect(profile?.capabilities.readMarkers).toBe(false);
+    });
+
+    it("when Libera offers what the IRC plugin uses (channels, echo-message), keeps the plugin's value", () => {
+      const inherited = Object.entries(ircDefaults.capabilities).filter(
+        ([name]) => !overridden.includes(name),
+      );
+      expect(inherited.map(([name]) => name)).toEqual(
+        expect.arrayContaining(['rooms', 'receipts', 'chatStates', 'watch']),
+      );
+      expect(
+        Object.entries(profile?.capabilities ?? {}).filter(([name]) => !overridden.includes(name)),
+      ).toEqual(inherited);
     });
   });
 

@@ -27,10 +27,22 @@ export const messengerProfile: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: false,
+    /**
+     * No group chat: Microsoft's XMPP reference lists no XEP-0045 and makes `chat` the only
+     * supported message type (http://msdn.microsoft.com/en-us/library/hh550849.aspx).
+     */
     rooms: false,
+    /**
+     * No MAM (XEP-0313). The reference lists XEP-0136 Message Archiving instead: at most the last
+     * 10 messages with one contact, paging and `after` ignored, empty unless a user kept history
+     * (same source). This plugin speaks only MAM, so there is no history to query through it.
+     */
     history: false,
+    /** No Message Carbons (XEP-0280): not in the reference's list of supported extensions. */
     otherDevices: false,
+    /** No delivery receipts (XEP-0184): not in the reference's list of supported extensions. */
     receipts: false,
+    /** No chat markers (XEP-0333, first published in 2013, after the service's documentation). */
     readMarkers: false,
     messageTypes: ['chat'],
   },

@@ -55,6 +55,18 @@ describe('provider profile modules', () => {
       messageTypes: ['chat'],
     });
     expect(byId.gtalk?.capabilities['roster.write']).toBe(true);
+    for (const id of ['messenger', 'facebook', 'gtalk']) {
+      expect([id, byId[id]?.capabilities]).toEqual([
+        id,
+        expect.objectContaining({
+          rooms: false,
+          history: false,
+          otherDevices: false,
+          receipts: false,
+          readMarkers: false,
+        }),
+      ]);
+    }
     expect(byId.messenger?.oauth2?.scopes).toEqual(['wl.messenger', 'wl.offline_access']);
   });
 

@@ -47,7 +47,14 @@ const limited: ProfileDescriptor = {
 const input: CapabilityMatrixInput = {
   columns: [
     { descriptor: base, exportName: 'baseProfile', packageName: '@example/base' },
-    { descriptor: limited, exportName: 'limitedProfile', packageName: '@example/limited' },
+    {
+      descriptor: limited,
+      exportName: 'limitedProfile',
+      packageName: '@example/limited',
+      capabilityNotes: new Map([
+        ['roster.write', 'Contacts are managed on the website (https://chat.example/faq).'],
+      ]),
+    },
   ],
   capabilityNames: ['roster.read', 'roster.write'],
   descriptions: new Map([['roster.write', 'Add, rename or remove contacts.']]),
@@ -97,6 +104,27 @@ describe(renderCapabilityMatrix, () => {
       '| credential kinds | password | oauth2, token |',
     );
     expect(row(markdown, 'OAuth2 scopes')).toBe('| OAuth2 scopes | — | chat, offline |');
+  });
+
+  it('when a profile notes why it declares a capability, lists it with the value under Sources', () => {
+    const sources = markdown.slice(markdown.indexOf('## Sources'));
+    expect(sources).toContain('### Limited | Chat (`limited`)');
+    expect(row(sources, '`roster.write`')).toBe(
+      '| `roster.write` | **no** | Contacts are managed on the website (https://chat.example/faq). |',
+    );
+    expect(sources).not.toContain('(`base`)');
+  });
+
+  it('when no profile has notes, renders no Sources section', () => {
+    const plain = renderCapabilityMatrix({
+      ...input,
+      columns: input.columns.map(({ descriptor, exportName, packageName }) => ({
+        descriptor,
+        exportName,
+        packageName,
+      })),
+    });
+    expect(plain).not.toContain('## Sources');
   });
 
   it('when a profile overrides part of liveness, lays it over the defaults', () => {

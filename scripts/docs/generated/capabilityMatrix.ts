@@ -10,6 +10,11 @@ export interface MatrixColumn {
   readonly packageName: string;
   /** The TSDoc of the export: what the profile is and what its provider did not allow. */
   readonly notes?: string;
+  /**
+   * The TSDoc next to each capability the descriptor declares itself: why it is on or off, with
+   * the source that says so. Rendered under "Sources", per profile.
+   */
+  readonly capabilityNotes?: ReadonlyMap<string, string>;
 }
 
 /** Everything the capability matrix is rendered from. */
@@ -86,6 +91,33 @@ function connectionRows(input: CapabilityMatrixInput): string[][] {
   ];
 }
 
+function sourceSections(input: CapabilityMatrixInput): string[] {
+  const documented = input.columns.filter(
+    ({ capabilityNotes }) => (capabilityNotes?.size ?? 0) > 0,
+  );
+  if (documented.length === 0) return [];
+  return [
+    '## Sources',
+    '',
+    'Why a profile declares a capability the way it does, and where that comes from: the',
+    "TSDoc next to each capability in the descriptor's source.",
+    '',
+    ...documented.flatMap(({ descriptor, capabilityNotes }) => [
+      `### ${descriptor.name} (\`${descriptor.id}\`)`,
+      '',
+      markdownTable(
+        ['capability', 'declared', 'why'],
+        [...(capabilityNotes ?? [])].map(([name, why]) => [
+          `\`${name}\``,
+          value((descriptor.capabilities as unknown as Record<string, unknown>)[name]),
+          why,
+        ]),
+      ),
+      '',
+    ]),
+  ];
+}
+
 /** Renders `docs/capabilities.md` from the profile descriptors. */
 export function renderCapabilityMatrix(input: CapabilityMatrixInput): string {
   const header = input.columns.map(({ descriptor }) => `${descriptor.name} (\`${descriptor.id}\`)`);
@@ -126,5 +158,6 @@ export function renderCapabilityMatrix(input: CapabilityMatrixInput): string {
       ({ descriptor, notes }) => `- **${descriptor.name}** (\`${descriptor.id}\`): ${notes ?? '—'}`,
     ),
     '',
+    ...sourceSections(input),
   ].join('\n');
 }

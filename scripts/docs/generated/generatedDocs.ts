@@ -10,7 +10,13 @@ import { xmppDefaults } from '@switchboard/xmpp';
 import { repoRoot } from '../repoRoot';
 import { renderCapabilityMatrix } from './capabilityMatrix';
 import { renderErrorReference } from './errorReference';
-import { constDoc, exportSource, groupedObject, interfaceMemberDocs } from './sourceDocs';
+import {
+  constDoc,
+  exportSource,
+  groupedObject,
+  interfaceMemberDocs,
+  nestedPropertyDocs,
+} from './sourceDocs';
 
 /** The command that writes every generated doc; named in their headers and in test failures. */
 export const generateCommand = 'pnpm docs:generate';
@@ -41,11 +47,16 @@ function capabilities(): GeneratedDoc {
     'CapabilitySet',
   );
   const columns = descriptors.map(([exportName, descriptor, packageName, folder]) => {
-    const notes = constDoc(
-      exportSource(join(repoRoot, folder, 'src/index.ts'), exportName),
+    const file = exportSource(join(repoRoot, folder, 'src/index.ts'), exportName);
+    const notes = constDoc(file, exportName);
+    const capabilityNotes = nestedPropertyDocs(file, exportName, 'capabilities');
+    return {
+      descriptor,
       exportName,
-    );
-    return { descriptor, exportName, packageName, ...(notes === undefined ? {} : { notes }) };
+      packageName,
+      capabilityNotes,
+      ...(notes === undefined ? {} : { notes }),
+    };
   });
   return {
     path: 'docs/capabilities.md',

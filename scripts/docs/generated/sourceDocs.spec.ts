@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportSource, groupedObject, interfaceMemberDocs } from './sourceDocs';
+import { exportSource, groupedObject, interfaceMemberDocs, nestedPropertyDocs } from './sourceDocs';
 
 describe('sourceDocs', () => {
   let dir: string;
@@ -42,6 +42,27 @@ describe('sourceDocs', () => {
         'export const Bad = { [`x`]: 1 };',
       ].join('\n'),
     );
+    writeFileSync(
+      join(dir, 'profile.ts'),
+      [
+        'export const profile = {',
+        '  ...base,',
+        "  id: 'p',",
+        '  capabilities: {',
+        '    ...base.capabilities,',
+        '    // a line comment is not a note',
+        '    ping: true,',
+        '    /**',
+        '     * No rooms: the provider',
+        '     * had none (https://example.test/doc).',
+        '     */',
+        '    rooms: false,',
+        "    /** Only chat. */ 'message.types': ['chat'],",
+        '  },',
+        '} as const;',
+        'export const bare = { id: 1 };',
+      ].join('\n'),
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,6 +83,25 @@ describe('sourceDocs', () => {
         ['roster.read', 'Fetch the contact list.'],
         ['chatStates', 'Typing notifications.'],
       ]);
+    });
+  });
+
+  describe(nestedPropertyDocs, () => {
+    it('when properties of the nested object have TSDoc, gives each on one line', () => {
+      expect([...nestedPropertyDocs(join(dir, 'profile.ts'), 'profile', 'capabilities')]).toEqual([
+        ['rooms', 'No rooms: the provider had none (https://example.test/doc).'],
+        ['message.types', 'Only chat.'],
+      ]);
+    });
+
+    it('when the const has no such nested object, gives none', () => {
+      expect(nestedPropertyDocs(join(dir, 'profile.ts'), 'bare', 'capabilities').size).toBe(0);
+    });
+
+    it('when the const does not exist, throws', () => {
+      expect(() => nestedPropertyDocs(join(dir, 'profile.ts'), 'nope', 'capabilities')).toThrow(
+        'declares no nope',
+      );
     });
   });
 

@@ -117,3 +117,51 @@ export function groupedObject(file: string, constName: string): GroupedObject {
   }
   throw new Error(`${file} declares no ${constName}.`);
 }
+
+function unwrap(node: ts.Expression | undefined): ts.Expression | undefined {
+  let out = node;
+  while (out !== undefined && (ts.isAsExpression(out) || ts.isSatisfiesExpression(out))) {
+    out = out.expression;
+  }
+  return out;
+}
+
+function propertyName(property: ts.ObjectLiteralElementLike): string | undefined {
+  const name = property.name;
+  if (name === undefined) return undefined;
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/**
+ * The TSDoc of each property of the object literal `objectProperty` inside the exported `const`
+ * `constName`, e.g. the note next to each capability a profile descriptor declares (why it is
+ * on or off, with its source). Spread members and properties without TSDoc are left out.
+ */
+export function nestedPropertyDocs(
+  file: string,
+  constName: string,
+  objectProperty: string,
+): Map<string, string> {
+  const docs = new Map<string, string>();
+  for (const statement of parse(file).statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== constName) continue;
+      const init = unwrap(declaration.initializer);
+      if (init === undefined || !ts.isObjectLiteralExpression(init)) return docs;
+      const holder = init.properties.find(
+        (p): p is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(p) && propertyName(p) === objectProperty,
+      );
+      const inner = unwrap(holder?.initializer);
+      if (inner === undefined || !ts.isObjectLiteralExpression(inner)) return docs;
+      for (const property of inner.properties) {
+        const name = propertyName(property);
+        const text = docText(property);
+        if (name !== undefined && text !== undefined && text !== '') docs.set(name, text);
+      }
+      return docs;
+    }
+  }
+  throw new Error(`${file} declares no ${constName}.`);
+}

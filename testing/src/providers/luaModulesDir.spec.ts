@@ -17,6 +17,7 @@ describe('luaModulesDir', () => {
     'mod_sb_facebook.lua',
     'mod_sb_facebook_limits.lua',
     'mod_sb_gtalk.lua',
+    'mod_sb_no_rooms.lua',
     'mod_sb_oauthbearer.lua',
     'sb_limits.lib.lua',
   ])('when listed, holds %s', (file) => {

@@ -22,15 +22,25 @@ describe(withProviders, () => {
     const config = Object.fromEntries((options.hosts ?? []).map((h) => [h.domain, h.config]));
     expect(Object.keys(config)).toEqual(['m.test', 'f.test', 'g.test', 'o.test']);
     expect(config['m.test']).toContain(
-      'modules_enabled = { "sb_messenger", "sb_messenger_limits" }',
+      'modules_enabled = { "sb_messenger", "sb_messenger_limits", "sb_no_rooms" }',
     );
     expect(config['m.test']).toContain(
       'sb_roster_allow_add = true\nsb_idle_drop = true\nsb_idle_timeout = 90',
     );
-    expect(config['f.test']).toContain('modules_enabled = { "sb_facebook", "sb_facebook_limits" }');
+    expect(config['f.test']).toContain(
+      'modules_enabled = { "sb_facebook", "sb_facebook_limits", "sb_no_rooms" }',
+    );
     expect(config['f.test']).toContain('sb_facebook_api_key = "KEY\\"1"');
     expect(config['f.test']).toContain('sb_facebook_app_secret = "S"\nsb_facebook_nonce = "N"');
-    expect(config['g.test']).toContain('modules_enabled = { "sb_gtalk" }');
+    expect(config['g.test']).toContain('modules_enabled = { "sb_gtalk", "sb_no_rooms" }');
+    for (const domain of ['m.test', 'f.test', 'g.test']) {
+      expect([domain, config[domain]]).toEqual([
+        domain,
+        expect.stringContaining('modules_disabled = { "carbons", "mam" }'),
+      ]);
+    }
+    expect(config['o.test']).not.toContain('modules_disabled');
+    expect(config['o.test']).not.toContain('sb_no_rooms');
     expect(config['g.test']).not.toContain('"PLAIN"');
     expect(config['o.test']).toContain('sb_oauthbearer_scope = "xmpp"');
     expect(config['o.test']).toContain(
@@ -58,7 +68,9 @@ describe(withProviders, () => {
       {
         domain: 'm.test',
         users: [{ username: 'a', password: 'b' }],
-        config: expect.stringMatching(/^x = 1\nmodules_enabled = \{ "sb_messenger" \}\n/),
+        config: expect.stringMatching(
+          /^x = 1\nmodules_enabled = \{ "sb_messenger", "sb_no_rooms" \}\n/,
+        ),
       },
     ]);
     expect(options.pluginPaths).toEqual(['/mine', luaModulesDir]);

@@ -10,6 +10,15 @@ const lua = (s: string): string => JSON.stringify(s);
 const luaList = (items: readonly string[]): string => `{ ${items.map(lua).join(', ')} }`;
 
 const SCRAM = ['SCRAM-SHA-1', 'SCRAM-SHA-1-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-256-PLUS'];
+
+/**
+ * What none of the retired providers offered, whatever the server's `rooms`, `archive` and
+ * `carbons` options load: Message Carbons and MAM never load on their hosts (so they are neither
+ * announced nor answered: service-unavailable), and `mod_sb_no_rooms` refuses every stanza their
+ * users send to the multi-user chat service.
+ */
+const NO_ROOMS = 'sb_no_rooms';
+const WITHOUT_CARBONS_AND_ARCHIVE = 'modules_disabled = { "carbons", "mam" }';
 const STANDARD = [...SCRAM, 'PLAIN', 'ANONYMOUS', 'DIGEST-MD5'];
 
 interface Section {
@@ -117,9 +126,15 @@ function sections(p: ProviderEmulation): Section[] {
     out.push(
       section(
         messenger.domain,
-        messenger.limits === false ? ['sb_messenger'] : ['sb_messenger', 'sb_messenger_limits'],
+        [
+          ...(messenger.limits === false
+            ? ['sb_messenger']
+            : ['sb_messenger', 'sb_messenger_limits']),
+          NO_ROOMS,
+        ],
         keep ? [] : STANDARD,
         [
+          WITHOUT_CARBONS_AND_ARCHIVE,
           ...(messenger.allowRosterAdd === true ? ['sb_roster_allow_add = true'] : []),
           ...(idle === undefined ? [] : ['sb_idle_drop = true', `sb_idle_timeout = ${idle}`]),
         ],
@@ -130,7 +145,7 @@ function sections(p: ProviderEmulation): Section[] {
     if (facebook.apiKey === '') {
       throw invalid('facebook.apiKey must not be empty.');
     }
-    const settings = [`sb_facebook_api_key = ${lua(facebook.apiKey)}`];
+    const settings = [WITHOUT_CARBONS_AND_ARCHIVE, `sb_facebook_api_key = ${lua(facebook.apiKey)}`];
     if (facebook.appSecret !== undefined) {
       settings.push(`sb_facebook_app_secret = ${lua(facebook.appSecret)}`);
     }
@@ -138,14 +153,21 @@ function sections(p: ProviderEmulation): Section[] {
     out.push(
       section(
         facebook.domain,
-        facebook.limits === false ? ['sb_facebook'] : ['sb_facebook', 'sb_facebook_limits'],
+        [
+          ...(facebook.limits === false ? ['sb_facebook'] : ['sb_facebook', 'sb_facebook_limits']),
+          NO_ROOMS,
+        ],
         keep ? [] : STANDARD,
         settings,
       ),
     );
   }
   if (gtalk !== undefined) {
-    out.push(section(gtalk.domain, ['sb_gtalk'], keep ? [] : [...SCRAM, 'ANONYMOUS'], []));
+    out.push(
+      section(gtalk.domain, ['sb_gtalk', NO_ROOMS], keep ? [] : [...SCRAM, 'ANONYMOUS'], [
+        WITHOUT_CARBONS_AND_ARCHIVE,
+      ]),
+    );
   }
   if (oauthbearer !== undefined) {
     const settings: string[] = [];
