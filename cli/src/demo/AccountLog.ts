@@ -3,7 +3,14 @@ import { AccountRecorder, RecorderAborted } from '@switchboard/testing';
 import { DemoError, DemoInterrupted } from './DemoError';
 
 /** The account events the demo waits for. */
-type Logged = 'message' | 'chatState' | 'presence' | 'subscription' | 'reconnected';
+type Logged =
+  | 'message'
+  | 'chatState'
+  | 'presence'
+  | 'subscription'
+  | 'reconnected'
+  | 'delivery'
+  | 'roomJoined';
 
 /** The first argument of event `K`. */
 type Payload<K extends Logged> = Parameters<AccountEvents[K]>[0];

@@ -218,8 +218,8 @@ describe('switchboard demo', () => {
 
   it.each([
     ['SIGINT', 'while Prosody starts up', 130, /Prosody \(pid \d+\)/],
-    ['SIGINT', 'while the accounts sign in', 130, /\[2\/8\]/],
-    ['SIGTERM', 'while the accounts sign in', 143, /\[2\/8\]/],
+    ['SIGINT', 'while the accounts sign in', 130, /\[2\/9\]/],
+    ['SIGTERM', 'while the accounts sign in', 143, /\[2\/9\]/],
   ] as const)(
     'when it gets %s %s, stops everything and exits with %d',
     async (signal, _when, code, when) => {

@@ -1,3 +1,4 @@
+import { bridgeRooms } from './bridgeRooms';
 import { castOf } from './cast';
 import type { DemoAccount } from './DemoAccount';
 import { DemoError } from './DemoError';
@@ -17,7 +18,7 @@ import { startEmulator } from './startEmulator';
 import { startIrcNetwork } from './startIrcNetwork';
 
 /** How many steps {@link runDemo} shows. */
-export const DEMO_STEPS = 8;
+export const DEMO_STEPS = 9;
 
 /** What the demo runs with. */
 export interface DemoContext {
@@ -39,7 +40,8 @@ function pick(
 /**
  * The demo, step by step, on loopback only: start the emulated providers and an IRC network,
  * sign in on five networks, presence, typing and a message relay, the relay through a bridge
- * between Jabber and IRC, a capability refusal, a token refresh after a cut connection, then stop
+ * between Jabber and IRC, a Jabber room and an IRC channel bridged (with a catch-up from the
+ * room's archive), a capability refusal, a token refresh after a cut connection, then stop
  * everything and print the summary table. Throws on the first step
  * that fails; the caller stops what `context.resources` still holds.
  */
@@ -82,6 +84,11 @@ export async function runDemo(context: DemoContext): Promise<void> {
   resources.check();
   await progress.step('XMPP ⇄ IRC: Jabber and IRC through a bridge on this host', () =>
     relayIrc(pick(accounts, 'jabber'), irc, progress),
+  );
+  resources.check();
+  await progress.step(
+    'Rooms: a Jabber room and an IRC channel bridged, and a catch-up after signing out',
+    () => bridgeRooms(pick(accounts, 'jabber'), irc, progress),
   );
   resources.check();
   const messenger = pick(accounts, 'messenger');

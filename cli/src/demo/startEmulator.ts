@@ -52,6 +52,10 @@ export async function startEmulator(progress: Progress, resources: Resources): P
   const prosody = await startProsody(
     withProviders(
       {
+        // Jabber's rooms, archived, and carbons; the emulated providers refuse all three.
+        rooms: { domain: `conference.${jabber.domain}` },
+        archive: true,
+        carbons: true,
         hosts: [
           {
             domain: jabber.domain,

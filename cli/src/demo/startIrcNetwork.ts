@@ -13,6 +13,7 @@ export async function startIrcNetwork(
   resources: Resources,
 ): Promise<ErgoServer> {
   const ergo = await startErgo({
+    history: true,
     accounts: [
       { name: IRIS.user, password: DEMO_IRIS_PASSWORD },
       { name: BRIDGE_NICK, password: DEMO_BRIDGE_PASSWORD },
