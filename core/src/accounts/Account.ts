@@ -2,7 +2,6 @@ import { EventEmitter } from 'eventemitter3';
 import { type CapabilitySet, mergeCapabilities } from '../capabilities/CapabilitySet';
 import { CredentialService } from '../credentials/CredentialService';
 import { MemoryTokenStore } from '../credentials/MemoryTokenStore';
-import { SwitchboardError } from '../errors/SwitchboardError';
 import type { HistoryPage, HistoryQuery } from '../im/history';
 import { nextMessageId } from '../im/messageId';
 import type { JoinRoomOptions, RoomState } from '../im/rooms';
@@ -188,26 +187,10 @@ export class Account extends EventEmitter<AccountEvents> {
     this.#gate.requireMessageType(message.type ?? 'chat');
     if (message.chatState !== undefined) this.#gate.require('chatStates');
     const identified = { ...message, id: message.id ?? nextMessageId() };
-    if (identified.type === 'groupchat') {
-      this.#gate.require('rooms');
-      this.checkAddress(identified.to, 'room');
-      this.#rooms.requireJoined(identified.to, 'sendMessage');
-    } else {
-      this.checkAddress(identified.to, 'to');
-    }
+    if (identified.type === 'groupchat') this.#rooms.checkSend(identified.to);
+    else this.checkAddress(identified.to, 'to');
     this.#plugin.checkMessage?.(identified, this.config);
-    const settled = this.#lifecycle.sender.send(identified);
-    settled.then(
-      (result) => {
-        if (result.acknowledged) this.#deliveries.update(result.id, identified.to, 'accepted');
-      },
-      (error: unknown) => {
-        if (SwitchboardError.is(error)) {
-          this.#deliveries.update(identified.id, identified.to, 'failed', error);
-        }
-      },
-    );
-    return settled;
+    return this.#deliveries.follow(identified, this.#lifecycle.sender.send(identified));
   }
 
   /**

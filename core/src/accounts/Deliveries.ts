@@ -3,8 +3,9 @@
  * reported once and only forwards (accepted → delivered → read), and `failed` ends it; a bounce
  * after the server accepted a message still reports `failed`. Bounded: the oldest ids go first.
  */
-import type { SwitchboardError } from '../errors/SwitchboardError';
+import { SwitchboardError } from '../errors/SwitchboardError';
 import type { DeliveryState, DeliveryUpdate } from '../im/delivery';
+import type { SendResult } from '../im/types';
 
 const CAPACITY = 1_000;
 const RANK: Readonly<Record<DeliveryState, number>> = {
@@ -34,6 +35,25 @@ export class Deliveries {
       if (oldest !== undefined) this.#states.delete(oldest);
     }
     this.#emit(error === undefined ? { id, to, state } : { id, to, state, error });
+  }
+
+  /**
+   * Reports `accepted` when `settled` resolves acknowledged and `failed` when it rejects; returns
+   * `settled` (whose rejection the caller handles).
+   */
+  follow(
+    message: { readonly id: string; readonly to: string },
+    settled: Promise<SendResult>,
+  ): Promise<SendResult> {
+    settled.then(
+      (result) => {
+        if (result.acknowledged) this.update(result.id, message.to, 'accepted');
+      },
+      (error: unknown) => {
+        if (SwitchboardError.is(error)) this.update(message.id, message.to, 'failed', error);
+      },
+    );
+    return settled;
   }
 
   /** The last state reported for `id`, while remembered. */

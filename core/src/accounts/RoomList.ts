@@ -119,6 +119,16 @@ export class RoomList {
     this.#owner.flush();
   }
 
+  /**
+   * The checks of a message to `room` before anything is queued: the `rooms` capability, a room
+   * address, and the account in the room (SB_ROOM_NOT_JOINED).
+   */
+  checkSend(room: string): void {
+    this.#owner.gate.require('rooms');
+    this.#owner.checkAddress(room, 'room');
+    this.requireJoined(room, 'sendMessage');
+  }
+
   /** SB_ROOM_NOT_JOINED unless the account is in `room` (or rejoining it). */
   requireJoined(room: string, operation: string): void {
     const entry = this.#rooms.get(room);
