@@ -27,6 +27,7 @@ describe('switchboard with an IRC account (ergo)', () => {
   beforeAll(async () => {
     [server, dir] = await Promise.all([
       startErgo({
+        history: true,
         accounts: [
           { name: 'alice', password: 'alice-secret-1' },
           { name: 'bob', password: 'bob-secret-2' },
@@ -156,6 +157,34 @@ describe('switchboard with an IRC account (ergo)', () => {
       expect(stdout).toMatch(/Disconnected\.\n$/);
     } finally {
       cli.child.kill('SIGKILL');
+    }
+  });
+
+  it('when chatting in a channel, /join shows who is there and its history; lines go both ways', async () => {
+    await bob.joinRoom('#lounge');
+    await bob.sendMessage({ to: '#lounge', type: 'groupchat', body: 'before alice came' });
+    const cli = await CliProcess.start(['chat', 'alice', '--config', config], { env: ALICE });
+    try {
+      await cli.waitForStdout(/^Connected as alice@127\.0\.0\.1\./m);
+      cli.type('/join #lounge');
+      await cli.waitForStdout(/^\* You are in #lounge as alice, 2 occupants: /m);
+      await cli.waitForStdout(
+        /^-- 1 earlier message --\n.*#lounge <bob> before alice came\n-- now --$/m,
+      );
+
+      const got = messageTo(bob, 'hello channel');
+      cli.type('hello channel');
+      expect(await got).toMatchObject({ from: '#lounge', nick: 'alice', type: 'groupchat' });
+      await cli.waitForStdout(/^ {2}✓✓ delivered to #lounge: "hello channel"$/m);
+      await bob.sendMessage({ to: '#lounge', type: 'groupchat', body: 'welcome' });
+      await cli.waitForStdout(/^\[\d\d:\d\d\] #lounge <bob> welcome$/m);
+      cli.type('/part');
+      await cli.waitForStdout(/^\* You left #lounge$/m);
+      cli.type('/quit');
+      expect((await cli.exited()).code).toBe(0);
+    } finally {
+      cli.child.kill('SIGKILL');
+      await bob.leaveRoom('#lounge');
     }
   });
 });
