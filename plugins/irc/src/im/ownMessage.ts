@@ -9,18 +9,20 @@ import { inboundOf } from './inboundMessage';
 
 /**
  * The own message `message` carries (`to` the contact or channel; `groupchat` for a channel;
- * `msgid` as id and archive id), or undefined for what is not one (CTCP queries, TAGMSG).
+ * `msgid` as id, and as archive id when `archived`: the server keeps history), or undefined
+ * for what is not one (CTCP queries, TAGMSG).
  */
 export function ownMessageOf(
   message: IrcMessage,
-  options: { readonly replayed: boolean; readonly chanTypes: string },
+  options: { readonly replayed: boolean; readonly archived: boolean; readonly chanTypes: string },
 ): OwnMessage | undefined {
-  const inbound = inboundOf(message, { replayed: options.replayed });
+  const inbound = inboundOf(message, options);
   if (inbound?.kind !== 'message') return undefined;
-  const { id, to = '', type, body, delay } = inbound.message;
+  const { id, archiveId, to = '', type, body, delay } = inbound.message;
   const channel = to !== '' && options.chanTypes.includes(to.charAt(0));
   return {
-    ...(id === undefined ? {} : { id, archiveId: id }),
+    ...(id === undefined ? {} : { id }),
+    ...(archiveId === undefined ? {} : { archiveId }),
     to,
     type: channel ? 'groupchat' : type,
     body,

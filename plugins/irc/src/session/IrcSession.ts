@@ -319,7 +319,8 @@ export class IrcSession implements ProtocolSession {
       this.#bounce(returned.target, returned.error, label);
       return;
     }
-    const inbound = inboundOf(message, { replayed });
+    const archived = this.#caps.has('draft/chathistory');
+    const inbound = inboundOf(message, { replayed, archived });
     if (inbound === undefined) return;
     if (inbound.kind === 'chatState') {
       this.#sink.chatState(inbound.update);

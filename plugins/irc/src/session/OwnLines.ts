@@ -51,7 +51,9 @@ export class OwnLines {
       }
       return true;
     }
-    const own = ownMessageOf(message, { replayed, chanTypes: options.isupport.chanTypes });
+    const archived = options.caps().has('draft/chathistory');
+    const chanTypes = options.isupport.chanTypes;
+    const own = ownMessageOf(message, { replayed, archived, chanTypes });
     if (own === undefined || (own.id !== undefined && options.recent.seen(own.id))) return true;
     options.sink.ownMessage?.(own);
     return true;
