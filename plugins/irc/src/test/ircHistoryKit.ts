@@ -9,6 +9,7 @@ import {
   type InboundMessage,
   type OwnMessage,
   ProfilePluginToken,
+  type SessionSink,
   type StanzaLogEntry,
   Switchboard,
 } from '@switchboard/core';
@@ -91,4 +92,30 @@ export function until(account: Account, test: () => boolean): Promise<void> {
     account.on('message', check);
     account.on('ownMessage', check);
   });
+}
+
+/** A session sink that records messages and own messages and ignores the rest. */
+export function recordingSink(): SessionSink & {
+  readonly messages: InboundMessage[];
+  readonly own: OwnMessage[];
+} {
+  const messages: InboundMessage[] = [];
+  const own: OwnMessage[] = [];
+  const ignore = (): void => undefined;
+  return {
+    messages,
+    own,
+    message: (m) => messages.push(m),
+    ownMessage: (m) => own.push(m),
+    authenticating: ignore,
+    mechanismSelected: ignore,
+    presence: ignore,
+    subscription: ignore,
+    chatState: ignore,
+    roster: ignore,
+    sent: ignore,
+    bounced: ignore,
+    carryOver: ignore,
+    closed: ignore,
+  };
 }
