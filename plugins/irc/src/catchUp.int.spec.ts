@@ -113,6 +113,43 @@ describe('IrcSession.catchUp on ergo', () => {
     }
   });
 
+  it('catches up on a channel: groupchat with nicks, own lines from another client as own messages', async () => {
+    const bob = await rawLogin(server, 'bob', 'bob-secret-2');
+    const device = await rawLogin(server, 'alice', 'alice-secret-1');
+    try {
+      // alice's account joins through another client; the channel is not joined by the session.
+      device.send('JOIN #catch');
+      await device.next((l) => l.command === '366');
+      bob.send('JOIN #catch');
+      await bob.next((l) => l.command === '366');
+      const lastSeen = await rawSend(bob, '#catch', 'seen already');
+      const sent = [
+        await rawSend(bob, '#catch', 'c1'),
+        await rawSend(device, '#catch', 'mine'),
+        await rawSend(bob, '#catch', 'c2'),
+      ];
+      const { session } = await open();
+      const reported: Array<InboundMessage | OwnMessage> = [];
+      const report = await session.catchUp({
+        target: '#catch',
+        after: lastSeen,
+        message: (m) => reported.push(m),
+        ownMessage: (m) => reported.push(m),
+      });
+      expect(reported).toEqual([
+        expect.objectContaining({ from: '#catch', nick: 'bob', type: 'groupchat', body: 'c1' }),
+        expect.objectContaining({ to: '#catch', type: 'groupchat', body: 'mine' }),
+        expect.objectContaining({ from: '#catch', nick: 'bob', type: 'groupchat', body: 'c2' }),
+      ]);
+      expect(reported.map((m) => m.archiveId)).toEqual(sent);
+      expect(report).toMatchObject({ pages: 2, reported: 3, last: sent[2], complete: true });
+      await session.close();
+    } finally {
+      await device.close();
+      await bob.close();
+    }
+  });
+
   it("an account's history after a reconnect holds what came while it was away, nothing missed or doubled", async () => {
     const bob = await rawLogin(server, 'bob', 'bob-secret-2');
     const alice = ircSwitchboard().createAccount(ergoAccount(server, 'alice', 'alice-secret-1'));
