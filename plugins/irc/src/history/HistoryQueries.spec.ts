@@ -175,6 +175,33 @@ describe(HistoryQueries, () => {
       expect((await page).messages.map((m) => m.body)).toEqual(['kept']);
     });
 
+    it('when the answer is wrapped in a labeled-response batch, reads the chathistory batch inside it', async () => {
+      const { queries, feed } = setup();
+      const page = queries.query(request());
+      const left = feed(
+        '@label=sbh1 :s BATCH +outer labeled-response',
+        '@batch=outer :s BATCH +inner chathistory bob',
+        dm('m1', 'bob', 'alice', 'wrapped', 'inner'),
+        '@batch=outer :s BATCH -inner',
+        ':s BATCH -outer',
+      );
+      expect(left).toEqual([]);
+      expect((await page).messages.map((m) => m.body)).toEqual(['wrapped']);
+    });
+
+    it("when our nick changed since, keeps the contact's messages to the old nick", async () => {
+      const { queries, feed } = setup();
+      const page = queries.query(request());
+      feed(
+        '@label=sbh1 :s BATCH +1 chathistory bob',
+        dm('m1', 'bob', 'alice_', 'to my old nick'),
+        ':s BATCH -1',
+      );
+      expect((await page).messages.map((m) => [m.body, m.outgoing])).toEqual([
+        ['to my old nick', false],
+      ]);
+    });
+
     it('when queries are not labelled, matches batches in order per target', async () => {
       const { queries, written, feed } = setup('draft/chathistory');
       const forBob = queries.query(request());

@@ -278,13 +278,16 @@ export class HistoryQueries {
     };
   }
 
-  /** A line of another conversation in an answer is dropped. */
+  /**
+   * A line of another conversation in an answer is dropped: a channel's lines must be in it; a
+   * contact's must come from the contact (to a nick: the account's nick may have changed since)
+   * or go from the account to the contact.
+   */
   #belongs(message: HistoryMessage, query: Query, context: HistoryContext): boolean {
-    const fold = (name: string) => this.#fold(name);
-    if (message.type === 'groupchat') return fold(message.from) === query.target;
-    const peer = message.outgoing ? (message.to ?? '') : message.from;
-    const other = message.outgoing ? message.from : (message.to ?? '');
-    return fold(peer) === query.target && context.isMe(other);
+    if (message.type === 'groupchat') return this.#fold(message.from) === query.target;
+    const to = message.to ?? '';
+    if (message.outgoing) return this.#fold(to) === query.target;
+    return this.#fold(message.from) === query.target && !context.chanTypes.includes(to.charAt(0));
   }
 }
 
