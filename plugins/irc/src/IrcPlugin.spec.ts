@@ -36,6 +36,14 @@ describe(IrcPlugin, () => {
       }
     });
 
+    it('when a room is a channel name, accepts it; anything else fails with SB_ADDRESS_INVALID', () => {
+      expect(code('#room', 'room')).toBeUndefined();
+      expect(code('&local', 'room')).toBeUndefined();
+      for (const address of ['room', '#', '#a b', '#a,b', '#a\u0007b', '']) {
+        expect([address, code(address, 'room')]).toEqual([address, 'SB_ADDRESS_INVALID']);
+      }
+    });
+
     it("when a contact's address (any other field) holds a server part, fails: contacts are nicks", () => {
       expect(code('bob@irc.test', 'contact')).toBe('SB_ADDRESS_INVALID');
       expect(code('bob@irc.test', 'to')).toBe('SB_ADDRESS_INVALID');

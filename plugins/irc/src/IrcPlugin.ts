@@ -19,7 +19,7 @@ import {
 } from '@switchboard/core';
 import { ircEndpoint } from './connection/ircEndpoint';
 import { openIrcSession } from './connection/openIrcSession';
-import { checkIrcMessage, checkNick } from './im/checkInput';
+import { checkChannel, checkIrcMessage, checkNick } from './im/checkInput';
 import { StsPolicies } from './registration/StsPolicies';
 import { asIrcContinuation } from './session/IrcContinuation';
 
@@ -45,8 +45,8 @@ export const ircDefaults: ProfileDescriptor = {
     delayedDelivery: true,
     ping: true,
     rooms: false,
-    history: false,
-    otherDevices: false,
+    history: true,
+    otherDevices: true,
     receipts: false,
     readMarkers: false,
     messageTypes: ['chat', 'headline'],
@@ -93,6 +93,7 @@ export class IrcPlugin implements ProfilePlugin {
     chatStates: '+typing',
     delayedDelivery: 'server-time',
     watch: 'MONITOR',
+    history: 'draft/chathistory',
   };
   protected readonly registry: SaslRegistry;
   /**
@@ -143,9 +144,13 @@ export class IrcPlugin implements ProfilePlugin {
   /**
    * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry. The
    * account's own address (checked as `field` `address` when the account is created) is
-   * `nick@server`; a contact's is the nick alone.
+   * `nick@server`; a contact's is the nick alone; a room's (`field` `room`) a channel.
    */
   checkAddress(address: string, field: string): void {
+    if (field === 'room') {
+      checkChannel(address, field);
+      return;
+    }
     if (field !== 'address') {
       checkNick(address, field);
       return;

@@ -11,6 +11,10 @@ export type { IrcConnectionOptions, WriteOptions } from './connection/IrcConnect
 export { IrcConnection } from './connection/IrcConnection';
 export type { IrcEndpoint } from './connection/ircEndpoint';
 export { ircEndpoint, splitAddress } from './connection/ircEndpoint';
+export type { CatchUpOptions, CatchUpReport } from './history/catchUp';
+export { catchUp } from './history/catchUp';
+export type { HistoryQueriesOptions, SessionCatchUp } from './history/HistoryQueries';
+export { HistoryQueries } from './history/HistoryQueries';
 export { IrcPlugin, ircDefaults } from './IrcPlugin';
 export { default, ircBindings, ircModule } from './ircModule';
 export { nickAfterCollision } from './registration/nickAfterCollision';

@@ -32,6 +32,8 @@ describe('ircProfileModule', () => {
       'vcard.read': false,
       'vcard.write': false,
       watch: true,
+      history: true,
+      otherDevices: true,
       messageTypes: ['chat', 'headline'],
     });
   });

@@ -21,6 +21,19 @@ export function checkNick(address: string, field: string): void {
   );
 }
 
+/** A channel name: a `#`, `&`, `+` or `!` prefix, then no space, comma, BEL or control character. */
+const CHANNEL = /^[#&+!][^\s,\p{Cc}]{1,199}$/u;
+
+/** Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a channel name. */
+export function checkChannel(address: string, field: string): void {
+  if (CHANNEL.test(address)) return;
+  throw new SwitchboardError(
+    'SB_ADDRESS_INVALID',
+    `"${address.slice(0, 80)}" is not an IRC channel (${field}); nothing was sent.`,
+    { details: { field, address: address.slice(0, 80) } },
+  );
+}
+
 /** Throws SB_CONTENT_INVALID for an empty body or a NUL, which no IRC line can carry. */
 export function checkIrcMessage(message: OutboundMessage): void {
   if (message.body.trim() === '') {

@@ -50,4 +50,12 @@ describe(inboundOf, () => {
       inboundOf(parseLine(':irc.example.org NOTICE bob :server notice'), { now }),
     ).toBeUndefined();
   });
+
+  it('when the server archives messages, sets the msgid as archiveId too', () => {
+    const line = parseLine('@msgid=m7 :bob!b@h PRIVMSG alice :kept');
+    expect(inboundOf(line, { archived: true })).toMatchObject({
+      message: { id: 'm7', archiveId: 'm7' },
+    });
+    expect(inboundOf(line)).not.toHaveProperty('message.archiveId');
+  });
 });

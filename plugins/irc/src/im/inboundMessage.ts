@@ -40,11 +40,12 @@ function bodyOf(text: string): string | undefined {
 /**
  * The meaning of a private PRIVMSG/NOTICE/TAGMSG addressed to the account; undefined for
  * anything else (channel messages, server notices, CTCP queries). `replayed`: the line came in a
- * history or playback batch.
+ * history or playback batch; `archived`: the server keeps history (`draft/chathistory`), so the
+ * `msgid` is also the message's `archiveId`.
  */
 export function inboundOf(
   message: IrcMessage,
-  options: { readonly replayed?: boolean; readonly now?: number } = {},
+  options: { readonly replayed?: boolean; readonly archived?: boolean; readonly now?: number } = {},
 ): Inbound | undefined {
   if (message.source?.kind !== 'user') return undefined;
   const from = message.source.nick;
@@ -65,6 +66,7 @@ export function inboundOf(
     kind: 'message',
     message: {
       ...(id === undefined ? {} : { id }),
+      ...(id !== undefined && options.archived === true ? { archiveId: id } : {}),
       from,
       to: message.params[0] ?? '',
       // A NOTICE must never be answered automatically: the meaning of a headline.

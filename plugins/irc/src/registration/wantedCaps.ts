@@ -16,6 +16,11 @@ export const WANTED_CAPS: readonly string[] = [
   'batch',
   // Capabilities added or removed later (CAP NEW / CAP DEL).
   'cap-notify',
+  // History (CHATHISTORY queries); joins and parts in it as real lines, not HistServ notices.
+  'draft/chathistory',
+  'draft/event-playback',
+  // A bouncer's relay of what the account sent from its other clients.
+  'znc.in/self-message',
   // Presence: AWAY changes of watched users, their account, their host.
   'away-notify',
   'account-notify',

@@ -5,6 +5,8 @@
  */
 import {
   type ChatState,
+  type HistoryPage,
+  type HistoryRequest,
   type OutboundMessage,
   type OutboundPresence,
   type ProtocolSession,
@@ -15,6 +17,8 @@ import {
   SwitchboardError,
 } from '@switchboard/core';
 import type { IrcConnection } from '../connection/IrcConnection';
+import type { CatchUpReport } from '../history/catchUp';
+import { HistoryQueries, type SessionCatchUp } from '../history/HistoryQueries';
 import { returnedMessage } from '../im/bounces';
 import { inboundOf } from '../im/inboundMessage';
 import type { Registered } from '../registration/register';
@@ -28,6 +32,7 @@ import type { IrcContinuation } from './IrcContinuation';
 import { Monitor } from './Monitor';
 import type { OutboundLine } from './OutboundMessages';
 import { OutboundPump } from './OutboundPump';
+import { OwnLines } from './OwnLines';
 import { Pings } from './Pings';
 import { RecentIds } from './RecentIds';
 
@@ -69,6 +74,8 @@ export class IrcSession implements ProtocolSession {
   readonly #recent: RecentIds;
   readonly #pings: Pings;
   readonly #monitor: Monitor;
+  readonly #history: HistoryQueries;
+  readonly #own: OwnLines;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -97,6 +104,21 @@ export class IrcSession implements ProtocolSession {
       },
       options.registered.isupport.get('MONITOR'),
     );
+    this.#history = new HistoryQueries({
+      write: (message) => this.#connection.write(message),
+      isupport: options.registered.isupport,
+      isMe: (nick) => this.#isMe(nick),
+      caps: () => this.#caps,
+      timeoutMs: options.timeoutMs,
+    });
+    this.#own = new OwnLines({
+      outbound: this.#outbound,
+      recent: this.#recent,
+      sink: this.#sink,
+      isMe: (nick) => this.#isMe(nick),
+      isupport: options.registered.isupport,
+      caps: () => this.#caps,
+    });
     const connection = this.#connection;
     connection.limits = { lineBytes: options.registered.isupport.lineBytes };
     connection.onMessage = (message) => this.#receive(message);
@@ -220,6 +242,19 @@ export class IrcSession implements ProtocolSession {
     return Math.round(performance.now() - started);
   }
 
+  /** One page of `draft/chathistory` (capability `history`); see {@link HistoryQueries.query}. */
+  history(request: HistoryRequest): Promise<HistoryPage> {
+    return this.#history.query(request);
+  }
+
+  /**
+   * Reports, in order and each once, what came in `options.target` (nick or channel) after the
+   * archive id `options.after`, skipping what the live path delivered (see `catchUp`).
+   */
+  catchUp(options: Omit<SessionCatchUp, 'seen'>): Promise<CatchUpReport> {
+    return this.#history.catchUp({ ...options, seen: (id) => this.#recent.seen(id) });
+  }
+
   async serverFeatures(): Promise<readonly string[]> {
     return this.features;
   }
@@ -235,6 +270,7 @@ export class IrcSession implements ProtocolSession {
   }
 
   #receive(message: IrcMessage): void {
+    if (this.#history.claim(message)) return;
     const item = this.#batches.push(message);
     if (item === undefined) return;
     if ('items' in item) this.#receiveBatch(item, item.tags.get('label'));
@@ -276,14 +312,15 @@ export class IrcSession implements ProtocolSession {
         return;
       default:
     }
-    if (this.#echo(message, label)) return;
+    if (this.#own.receive(message, label, replayed)) return;
     if (this.#monitor.receive(message)) return;
     const returned = returnedMessage(message);
     if (returned !== undefined) {
       this.#bounce(returned.target, returned.error, label);
       return;
     }
-    const inbound = inboundOf(message, { replayed });
+    const archived = this.#caps.has('draft/chathistory');
+    const inbound = inboundOf(message, { replayed, archived });
     if (inbound === undefined) return;
     if (inbound.kind === 'chatState') {
       this.#sink.chatState(inbound.update);
@@ -292,15 +329,6 @@ export class IrcSession implements ProtocolSession {
     if (!this.#isMe(inbound.message.to ?? '')) return;
     if (inbound.message.id !== undefined && this.#recent.seen(inbound.message.id)) return;
     this.#sink.message(inbound.message);
-  }
-
-  /** A PRIVMSG or NOTICE from ourselves: the server accepted a line we sent. */
-  #echo(message: IrcMessage, label: string | undefined): boolean {
-    if (message.command !== 'PRIVMSG' && message.command !== 'NOTICE') return false;
-    if (message.source?.kind !== 'user' || !this.#isMe(message.source.nick)) return false;
-    if (!this.#caps.has('echo-message')) return false;
-    for (const id of this.#outbound.accept(label)) this.#sink.sent({ id, status: 'acknowledged' });
-    return true;
   }
 
   #bounce(target: string, error: SwitchboardError, label: string | undefined): void {
@@ -341,9 +369,10 @@ export class IrcSession implements ProtocolSession {
   }
 
   #closed(error: SwitchboardError | undefined): void {
-    this.#pings.fail(
-      error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
-    );
+    const lost =
+      error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.');
+    this.#pings.fail(lost);
+    this.#history.fail(lost);
     const { unknown, resend } = this.#outbound.lose();
     for (const id of unknown) {
       this.#sink.sent({

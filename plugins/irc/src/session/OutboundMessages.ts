@@ -94,6 +94,16 @@ export class OutboundMessages {
   }
 
   /**
+   * True when the oldest written line without a label is `text` to `target` (folded with
+   * `fold`): an unlabelled line from this account with them is that line's echo, not a line
+   * another connection of the account sent.
+   */
+  expects(target: string, text: string, fold: (s: string) => string): boolean {
+    const line = this.#pendingWritten().find((l) => l.label === undefined);
+    return line !== undefined && line.text === text && fold(line.target) === fold(target);
+  }
+
+  /**
    * The message a returned line belongs to, removed: by `label`, else the oldest message with a
    * written line to `target` (folded with `fold`).
    */

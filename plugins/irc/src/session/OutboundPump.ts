@@ -40,6 +40,11 @@ export class OutboundPump {
     return done;
   }
 
+  /** True when an unlabelled own line `text` to `target` is the echo of a line sent here. */
+  expects(target: string, text: string, fold: (s: string) => string): boolean {
+    return this.#tracker.expects(target, text, fold);
+  }
+
   /** A line came back: the id of its message, removed (see {@link OutboundMessages.bounce}). */
   bounce(
     label: string | undefined,

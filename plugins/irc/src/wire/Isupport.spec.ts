@@ -30,6 +30,13 @@ describe(Isupport, () => {
     expect(isupport.get('SAFELIST')).toBe('');
   });
 
+  it('when a token has a vendor prefix (draft/CHATHISTORY), keeps it under its full name', () => {
+    const isupport = new Isupport();
+    isupport.add(parseLine(':s 005 me draft/CHATHISTORY=100 CHATHISTORY=1000 :are supported'));
+    expect(isupport.get('draft/CHATHISTORY')).toBe('100');
+    expect(isupport.get('CHATHISTORY')).toBe('1000');
+  });
+
   it('when a token is negated, removes it', () => {
     const isupport = new Isupport();
     isupport.add(parseLine(':s 005 me LINELEN=1024 :are supported'));

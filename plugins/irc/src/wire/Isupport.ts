@@ -8,7 +8,8 @@ import { LINE_BYTES } from './IrcMessage';
 import { malformed } from './malformed';
 import { Numerics } from './numerics';
 
-const TOKEN = /^-?[A-Z0-9]{1,20}$/;
+/** A token name: upper case and digits, with an optional vendor prefix (`draft/CHATHISTORY`). */
+const TOKEN = /^-?(?:[a-z0-9.-]{1,32}\/)?[A-Z0-9]{1,20}$/;
 
 /** The server's ISUPPORT tokens, and typed readers for the ones the plugin uses. */
 export class Isupport {
