@@ -19,7 +19,7 @@ import {
 } from '@switchboard/core';
 import { ircEndpoint } from './connection/ircEndpoint';
 import { openIrcSession } from './connection/openIrcSession';
-import { checkIrcMessage, checkNick } from './im/checkInput';
+import { checkChannel, checkIrcMessage, checkNick } from './im/checkInput';
 import { StsPolicies } from './registration/StsPolicies';
 import { asIrcContinuation } from './session/IrcContinuation';
 
@@ -44,12 +44,12 @@ export const ircDefaults: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
-    rooms: false,
+    rooms: true,
     history: false,
     otherDevices: false,
     receipts: false,
     readMarkers: false,
-    messageTypes: ['chat', 'headline'],
+    messageTypes: ['chat', 'headline', 'groupchat'],
   },
 };
 
@@ -143,9 +143,13 @@ export class IrcPlugin implements ProfilePlugin {
   /**
    * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry. The
    * account's own address (checked as `field` `address` when the account is created) is
-   * `nick@server`; a contact's is the nick alone.
+   * `nick@server`; a contact's is the nick alone; a room (`field` `room`) is a channel name.
    */
   checkAddress(address: string, field: string): void {
+    if (field === 'room') {
+      checkChannel(address, field);
+      return;
+    }
     if (field !== 'address') {
       checkNick(address, field);
       return;

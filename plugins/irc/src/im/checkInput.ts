@@ -21,6 +21,23 @@ export function checkNick(address: string, field: string): void {
   );
 }
 
+/**
+ * A channel name (https://modern.ircdocs.horse/#channels): a channel type character (`#`, `&`,
+ * and the rarer `+` and `!`; the server's `CHANTYPES` decides at `joinRoom`), then no space,
+ * comma or control character (BEL included); at most 200 characters.
+ */
+const CHANNEL = /^[#&+!][^\s,\p{Cc}]{1,199}$/u;
+
+/** Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a channel name. */
+export function checkChannel(address: string, field: string): void {
+  if (CHANNEL.test(address)) return;
+  throw new SwitchboardError(
+    'SB_ADDRESS_INVALID',
+    `"${address.slice(0, 80)}" is not an IRC channel (${field}); channels start with # or &. Nothing was sent.`,
+    { details: { field, address: address.slice(0, 80) } },
+  );
+}
+
 /** Throws SB_CONTENT_INVALID for an empty body or a NUL, which no IRC line can carry. */
 export function checkIrcMessage(message: OutboundMessage): void {
   if (message.body.trim() === '') {

@@ -8,12 +8,15 @@ import {
   type OutboundMessage,
   type OutboundPresence,
   type ProtocolSession,
+  type RoomJoinRequest,
+  type RoomState,
   type SendHandover,
   type SessionContinuation,
   type SessionLiveness,
   type SessionSink,
   SwitchboardError,
 } from '@switchboard/core';
+import { Channels } from '../channels/Channels';
 import type { IrcConnection } from '../connection/IrcConnection';
 import { returnedMessage } from '../im/bounces';
 import { inboundOf } from '../im/inboundMessage';
@@ -69,6 +72,7 @@ export class IrcSession implements ProtocolSession {
   readonly #recent: RecentIds;
   readonly #pings: Pings;
   readonly #monitor: Monitor;
+  readonly #channels: Channels;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -97,6 +101,15 @@ export class IrcSession implements ProtocolSession {
       },
       options.registered.isupport.get('MONITOR'),
     );
+    this.#channels = new Channels({
+      write: (message) => this.#connection.write(message),
+      sink: this.#sink,
+      isupport: options.registered.isupport,
+      nick: () => this.#nick,
+      labelled: () => this.#caps.has('labeled-response'),
+      timeoutMs: this.#timeoutMs,
+      take: (id, lines) => this.#take(id, lines),
+    });
     const connection = this.#connection;
     connection.limits = { lineBytes: options.registered.isupport.lineBytes };
     connection.onMessage = (message) => this.#receive(message);
@@ -113,10 +126,9 @@ export class IrcSession implements ProtocolSession {
       abort: (error) => connection.close(error),
     };
     for (const resend of options.continuation?.resend ?? []) {
-      this.#take(
-        resend.id,
-        resend.lines.map((l) => ({ ...l, state: 'queued' as const })),
-      );
+      const lines = resend.lines.map((l) => ({ ...l, state: 'queued' as const }));
+      // Lines to a channel wait for the channel to be joined again.
+      if (!this.#channels.holdUntilJoined(resend.id, lines)) this.#take(resend.id, lines);
     }
     for (const message of options.registered.early) this.#receive(message);
   }
@@ -188,6 +200,38 @@ export class IrcSession implements ProtocolSession {
     return 'pending';
   }
 
+  /**
+   * Joins a channel (see docs/irc.md, "Channels"): `JOIN` with the key, resolved once the server
+   * confirmed with the channel's occupants and topic. IRC has one nick per connection:
+   * `request.nick` is not used.
+   */
+  async joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    const state = await this.#channels.join(request);
+    if (request.after !== undefined) await this.#catchUpRoom(request, state);
+    return state;
+  }
+
+  /**
+   * The catch-up of a rejoined channel after the last message the account saw (`request.after`,
+   * a msgid): the chathistory replay comes here, before `joinRoom` resolves.
+   */
+  async #catchUpRoom(_request: RoomJoinRequest, _state: RoomState): Promise<void> {}
+
+  /** Leaves a channel with `PART`; resolves on the server's `PART`. */
+  leaveRoom(room: string, reason?: string): Promise<void> {
+    return this.#channels.leave(room, reason);
+  }
+
+  /** Sets a channel's topic; SB_STANZA_ERROR `forbidden` without the right (482). */
+  setTopic(room: string, topic: string): Promise<void> {
+    return this.#channels.setTopic(room, topic);
+  }
+
+  /** Invites `address` (a nick) to a channel; resolves on 341, SB_STANZA_ERROR on a refusal. */
+  invite(room: string, address: string): Promise<void> {
+    return this.#channels.invite(room, address);
+  }
+
   async sendPresence(presence: OutboundPresence): Promise<void> {
     if (presence.to !== undefined) {
       throw new SwitchboardError(
@@ -231,6 +275,7 @@ export class IrcSession implements ProtocolSession {
   }
 
   #take(id: string, lines: OutboundLine[]): void {
+    this.#channels.sending(id, lines[0]?.target ?? '');
     this.#outbound.take(id, lines, this.#caps.has('labeled-response'));
   }
 
@@ -267,6 +312,7 @@ export class IrcSession implements ProtocolSession {
         );
         return;
       case 'NICK':
+        this.#channels.receive(message, label);
         if (message.source?.kind === 'user' && this.#isMe(message.source.nick)) {
           this.#nick = message.params[0] ?? this.#nick;
         }
@@ -276,6 +322,7 @@ export class IrcSession implements ProtocolSession {
         return;
       default:
     }
+    if (this.#channels.receive(message, label)) return;
     if (this.#echo(message, label)) return;
     if (this.#monitor.receive(message)) return;
     const returned = returnedMessage(message);
@@ -285,6 +332,14 @@ export class IrcSession implements ProtocolSession {
     }
     const inbound = inboundOf(message, { replayed });
     if (inbound === undefined) return;
+    if (this.#channels.isChannelTarget(message.params[0] ?? '')) {
+      const room =
+        inbound.kind === 'message' ? this.#channels.roomMessage(inbound.message) : undefined;
+      if (room !== undefined && !(room.id !== undefined && this.#recent.seen(room.id))) {
+        this.#sink.message(room);
+      }
+      return;
+    }
     if (inbound.kind === 'chatState') {
       this.#sink.chatState(inbound.update);
       return;
@@ -299,7 +354,10 @@ export class IrcSession implements ProtocolSession {
     if (message.command !== 'PRIVMSG' && message.command !== 'NOTICE') return false;
     if (message.source?.kind !== 'user' || !this.#isMe(message.source.nick)) return false;
     if (!this.#caps.has('echo-message')) return false;
-    for (const id of this.#outbound.accept(label)) this.#sink.sent({ id, status: 'acknowledged' });
+    for (const id of this.#outbound.accept(label)) {
+      this.#sink.sent({ id, status: 'acknowledged' });
+      this.#channels.accepted(id);
+    }
     return true;
   }
 
@@ -308,6 +366,7 @@ export class IrcSession implements ProtocolSession {
     const id = this.#outbound.bounce(label, target, (s) => foldCase(s, casemapping));
     this.#sink.bounced({ ...(id === undefined ? {} : { id }), from: target, error });
     if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
+    if (id !== undefined) this.#channels.forget(id);
   }
 
   /**
@@ -344,7 +403,8 @@ export class IrcSession implements ProtocolSession {
     this.#pings.fail(
       error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
     );
-    const { unknown, resend } = this.#outbound.lose();
+    const { unknown, resend: pumped } = this.#outbound.lose();
+    const resend = [...this.#channels.close(error), ...pumped];
     for (const id of unknown) {
       this.#sink.sent({
         id,
