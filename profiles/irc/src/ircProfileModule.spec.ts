@@ -34,12 +34,12 @@ describe('ircProfileModule', () => {
       chatStates: true,
       delayedDelivery: true,
       ping: true,
-      rooms: false,
+      rooms: true,
       history: false,
       otherDevices: false,
       receipts: false,
       readMarkers: false,
-      messageTypes: ['chat', 'headline'],
+      messageTypes: ['chat', 'headline', 'groupchat'],
     });
   });
 
