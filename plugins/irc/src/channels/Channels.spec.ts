@@ -11,7 +11,7 @@ interface Fixture {
   feed(...lines: string[]): void;
 }
 
-function fixture(): Fixture {
+function fixture(timeoutMs = 1_000): Fixture {
   const isupport = new Isupport();
   isupport.add(
     parseLine(':irc.test 005 me PREFIX=(qaohv)~&@%+ CHANTYPES=# CASEMAPPING=ascii :are supported'),
@@ -37,8 +37,9 @@ function fixture(): Fixture {
       isupport,
       nick: () => f.nick,
       labelled: () => false,
-      timeoutMs: 1_000,
+      timeoutMs,
       take: () => undefined,
+      seen: () => false,
     }),
     feed: (...lines) => {
       for (const l of lines) f.channels.receive(parseLine(l), undefined);
@@ -93,6 +94,19 @@ describe(Channels, () => {
         code: 'SB_ROOM_JOIN_REFUSED',
         details: { room: '#Secret', condition: 'password', numeric: '475' },
       });
+    });
+
+    it('when the server never answers, rejects with SB_TIMEOUT and a later join sends JOIN again', async () => {
+      const f = fixture(20);
+      await expect(f.channels.join({ room: '#void', nick: 'alice' })).rejects.toMatchObject({
+        code: 'SB_TIMEOUT',
+        details: { operation: 'join', room: '#void' },
+      });
+      const again = f.channels.join({ room: '#void', nick: 'alice' });
+      await Promise.resolve();
+      expect(f.written).toEqual(['JOIN #void', 'JOIN #void']);
+      f.feed(':alice!a@h JOIN #void', ':irc.test 366 alice #void :End');
+      expect((await again).occupants.map((o) => o.nick)).toEqual(['alice']);
     });
 
     it('when the name is no channel on this server, rejects before sending', async () => {

@@ -12,6 +12,7 @@ import {
   type SessionSink,
   SwitchboardError,
 } from '@switchboard/core';
+import type { Inbound } from '../im/inboundMessage';
 import type { OutboundLine } from '../session/OutboundMessages';
 import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
@@ -29,7 +30,7 @@ import {
 import { MembershipEvents } from './MembershipEvents';
 
 /** The most channels the server may put the connection in unasked before more are ignored. */
-export const MAX_UNREQUESTED = 100;
+export const MAX_UNREQUESTED = 20;
 
 /** What {@link Channels} needs of its session. */
 export interface ChannelsHost {
@@ -43,6 +44,8 @@ export interface ChannelsHost {
   readonly timeoutMs: number;
   /** Hands a message's lines to the send side. */
   readonly take: (id: string, lines: OutboundLine[]) => void;
+  /** True when an inbound message with this `msgid` was reported already (it is noted). */
+  readonly seen: (id: string) => boolean;
 }
 
 /** A message a lost session left for a channel, waiting for the channel to be joined again. */
@@ -107,6 +110,19 @@ export class Channels {
   }
 
   /**
+   * Takes a PRIVMSG/NOTICE/TAGMSG to a channel (false for one to a nick): a message in a channel
+   * the account joined is reported once as {@link roomMessage} makes it; typing notifications and
+   * anything in other channels are left out.
+   */
+  deliver(message: IrcMessage, inbound: Inbound): boolean {
+    if (!this.isChannelTarget(message.params[0] ?? '')) return false;
+    const room = inbound.kind === 'message' ? this.roomMessage(inbound.message) : undefined;
+    if (room === undefined || (room.id !== undefined && this.#host.seen(room.id))) return true;
+    this.#host.sink.message(room);
+    return true;
+  }
+
+  /**
    * A channel message as the host gets it: `groupchat` from the room as the account named it,
    * the sender's nick, the `msgid` as the archive id; undefined for a channel the account is
    * not in (or one it was put in unasked).
@@ -165,6 +181,23 @@ export class Channels {
       return this.#joinedState(waiting, key);
     }
     return this.#joinedState(this.#requests.wait('join', key, room, undefined), key);
+  }
+
+  /** Resolves once the join waited for settles; a join that timed out may be sent again. */
+  async #joinedState(waiting: Promise<void>, key: string): Promise<RoomState> {
+    try {
+      await waiting;
+    } catch (error) {
+      if (SwitchboardError.is(error, 'SB_TIMEOUT')) this.#wanted.delete(key);
+      throw error;
+    }
+    const channel = this.#channels.get(key);
+    if (channel === undefined) {
+      throw new SwitchboardError('SB_ROOM_JOIN_REFUSED', 'The channel was left while joining.', {
+        details: { room: key, condition: 'left' },
+      });
+    }
+    return this.#state(channel);
   }
 
   /** Leaves `room` with `PART`; resolves on the server's `PART` (or when it says we are out). */
@@ -332,17 +365,6 @@ export class Channels {
     while (this.#requests.resolve('join', key)) {
       // Every join waiting for this channel resolves.
     }
-  }
-
-  async #joinedState(waiting: Promise<void>, key: string): Promise<RoomState> {
-    await waiting;
-    const channel = this.#channels.get(key);
-    if (channel === undefined) {
-      throw new SwitchboardError('SB_ROOM_JOIN_REFUSED', 'The channel was left while joining.', {
-        details: { room: key, condition: 'left' },
-      });
-    }
-    return this.#state(channel);
   }
 
   #state(channel: Channel): RoomState {

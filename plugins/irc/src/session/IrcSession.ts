@@ -26,11 +26,11 @@ import { BatchCollector, type IrcBatch } from '../wire/BatchCollector';
 import { applyCapChange, capSubcommand, parseCapList } from '../wire/capabilities';
 import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
-import { messageBudget, splitText } from '../wire/splitText';
 import type { IrcContinuation } from './IrcContinuation';
 import { Monitor } from './Monitor';
 import type { OutboundLine } from './OutboundMessages';
 import { OutboundPump } from './OutboundPump';
+import { outboundLines } from './outboundLines';
 import { Pings } from './Pings';
 import { RecentIds } from './RecentIds';
 
@@ -109,6 +109,7 @@ export class IrcSession implements ProtocolSession {
       labelled: () => this.#caps.has('labeled-response'),
       timeoutMs: this.#timeoutMs,
       take: (id, lines) => this.#take(id, lines),
+      seen: (id) => this.#recent.seen(id),
     });
     const connection = this.#connection;
     connection.limits = { lineBytes: options.registered.isupport.lineBytes };
@@ -175,22 +176,7 @@ export class IrcSession implements ProtocolSession {
     if (this.#connection.closed) {
       throw new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection is closed.');
     }
-    const command = message.type === 'headline' ? 'NOTICE' : 'PRIVMSG';
-    const budget = messageBudget({
-      nick: this.#nick,
-      // The server relays our line with our user@host in front; assume the longest usual ones.
-      user: 'u'.repeat(Number(this.#registered.isupport.get('USERLEN') ?? 18)),
-      host: 'h'.repeat(63),
-      target: message.to,
-      command,
-      lineBytes: this.#registered.isupport.lineBytes,
-    });
-    const lines: OutboundLine[] = [];
-    for (const paragraph of message.body.split(/\r\n|\r|\n/)) {
-      for (const text of splitText(paragraph === '' ? ' ' : paragraph, budget)) {
-        lines.push({ command, target: message.to, text, state: 'queued' });
-      }
-    }
+    const lines = outboundLines(message, this.#nick, this.#registered.isupport);
     if (!this.#caps.has('echo-message')) {
       // Nothing will confirm these lines: written is all that can be known.
       for (const l of lines) await this.#connection.write(line(l.command, [l.target, l.text]));
@@ -200,34 +186,24 @@ export class IrcSession implements ProtocolSession {
     return 'pending';
   }
 
-  /**
-   * Joins a channel (see docs/irc.md, "Channels"): `JOIN` with the key, resolved once the server
-   * confirmed with the channel's occupants and topic. IRC has one nick per connection:
-   * `request.nick` is not used.
-   */
+  /** Joins a channel (`JOIN`, NAMES, topic; see docs/irc.md, "Channels"). */
   async joinRoom(request: RoomJoinRequest): Promise<RoomState> {
     const state = await this.#channels.join(request);
-    if (request.after !== undefined) await this.#catchUpRoom(request, state);
+    // CATCH-UP: on a rejoin, `request.after` (a msgid) is where the chathistory replay goes.
     return state;
   }
 
-  /**
-   * The catch-up of a rejoined channel after the last message the account saw (`request.after`,
-   * a msgid): the chathistory replay comes here, before `joinRoom` resolves.
-   */
-  async #catchUpRoom(_request: RoomJoinRequest, _state: RoomState): Promise<void> {}
-
-  /** Leaves a channel with `PART`; resolves on the server's `PART`. */
+  /** Leaves a channel (`PART`). */
   leaveRoom(room: string, reason?: string): Promise<void> {
     return this.#channels.leave(room, reason);
   }
 
-  /** Sets a channel's topic; SB_STANZA_ERROR `forbidden` without the right (482). */
+  /** Sets a channel's topic (`TOPIC`). */
   setTopic(room: string, topic: string): Promise<void> {
     return this.#channels.setTopic(room, topic);
   }
 
-  /** Invites `address` (a nick) to a channel; resolves on 341, SB_STANZA_ERROR on a refusal. */
+  /** Invites a nick to a channel (`INVITE`). */
   invite(room: string, address: string): Promise<void> {
     return this.#channels.invite(room, address);
   }
@@ -332,14 +308,7 @@ export class IrcSession implements ProtocolSession {
     }
     const inbound = inboundOf(message, { replayed });
     if (inbound === undefined) return;
-    if (this.#channels.isChannelTarget(message.params[0] ?? '')) {
-      const room =
-        inbound.kind === 'message' ? this.#channels.roomMessage(inbound.message) : undefined;
-      if (room !== undefined && !(room.id !== undefined && this.#recent.seen(room.id))) {
-        this.#sink.message(room);
-      }
-      return;
-    }
+    if (this.#channels.deliver(message, inbound)) return;
     if (inbound.kind === 'chatState') {
       this.#sink.chatState(inbound.update);
       return;
