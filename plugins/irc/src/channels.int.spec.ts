@@ -245,6 +245,15 @@ describe('IRC channels on ergo', () => {
     const [alice] = (await online('alice')) as [Account];
     const seen = record(alice);
     await alice.joinRoom('#quiet');
+    // The channel is moderated: once its modes are known, unvoiced alice is a visitor.
+    expect(await until(seen.occupants, () => true)).toEqual({
+      room: '#quiet',
+      change: {
+        kind: 'updated',
+        previous: 'member',
+        occupant: expect.objectContaining({ nick: 'alice', rank: 'visitor', self: true }),
+      },
+    });
     const bounced = await refusal(
       alice.sendMessage({ to: '#quiet', type: 'groupchat', body: 'hush' }),
     );
@@ -252,6 +261,13 @@ describe('IRC channels on ergo', () => {
     expect(bounced.details).toMatchObject({ condition: 'cannot-send-to-channel', numeric: '404' });
     expect(seen.deliveries.map((d) => [d.to, d.state])).toEqual([['#quiet', 'failed']]);
     expect(seen.messages).toEqual([]);
+    op.send('MODE #quiet +v alice');
+    expect(await until(seen.occupants, (o) => o.change.occupant.rank === 'member')).toMatchObject({
+      change: { kind: 'updated', previous: 'visitor' },
+    });
+    const sent = await alice.sendMessage({ to: '#quiet', type: 'groupchat', body: 'voiced' });
+    await until(seen.deliveries, (d) => d.id === sent.id && d.state === 'delivered');
+    expect(alice.rooms[0]?.occupants.find((o) => o.self)?.rank).toBe('member');
   });
 
   it('when a channel is invite-only, joining is refused until an invitation comes, then it works', async () => {

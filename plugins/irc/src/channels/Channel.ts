@@ -26,6 +26,8 @@ export class Channel {
   listing = true;
   /** Names left out because the list was full. */
   truncated = 0;
+  /** `+m`: occupants without a prefix are visitors. */
+  moderated = false;
   topic: string | undefined;
   topicBy: string | undefined;
   readonly members = new Map<string, Member>();
@@ -52,7 +54,7 @@ export class Channel {
     return {
       room: this.name,
       nick: member.nick,
-      rank: rankOf(member.prefixes, prefixes),
+      rank: rankOf(member.prefixes, prefixes, this.moderated),
       ...(member.address === undefined ? {} : { address: member.address }),
       self,
     };

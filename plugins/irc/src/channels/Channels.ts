@@ -365,6 +365,8 @@ export class Channels {
     while (this.#requests.resolve('join', key)) {
       // Every join waiting for this channel resolves.
     }
+    // Its modes (324): in a moderated channel, occupants without a prefix are visitors.
+    void this.#host.write(line('MODE', [channel.name])).catch(() => undefined);
   }
 
   #state(channel: Channel): RoomState {

@@ -89,6 +89,9 @@ export class MembershipEvents {
       case 'INVITE':
         this.#invite(message);
         return true;
+      case '324':
+        this.#channelModes(message);
+        return true;
       case '353':
         this.#names(message);
         return true;
@@ -233,6 +236,7 @@ export class MembershipEvents {
     const channel = this.#channel(message.params[0]);
     if (channel === undefined) return this.#isChannelName(message.params[0]);
     for (const change of parseModeChanges(message.params.slice(1), this.prefixes, this.#kinds)) {
+      if (change.mode === 'm') this.#moderate(channel, change.add);
       if (change.param === undefined) continue;
       if (change.mode === 'b') {
         this.#ban(channel, change.param, change.add);
@@ -242,7 +246,7 @@ export class MembershipEvents {
       if (at === -1) continue;
       const member = channel.members.get(this.#c.fold(change.param));
       if (member === undefined) continue;
-      const previous: OccupantRank = rankOf(member.prefixes, this.prefixes);
+      const previous: OccupantRank = rankOf(member.prefixes, this.prefixes, channel.moderated);
       const held = withPrefix(
         member.prefixes,
         this.prefixes.chars[at] as string,
@@ -258,6 +262,33 @@ export class MembershipEvents {
       });
     }
     return true;
+  }
+
+  /**
+   * The channel became moderated (`+m`) or not: each occupant without a prefix becomes a
+   * visitor, or a member again.
+   */
+  #moderate(channel: Channel, on: boolean): void {
+    if (channel.moderated === on) return;
+    channel.moderated = on;
+    for (const member of channel.members.values()) {
+      if (member.prefixes !== '') continue;
+      const previous: OccupantRank = on ? 'member' : 'visitor';
+      this.#report(channel, {
+        kind: 'updated',
+        occupant: this.#occupant(channel, member),
+        previous,
+      });
+    }
+  }
+
+  /** `324 <client> <channel> <modes> …`: the channel's modes, asked for after joining. */
+  #channelModes(message: IrcMessage): void {
+    const channel = this.#channel(message.params[1]);
+    const modes = message.params[2];
+    if (channel === undefined || modes === undefined) return;
+    const set = modes.startsWith('+') ? (modes.slice(1).split('-')[0] ?? '') : '';
+    this.#moderate(channel, set.includes('m'));
   }
 
   #isChannelName(name: string | undefined): boolean {

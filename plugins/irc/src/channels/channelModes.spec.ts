@@ -35,6 +35,11 @@ describe(rankOf, () => {
     expect(rankOf(held, ERGO)).toBe(rank);
   });
 
+  it('ranks an occupant without a prefix in a moderated channel as a visitor', () => {
+    expect(rankOf('', ERGO, true)).toBe('visitor');
+    expect(rankOf('+', ERGO, true)).toBe('member');
+  });
+
   it('ranks a prefix of the server’s own by its place around @', () => {
     const odd = parsePrefixes('(Yov)!@+');
     expect(rankOf('!', odd)).toBe('admin');

@@ -56,16 +56,17 @@ const RANK_OF_CHAR: Readonly<Record<string, OccupantRank>> = {
 
 /**
  * The rank of an occupant holding the prefix characters `held` (any order): the highest one
- * decides; `~` owner, `&` admin, `@` and `%` moderator, `+` or none member. A prefix of another
- * server's own is ranked by its place: above `@` admin, below it member.
+ * decides; `~` owner, `&` admin, `@` and `%` moderator, `+` member, none member (visitor in a
+ * `moderated`, `+m`, channel). A prefix of another server's own is ranked by its place: above
+ * `@` admin, below it member.
  */
-export function rankOf(held: string, prefixes: ChannelPrefixes): OccupantRank {
+export function rankOf(held: string, prefixes: ChannelPrefixes, moderated = false): OccupantRank {
   let best = -1;
   for (const char of held) {
     const at = prefixes.chars.indexOf(char);
     if (at !== -1 && (best === -1 || at < best)) best = at;
   }
-  if (best === -1) return 'member';
+  if (best === -1) return moderated ? 'visitor' : 'member';
   const char = prefixes.chars[best] as string;
   const known = RANK_OF_CHAR[char];
   if (known !== undefined) return known;
