@@ -7,6 +7,7 @@ interface Fixture {
   readonly channels: Channels;
   readonly written: string[];
   readonly reports: unknown[];
+  readonly taken: string[];
   nick: string;
   feed(...lines: string[]): void;
 }
@@ -25,7 +26,9 @@ function fixture(timeoutMs = 1_000): Fixture {
     sent: (report: unknown) => reports.push(['sent', report]),
   } as unknown as SessionSink;
   const written: string[] = [];
+  const taken: string[] = [];
   const f: Fixture = {
+    taken,
     written,
     reports,
     nick: 'alice',
@@ -38,7 +41,9 @@ function fixture(timeoutMs = 1_000): Fixture {
       nick: () => f.nick,
       labelled: () => false,
       timeoutMs,
-      take: () => undefined,
+      take: (id) => {
+        taken.push(id);
+      },
       seen: () => false,
     }),
     feed: (...lines) => {
@@ -115,6 +120,45 @@ describe(Channels, () => {
         details: { condition: 'bad-name' },
       });
       expect(f.written).toEqual([]);
+    });
+  });
+
+  describe('.holdUntilJoined', () => {
+    const lines = (target: string) => [
+      { command: 'PRIVMSG' as const, target, text: 'x', state: 'queued' as const },
+    ];
+
+    it('keeps a lost session’s lines to a channel until it is joined, then sends them before the join resolves', async () => {
+      const f = fixture();
+      expect(f.channels.holdUntilJoined('m1', lines('#Room'))).toBe(true);
+      expect(f.channels.holdUntilJoined('m2', lines('#room'))).toBe(true);
+      expect(f.channels.holdUntilJoined('m3', lines('bob'))).toBe(false);
+      const joining = joined(f, '#Room', 'alice');
+      const order: string[] = [];
+      void joining.then(() => order.push(`resolved after ${f.taken.join(',')}`));
+      await joining;
+      expect(order).toEqual(['resolved after m1,m2']);
+    });
+
+    it('refuses them when the channel cannot be joined again, and hands any left to the next session', async () => {
+      const f = fixture();
+      f.channels.holdUntilJoined('m1', lines('#gone'));
+      f.channels.holdUntilJoined('m2', lines('#later'));
+      const joining = f.channels.join({ room: '#gone', nick: 'alice' });
+      f.feed(':irc.test 474 alice #gone :Cannot join channel (+b)');
+      await expect(joining).rejects.toMatchObject({ details: { condition: 'banned' } });
+      expect(f.reports).toEqual([
+        [
+          'sent',
+          {
+            id: 'm1',
+            status: 'refused',
+            error: expect.objectContaining({ code: 'SB_ROOM_JOIN_REFUSED' }),
+          },
+        ],
+      ]);
+      expect(f.channels.close(undefined).map((m) => m.id)).toEqual(['m2']);
+      expect(f.taken).toEqual([]);
     });
   });
 

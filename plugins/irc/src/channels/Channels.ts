@@ -27,6 +27,7 @@ import {
   refusedChannel,
   requestRefused,
 } from './channelErrors';
+import { type HeldMessage, HeldMessages } from './HeldMessages';
 import { MembershipEvents } from './MembershipEvents';
 
 /** The most channels the server may put the connection in unasked before more are ignored. */
@@ -48,12 +49,6 @@ export interface ChannelsHost {
   readonly seen: (id: string) => boolean;
 }
 
-/** A message a lost session left for a channel, waiting for the channel to be joined again. */
-interface Held {
-  readonly id: string;
-  readonly lines: OutboundLine[];
-}
-
 function line(command: string, params: string[], label?: string): IrcMessage {
   return { tags: new Map(label === undefined ? [] : [['label', label]]), command, params };
 }
@@ -72,7 +67,7 @@ export class Channels {
   /** Messages sent to a channel and not settled yet: id → the channel as the host named it. */
   readonly #sends = new Map<string, string>();
   /** Messages left by a lost session, by folded channel, until the channel is joined. */
-  readonly #held = new Map<string, Held[]>();
+  readonly #held = new HeldMessages();
 
   constructor(host: ChannelsHost) {
     this.#host = host;
@@ -149,9 +144,7 @@ export class Channels {
     const target = lines[0]?.target ?? '';
     if (!this.isChannel(target)) return false;
     const key = this.fold(target);
-    const list = this.#held.get(key) ?? [];
-    list.push({ id, lines });
-    this.#held.set(key, list);
+    this.#held.hold(key, { id, lines });
     return true;
   }
 
@@ -278,16 +271,14 @@ export class Channels {
    * The connection is gone: every request fails, nothing is joined any more. Returns the held
    * messages, for the next session to send.
    */
-  close(error: SwitchboardError | undefined): Held[] {
+  close(error: SwitchboardError | undefined): HeldMessage[] {
     this.#requests.fail(
       error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.'),
     );
     this.#channels.clear();
     this.#wanted.clear();
     this.#sends.clear();
-    const held = [...this.#held.values()].flat();
-    this.#held.clear();
-    return held;
+    return this.#held.releaseAll();
   }
 
   #withoutStatus(target: string): string {
@@ -332,10 +323,9 @@ export class Channels {
 
   /** A channel that could not be joined again: the messages held for it are refused. */
   #refuseHeld(key: string, error: SwitchboardError): void {
-    for (const message of this.#held.get(key) ?? []) {
+    for (const message of this.#held.release(key)) {
       this.#host.sink.sent({ id: message.id, status: 'refused', error });
     }
-    this.#held.delete(key);
   }
 
   /** Our JOIN arrived: the channel is created as asked for, or tracked quietly when unasked. */
@@ -359,9 +349,7 @@ export class Channels {
         ...(channel.topicBy === undefined ? {} : { by: channel.topicBy }),
       });
     }
-    const held = this.#held.get(key) ?? [];
-    this.#held.delete(key);
-    for (const message of held) this.#host.take(message.id, message.lines);
+    for (const message of this.#held.release(key)) this.#host.take(message.id, message.lines);
     while (this.#requests.resolve('join', key)) {
       // Every join waiting for this channel resolves.
     }

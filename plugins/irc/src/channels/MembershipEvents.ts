@@ -12,11 +12,11 @@ import {
   type ChannelPrefixes,
   parseModeChanges,
   parseModeKinds,
-  parseNamesEntry,
   parsePrefixes,
   rankOf,
   withPrefix,
 } from './channelModes';
+import { applyNames, applyTopicReply } from './joinReplies';
 import { matchesMask } from './matchesMask';
 
 /** Ban masks remembered per channel to tell a ban from a plain kick. */
@@ -93,7 +93,7 @@ export class MembershipEvents {
         this.#channelModes(message);
         return true;
       case '353':
-        this.#names(message);
+        this.#inList(message.params[2], (c) => applyNames(c, message, this.prefixes, this.#c.fold));
         return true;
       case '366':
         this.#endOfNames(message);
@@ -101,7 +101,7 @@ export class MembershipEvents {
       case '331':
       case '332':
       case '333':
-        this.#topicReply(message);
+        this.#inList(message.params[1], (c) => applyTopicReply(c, message));
         return true;
       default:
         return false;
@@ -329,22 +329,9 @@ export class MembershipEvents {
     this.#c.sink.invitation?.({ room, from: source.nick });
   }
 
-  #names(message: IrcMessage): void {
-    // `<client> <symbol> <channel> :names`
-    const channel = this.#channel(message.params[2]);
-    if (channel === undefined || !channel.listing || message.params.length < 4) return;
-    for (const entry of (message.params[3] ?? '').split(' ')) {
-      const parsed = parseNamesEntry(entry, this.prefixes);
-      if (parsed === undefined) continue;
-      const folded = this.#c.fold(parsed.nick);
-      const known = channel.members.get(folded);
-      const address = parsed.address ?? known?.address;
-      channel.put(folded, {
-        nick: parsed.nick,
-        prefixes: parsed.prefixes,
-        ...(address === undefined ? {} : { address }),
-      });
-    }
+  #inList(name: string | undefined, apply: (channel: Channel) => void): void {
+    const channel = this.#channel(name);
+    if (channel !== undefined) apply(channel);
   }
 
   #endOfNames(message: IrcMessage): void {
@@ -352,16 +339,5 @@ export class MembershipEvents {
     if (channel === undefined || !channel.listing) return;
     channel.listing = false;
     this.#c.listed(channel);
-  }
-
-  #topicReply(message: IrcMessage): void {
-    const channel = this.#channel(message.params[1]);
-    if (channel === undefined || !channel.listing) return;
-    if (message.command === '331') channel.topic = undefined;
-    if (message.command === '332') channel.topic = message.params[2] ?? '';
-    if (message.command === '333') {
-      const setter = message.params[2] ?? '';
-      channel.topicBy = setter.split('!')[0] || undefined;
-    }
   }
 }
