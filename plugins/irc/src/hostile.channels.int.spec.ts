@@ -92,6 +92,45 @@ describe('IRC channels against a hostile server', () => {
     expect(account.rooms.map((r) => r.room)).toEqual(['#real']);
   });
 
+  it('when a history batch replays joins, parts and kicks, they do not change the channel; its messages arrive marked delayed', async () => {
+    let joined: () => void = () => undefined;
+    const inRoom = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
+    const [account, seen] = await online([
+      ...login('sasl=PLAIN echo-message message-tags batch server-time'),
+      joinOf('#past'),
+      sendData(
+        ':alice!a@h JOIN #past\r\n:irc.test 353 alice = #past :alice bob\r\n:irc.test 366 alice #past :End\r\n',
+      ),
+      waitFor(() => inRoom),
+      sendData(
+        [
+          ':irc.test BATCH +h1 chathistory #past',
+          '@batch=h1;time=2026-01-01T00:00:00.000Z;msgid=old1 :eve!e@h JOIN #past',
+          '@batch=h1;time=2026-01-01T00:00:01.000Z;msgid=old2 :eve!e@h PRIVMSG #past :from the past',
+          '@batch=h1;time=2026-01-01T00:00:02.000Z;msgid=old3 :op!o@h KICK #past alice :long ago',
+          '@batch=h1;time=2026-01-01T00:00:03.000Z;msgid=old4 :bob!b@h PART #past',
+          ':irc.test BATCH -h1',
+          ':bob!b@h PRIVMSG #past :now',
+          '',
+        ].join('\r\n'),
+      ),
+      waitFor(never),
+    ]);
+    await account.joinRoom('#past');
+    joined();
+    await until(seen.messages, (m) => m.body === 'now');
+    expect(
+      seen.messages.map((m) => [m.nick, m.body, m.archiveId, m.delay?.stamp.toISOString()]),
+    ).toEqual([
+      ['eve', 'from the past', 'old2', '2026-01-01T00:00:01.000Z'],
+      ['bob', 'now', undefined, undefined],
+    ]);
+    expect([seen.occupants, seen.left]).toEqual([[], []]);
+    expect(account.rooms[0]?.occupants.map((o) => o.nick)).toEqual(['alice', 'bob']);
+  });
+
   it('when NAMES, MODE and KICK lines are malformed or name strangers, keeps only valid occupants and reports nothing bogus', async () => {
     let joined: () => void = () => undefined;
     const inRoom = new Promise<void>((resolve) => {

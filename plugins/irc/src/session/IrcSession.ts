@@ -288,7 +288,7 @@ export class IrcSession implements ProtocolSession {
         );
         return;
       case 'NICK':
-        this.#channels.receive(message, label);
+        if (!replayed) this.#channels.receive(message, label);
         if (message.source?.kind === 'user' && this.#isMe(message.source.nick)) {
           this.#nick = message.params[0] ?? this.#nick;
         }
@@ -298,7 +298,8 @@ export class IrcSession implements ProtocolSession {
         return;
       default:
     }
-    if (this.#channels.receive(message, label)) return;
+    // Channel state follows live lines only: a history batch's JOIN or NICK is the past.
+    if (!replayed && this.#channels.receive(message, label)) return;
     if (this.#echo(message, label)) return;
     if (this.#monitor.receive(message)) return;
     const returned = returnedMessage(message);
