@@ -3,7 +3,12 @@
  * messages both ways with delivery, topics, nick changes, modes, kicks and bans, keys,
  * invite-only channels and invitations, refusals.
  */
-import { type Account, type Switchboard, SwitchboardError } from '@switchboard/core';
+import {
+  type Account,
+  type StanzaLogEntry,
+  type Switchboard,
+  SwitchboardError,
+} from '@switchboard/core';
 import { type ErgoServer, type IrcLineClient, startErgo } from '@switchboard/testing';
 import { ergoAccount, ircSwitchboard } from './test/ircTestKit';
 import { rawClient, rawJoin, record, until } from './test/roomKit';
@@ -27,6 +32,7 @@ async function refusal(promise: Promise<unknown>): Promise<SwitchboardError> {
 describe('IRC channels on ergo', () => {
   let server: ErgoServer;
   let switchboard: Switchboard;
+  let lines: StanzaLogEntry[] = [];
   const accounts: Account[] = [];
   const raws: IrcLineClient[] = [];
 
@@ -39,7 +45,8 @@ describe('IRC channels on ergo', () => {
     await server.stop();
   });
   beforeEach(() => {
-    switchboard = ircSwitchboard();
+    lines = [];
+    switchboard = ircSwitchboard((entry) => lines.push(entry));
   });
   afterEach(async () => {
     await Promise.all(accounts.splice(0).map((a) => a.disconnect()));
@@ -302,6 +309,43 @@ describe('IRC channels on ergo', () => {
     await bob.joinRoom('#alices');
     const twice = await refusal(alice.invite('#alices', 'bob'));
     expect(twice.details).toMatchObject({ condition: 'already-in-room', numeric: '443' });
+  });
+
+  it('when a second connection of the account attaches while the nick is in a channel, joinRoom there resolves from what the server replayed', async () => {
+    const [alice, bob] = (await online('alice', 'bob')) as [Account, Account];
+    await alice.joinRoom('#multi');
+    await bob.joinRoom('#multi');
+    const second = switchboard.createAccount({
+      ...ergoAccount(server, 'alice', PASSWORDS.alice as string),
+      id: 'alice-second-device',
+    });
+    accounts.push(second);
+    const seen = record(second);
+    await second.connect();
+    // ergo puts the new connection in the nick's channels, replaying JOIN and NAMES to it.
+    await until(
+      lines,
+      (l) => l.account === second.id && l.direction === 'in' && / JOIN #multi/.test(l.text),
+    );
+    const state = await second.joinRoom('#multi');
+    expect(state.occupants.map((o) => [o.nick, o.self]).sort()).toEqual([
+      ['alice', true],
+      ['bob', false],
+    ]);
+    await bob.sendMessage({ to: '#multi', type: 'groupchat', body: 'to both devices' });
+    expect(await until(seen.messages, () => true)).toMatchObject({
+      from: '#multi',
+      nick: 'bob',
+      body: 'to both devices',
+    });
+    expect(seen.occupants).toEqual([]);
+    // The server had put the new connection in the channel already: no JOIN was sent.
+    const joins = (id: string) =>
+      lines.filter(
+        (l) => l.account === id && l.direction === 'out' && /(^| )JOIN #multi/.test(l.text),
+      );
+    expect(joins(alice.id)).toHaveLength(1);
+    expect(joins('alice-second-device')).toEqual([]);
   });
 
   it('when a name is not a channel or the server refuses it, the join is refused with a code and nothing is joined', async () => {
