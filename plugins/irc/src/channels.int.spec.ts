@@ -237,12 +237,19 @@ describe('IRC channels on ergo', () => {
     op.send('MODE #locked +k sesame');
     await op.next((l) => l.command === 'MODE');
     const [alice] = (await online('alice')) as [Account];
-    const wrong = await refusal(alice.joinRoom('#locked', { password: 'open' }));
+    const wrong = await refusal(alice.joinRoom('#locked', { password: 'wrong-key-1' }));
     expect(wrong.code).toBe('SB_ROOM_JOIN_REFUSED');
     expect(wrong.details).toMatchObject({ room: '#locked', condition: 'password', numeric: '475' });
     expect(alice.rooms).toEqual([]);
     const state = await alice.joinRoom('#locked', { password: 'sesame' });
     expect(state.occupants.map((o) => o.nick).sort()).toEqual(['alice', 'chanop']);
+    // The key never reaches the stanza log.
+    const joins = lines.filter((l) => l.direction === 'out' && l.text.includes('JOIN'));
+    expect(joins.map((l) => l.text)).toEqual([
+      'JOIN [redacted] [redacted]',
+      'JOIN [redacted] [redacted]',
+    ]);
+    expect(lines.filter((l) => /sesame|wrong-key-1/.test(l.text))).toEqual([]);
   });
 
   it('when the channel refuses a message (moderated, 404), the send bounces and its delivery fails', async () => {

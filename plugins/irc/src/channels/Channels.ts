@@ -35,7 +35,8 @@ export const MAX_UNREQUESTED = 20;
 
 /** What {@link Channels} needs of its session. */
 export interface ChannelsHost {
-  readonly write: (message: IrcMessage) => Promise<void>;
+  /** Writes a line; `redact` keeps its parameters out of the stanza log (a channel key). */
+  readonly write: (message: IrcMessage, options?: { readonly redact?: boolean }) => Promise<void>;
   readonly sink: SessionSink;
   readonly isupport: Isupport;
   /** The session's current nick. */
@@ -162,7 +163,8 @@ export class Channels {
     const key = this.fold(room);
     const known = this.#channels.get(key);
     if (known !== undefined) {
-      known.name = room;
+      // A channel the account is in keeps the name it was first asked for.
+      if (!known.requested) known.name = room;
       known.requested = true;
       if (!known.listing) return this.#state(known);
     } else if (!this.#wanted.has(key)) {
@@ -170,7 +172,8 @@ export class Channels {
       const label = this.#host.labelled() ? this.#requests.label() : undefined;
       const params = request.password === undefined ? [room] : [room, request.password];
       const waiting = this.#requests.wait('join', key, room, label);
-      await this.#host.write(line('JOIN', params, label)).catch(() => undefined);
+      const redact = request.password !== undefined;
+      await this.#host.write(line('JOIN', params, label), { redact }).catch(() => undefined);
       return this.#joinedState(waiting, key);
     }
     return this.#joinedState(this.#requests.wait('join', key, room, undefined), key);

@@ -102,7 +102,7 @@ export class IrcSession implements ProtocolSession {
       options.registered.isupport.get('MONITOR'),
     );
     this.#channels = new Channels({
-      write: (message) => this.#connection.write(message),
+      write: (message, options) => this.#connection.write(message, options),
       sink: this.#sink,
       isupport: options.registered.isupport,
       nick: () => this.#nick,
