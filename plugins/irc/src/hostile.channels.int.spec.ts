@@ -92,6 +92,22 @@ describe('IRC channels against a hostile server', () => {
     expect(account.rooms.map((r) => r.room)).toEqual(['#real']);
   });
 
+  it('when the server acknowledges JOIN without a reply (already in the channel), reads the channel from NAMES', async () => {
+    const [account] = await online([
+      ...login('sasl=PLAIN echo-message message-tags batch labeled-response'),
+      expectData(/@label=(\S+) JOIN #here\r\n/),
+      sendData(({ match }) => `@label=${match?.[1] ?? ''} :irc.test ACK\r\n`),
+      expectData('NAMES #here\r\n'),
+      sendData(':irc.test 353 alice = #here :@alice bob\r\n:irc.test 366 alice #here :End\r\n'),
+      waitFor(never),
+    ]);
+    const state = await account.joinRoom('#here');
+    expect(state.occupants.map((o) => [o.nick, o.rank, o.self])).toEqual([
+      ['alice', 'moderator', true],
+      ['bob', 'member', false],
+    ]);
+  });
+
   it('when a history batch replays joins, parts and kicks, they do not change the channel; its messages arrive marked delayed', async () => {
     let joined: () => void = () => undefined;
     const inRoom = new Promise<void>((resolve) => {

@@ -86,8 +86,15 @@ export class ChannelRequests {
 
   /** The folded channel of the request sent with `label`, if one waits. */
   keyOfLabel(label: string | undefined): string | undefined {
+    return this.sentWith(label)?.key;
+  }
+
+  /** The request sent with `label`, if it waits: its kind, folded channel and channel name. */
+  sentWith(
+    label: string | undefined,
+  ): { readonly kind: RequestKind; readonly key: string; readonly room: string } | undefined {
     if (label === undefined) return undefined;
-    return this.#waiters.find((w) => w.label === label)?.key;
+    return this.#waiters.find((w) => w.label === label);
   }
 
   /** Rejects every request: the connection is gone. */

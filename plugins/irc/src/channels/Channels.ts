@@ -243,6 +243,7 @@ export class Channels {
       this.#requests.resolve('invite', this.fold(message.params[2] ?? ''));
       return true;
     }
+    if (command === 'ACK') return this.#silentJoin(label);
     if (command === '401' && !this.#hasInviteFor(message, label)) return false;
     if (JOIN_REFUSALS[command] !== undefined || REQUEST_REFUSALS[command] !== undefined) {
       return this.#refusal(message, label);
@@ -289,6 +290,21 @@ export class Channels {
     const statusmsg = this.#host.isupport.get('STATUSMSG') ?? '';
     while (at < target.length - 1 && statusmsg.includes(target[at] as string)) at++;
     return target.slice(at);
+  }
+
+  /**
+   * `ACK` (labeled-response: the request had no reply) to our `JOIN`: the connection is in the
+   * channel already without the session knowing (e.g. a bouncer's or ergo's attached session).
+   * The channel's `NAMES` then stand in for the join's.
+   */
+  #silentJoin(label: string | undefined): boolean {
+    const request = this.#requests.sentWith(label);
+    if (request?.kind !== 'join') return false;
+    if (this.#channels.has(request.key)) return true;
+    this.#wanted.delete(request.key);
+    this.#channels.set(request.key, new Channel(request.room, true));
+    void this.#host.write(line('NAMES', [request.room])).catch(() => undefined);
+    return true;
   }
 
   #hasInviteFor(message: IrcMessage, label: string | undefined): boolean {
