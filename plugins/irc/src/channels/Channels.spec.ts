@@ -123,6 +123,27 @@ describe(Channels, () => {
     });
   });
 
+  describe('.leave', () => {
+    it('when joined again before the PART comes back, sends JOIN after PART and reports no removal', async () => {
+      const f = fixture();
+      await joined(f, '#a', 'alice bob');
+      f.written.length = 0;
+      const leaving = f.channels.leave('#a', 'brb');
+      const back = f.channels.join({ room: '#a', nick: 'alice' });
+      await Promise.resolve();
+      expect(f.written).toEqual(['PART #a brb', 'JOIN #a']);
+      f.feed(':alice!a@h PART #a :brb', ':bob!b@h JOIN #a');
+      await leaving;
+      f.feed(
+        ':alice!a@h JOIN #a',
+        ':irc.test 353 alice = #a :alice bob',
+        ':irc.test 366 alice #a :End',
+      );
+      expect((await back).occupants.map((o) => o.nick)).toEqual(['alice', 'bob']);
+      expect(f.reports).toEqual([]);
+    });
+  });
+
   describe('.holdUntilJoined', () => {
     const lines = (target: string) => [
       { command: 'PRIVMSG' as const, target, text: 'x', state: 'queued' as const },

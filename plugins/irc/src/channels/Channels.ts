@@ -196,12 +196,14 @@ export class Channels {
     return this.#state(channel);
   }
 
-  /** Leaves `room` with `PART`; resolves on the server's `PART` (or when it says we are out). */
+  /**
+   * Leaves `room` with `PART`; resolves on the server's `PART` (or when it says we are out).
+   * The channel is let go of at once: nothing more about it is reported, and joining it again
+   * sends a new `JOIN`, which the server reads after the `PART`.
+   */
   async leave(room: string, reason?: string): Promise<void> {
     const key = this.fold(room);
-    const channel = this.#channels.get(key);
-    if (channel === undefined) return;
-    channel.requested = false;
+    if (!this.#channels.delete(key)) return;
     const label = this.#host.labelled() ? this.#requests.label() : undefined;
     const waiting = this.#requests.wait('part', key, room, label);
     await this.#host.write(line('PART', reason === undefined ? [room] : [room, reason], label));

@@ -35,7 +35,7 @@ export interface MembershipContext {
   readonly joined: (key: string, name: string) => Channel | undefined;
   /** The first NAMES list of `channel` ended. */
   readonly listed: (channel: Channel) => void;
-  /** We left channel `key` (our PART). */
+  /** Our PART of channel `key` arrived. */
   readonly parted: (key: string) => void;
   /** We set channel `key`'s topic (our TOPIC). */
   readonly topicSet: (key: string) => void;
@@ -160,8 +160,12 @@ export class MembershipEvents {
 
   #part(message: IrcMessage): void {
     const source = sourceOf(message);
-    const channel = this.#channel(message.params[0]);
-    if (source === undefined || channel === undefined) return;
+    const name = message.params[0];
+    if (source === undefined || name === undefined) return;
+    // Our PART answers leaveRoom, which let go of the channel already.
+    if (this.#c.isMe(source.nick)) this.#c.parted(this.#c.fold(name));
+    const channel = this.#channel(name);
+    if (channel === undefined) return;
     const text = message.params[1];
     const extra = text === undefined || text === '' ? {} : { text };
     if (!this.#c.isMe(source.nick)) {
@@ -175,7 +179,6 @@ export class MembershipEvents {
       this.#leave(channel, source.nick, 'left', extra);
       this.#c.sink.roomLeft?.({ room: channel.name, reason: 'removed', ...extra });
     }
-    this.#c.parted(key);
   }
 
   #quit(message: IrcMessage): void {
