@@ -44,12 +44,12 @@ export const ircDefaults: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
-    rooms: false,
+    rooms: true,
     history: true,
     otherDevices: true,
     receipts: false,
     readMarkers: false,
-    messageTypes: ['chat', 'headline'],
+    messageTypes: ['chat', 'headline', 'groupchat'],
   },
 };
 
@@ -144,7 +144,7 @@ export class IrcPlugin implements ProfilePlugin {
   /**
    * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a nick IRC can carry. The
    * account's own address (checked as `field` `address` when the account is created) is
-   * `nick@server`; a contact's is the nick alone; a room's (`field` `room`) a channel.
+   * `nick@server`; a contact's is the nick alone; a room (`field` `room`) is a channel name.
    */
   checkAddress(address: string, field: string): void {
     if (field === 'room') {

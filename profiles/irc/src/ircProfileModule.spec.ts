@@ -32,9 +32,10 @@ describe('ircProfileModule', () => {
       'vcard.read': false,
       'vcard.write': false,
       watch: true,
+      rooms: true,
       history: true,
       otherDevices: true,
-      messageTypes: ['chat', 'headline'],
+      messageTypes: ['chat', 'headline', 'groupchat'],
     });
   });
 

@@ -1,5 +1,5 @@
 import { SwitchboardError } from '@switchboard/core';
-import { checkIrcMessage, checkNick } from './checkInput';
+import { checkChannel, checkIrcMessage, checkNick } from './checkInput';
 
 describe(checkNick, () => {
   it.each(['alice', 'Bob_', '[away]', 'x|y', 'ünï'])('accepts %s', (nick) => {
@@ -17,6 +17,24 @@ describe(checkNick, () => {
       }
       expect(SwitchboardError.is(error, 'SB_ADDRESS_INVALID')).toBe(true);
       expect((error as SwitchboardError).details.field).toBe('to');
+    },
+  );
+});
+
+describe(checkChannel, () => {
+  it.each(['#switchboard', '&local', '#ünï-code', '#a.b[c]'])('accepts %s', (room) => {
+    expect(() => checkChannel(room, 'room')).not.toThrow();
+  });
+
+  it.each(['', '#', 'alice', '#a b', '#a,b', '#a\u0007', `#${'x'.repeat(200)}`])(
+    'refuses %j with SB_ADDRESS_INVALID naming the field',
+    (room) => {
+      expect(() => checkChannel(room, 'room')).toThrow(
+        expect.objectContaining({
+          code: 'SB_ADDRESS_INVALID',
+          details: expect.objectContaining({ field: 'room' }),
+        }),
+      );
     },
   );
 });

@@ -21,7 +21,11 @@ export function checkNick(address: string, field: string): void {
   );
 }
 
-/** A channel name: a `#`, `&`, `+` or `!` prefix, then no space, comma, BEL or control character. */
+/**
+ * A channel name (https://modern.ircdocs.horse/#channels): a channel type character (`#`, `&`,
+ * and the rarer `+` and `!`; the server's `CHANTYPES` decides at `joinRoom`), then no space,
+ * comma or control character (BEL included); at most 200 characters.
+ */
 const CHANNEL = /^[#&+!][^\s,\p{Cc}]{1,199}$/u;
 
 /** Throws SB_ADDRESS_INVALID (naming `field`) unless `address` is a channel name. */
@@ -29,7 +33,7 @@ export function checkChannel(address: string, field: string): void {
   if (CHANNEL.test(address)) return;
   throw new SwitchboardError(
     'SB_ADDRESS_INVALID',
-    `"${address.slice(0, 80)}" is not an IRC channel (${field}); nothing was sent.`,
+    `"${address.slice(0, 80)}" is not an IRC channel (${field}); channels start with # or &. Nothing was sent.`,
     { details: { field, address: address.slice(0, 80) } },
   );
 }

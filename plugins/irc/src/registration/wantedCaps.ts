@@ -28,6 +28,9 @@ export const WANTED_CAPS: readonly string[] = [
   'account-tag',
   'chghost',
   'multi-prefix',
+  // Channels: every occupant's user@host in NAMES, and in JOIN the account and real name.
+  'userhost-in-names',
+  'extended-join',
 ];
 
 /** The `CAP REQ` lines for `names`, each list at most `maxBytes` long. */

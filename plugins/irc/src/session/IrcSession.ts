@@ -10,31 +10,35 @@ import {
   type OutboundMessage,
   type OutboundPresence,
   type ProtocolSession,
+  type RoomJoinRequest,
+  type RoomState,
   type SendHandover,
   type SessionContinuation,
   type SessionLiveness,
   type SessionSink,
   SwitchboardError,
 } from '@switchboard/core';
+import { Channels } from '../channels/Channels';
 import type { IrcConnection } from '../connection/IrcConnection';
 import type { CatchUpReport } from '../history/catchUp';
 import { HistoryQueries, type SessionCatchUp } from '../history/HistoryQueries';
 import { returnedMessage } from '../im/bounces';
 import { inboundOf } from '../im/inboundMessage';
 import type { Registered } from '../registration/register';
-import { capRequests, WANTED_CAPS } from '../registration/wantedCaps';
 import { BatchCollector, type IrcBatch } from '../wire/BatchCollector';
-import { applyCapChange, capSubcommand, parseCapList } from '../wire/capabilities';
 import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
-import { messageBudget, splitText } from '../wire/splitText';
+import { capChange } from './capChange';
+import { catchUpRoom } from './catchUpRoom';
 import type { IrcContinuation } from './IrcContinuation';
 import { Monitor } from './Monitor';
 import type { OutboundLine } from './OutboundMessages';
 import { OutboundPump } from './OutboundPump';
 import { OwnLines } from './OwnLines';
+import { outboundLines } from './outboundLines';
 import { Pings } from './Pings';
 import { RecentIds } from './RecentIds';
+import { sessionFeatures } from './sessionFeatures';
 
 /** What a session is made from. */
 export interface IrcSessionOptions {
@@ -76,6 +80,7 @@ export class IrcSession implements ProtocolSession {
   readonly #monitor: Monitor;
   readonly #history: HistoryQueries;
   readonly #own: OwnLines;
+  readonly #channels: Channels;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -118,6 +123,17 @@ export class IrcSession implements ProtocolSession {
       isMe: (nick) => this.#isMe(nick),
       isupport: options.registered.isupport,
       caps: () => this.#caps,
+      accepted: (id) => this.#channels.accepted(id),
+    });
+    this.#channels = new Channels({
+      write: (message, options) => this.#connection.write(message, options),
+      sink: this.#sink,
+      isupport: options.registered.isupport,
+      nick: () => this.#nick,
+      labelled: () => this.#caps.has('labeled-response'),
+      timeoutMs: this.#timeoutMs,
+      take: (id, lines) => this.#take(id, lines),
+      seen: (id) => this.#recent.seen(id),
     });
     const connection = this.#connection;
     connection.limits = { lineBytes: options.registered.isupport.lineBytes };
@@ -135,10 +151,9 @@ export class IrcSession implements ProtocolSession {
       abort: (error) => connection.close(error),
     };
     for (const resend of options.continuation?.resend ?? []) {
-      this.#take(
-        resend.id,
-        resend.lines.map((l) => ({ ...l, state: 'queued' as const })),
-      );
+      const lines = resend.lines.map((l) => ({ ...l, state: 'queued' as const }));
+      // Lines to a channel wait for the channel to be joined again.
+      if (!this.#channels.holdUntilJoined(resend.id, lines)) this.#take(resend.id, lines);
     }
     for (const message of options.registered.early) this.#receive(message);
   }
@@ -148,20 +163,9 @@ export class IrcSession implements ProtocolSession {
     return `${this.#nick}@${this.#network}`;
   }
 
-  /** The capabilities acknowledged by the server (and `+typing` when client tags may carry it). */
+  /** The capabilities acknowledged by the server (and `+typing`, `MONITOR` where usable). */
   get features(): readonly string[] {
-    const names = [...this.#caps.keys()];
-    const deny = this.#registered.isupport.get('CLIENTTAGDENY') ?? '';
-    const denied = deny.split(',');
-    const typing =
-      this.#caps.has('message-tags') &&
-      !denied.includes('typing') &&
-      !(denied.includes('*') && !denied.includes('-typing'));
-    return [
-      ...names,
-      ...(typing ? ['+typing'] : []),
-      ...(this.#monitor.supported ? ['MONITOR'] : []),
-    ];
+    return sessionFeatures(this.#caps, this.#registered.isupport, this.#monitor.supported);
   }
 
   /**
@@ -185,22 +189,7 @@ export class IrcSession implements ProtocolSession {
     if (this.#connection.closed) {
       throw new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection is closed.');
     }
-    const command = message.type === 'headline' ? 'NOTICE' : 'PRIVMSG';
-    const budget = messageBudget({
-      nick: this.#nick,
-      // The server relays our line with our user@host in front; assume the longest usual ones.
-      user: 'u'.repeat(Number(this.#registered.isupport.get('USERLEN') ?? 18)),
-      host: 'h'.repeat(63),
-      target: message.to,
-      command,
-      lineBytes: this.#registered.isupport.lineBytes,
-    });
-    const lines: OutboundLine[] = [];
-    for (const paragraph of message.body.split(/\r\n|\r|\n/)) {
-      for (const text of splitText(paragraph === '' ? ' ' : paragraph, budget)) {
-        lines.push({ command, target: message.to, text, state: 'queued' });
-      }
-    }
+    const lines = outboundLines(message, this.#nick, this.#registered.isupport);
     if (!this.#caps.has('echo-message')) {
       // Nothing will confirm these lines: written is all that can be known.
       for (const l of lines) await this.#connection.write(line(l.command, [l.target, l.text]));
@@ -208,6 +197,36 @@ export class IrcSession implements ProtocolSession {
     }
     this.#take(message.id, lines);
     return 'pending';
+  }
+
+  /** Joins a channel (`JOIN`, NAMES, topic; see docs/irc.md, "Channels"). */
+  async joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    const state = await this.#channels.join(request);
+    if (request.after !== undefined && this.#caps.has('draft/chathistory')) {
+      const session = { ...this.#catching, seen: (id: string) => this.#recent.seen(id) };
+      await catchUpRoom(session, request.room, request.after, request.history?.since, this.#sink);
+    }
+    return state;
+  }
+
+  readonly #catching = {
+    history: (request: HistoryRequest) => this.history(request),
+    catchUp: (options: Omit<SessionCatchUp, 'seen'>) => this.catchUp(options),
+  };
+
+  /** Leaves a channel (`PART`). */
+  leaveRoom(room: string, reason?: string): Promise<void> {
+    return this.#channels.leave(room, reason);
+  }
+
+  /** Sets a channel's topic (`TOPIC`). */
+  setTopic(room: string, topic: string): Promise<void> {
+    return this.#channels.setTopic(room, topic);
+  }
+
+  /** Invites a nick to a channel (`INVITE`). */
+  invite(room: string, address: string): Promise<void> {
+    return this.#channels.invite(room, address);
   }
 
   async sendPresence(presence: OutboundPresence): Promise<void> {
@@ -266,6 +285,7 @@ export class IrcSession implements ProtocolSession {
   }
 
   #take(id: string, lines: OutboundLine[]): void {
+    this.#channels.sending(id, lines[0]?.target ?? '');
     this.#outbound.take(id, lines, this.#caps.has('labeled-response'));
   }
 
@@ -303,15 +323,20 @@ export class IrcSession implements ProtocolSession {
         );
         return;
       case 'NICK':
+        if (!replayed) this.#channels.receive(message, label);
         if (message.source?.kind === 'user' && this.#isMe(message.source.nick)) {
           this.#nick = message.params[0] ?? this.#nick;
         }
         return;
       case 'CAP':
-        this.#capChange(message);
+        this.#caps = capChange(this.#caps, message, (request) => {
+          void this.#connection.write(line('CAP', ['REQ', request])).catch(() => undefined);
+        });
         return;
       default:
     }
+    // Channel state follows live lines only: a history batch's JOIN or NICK is the past.
+    if (!replayed && this.#channels.receive(message, label)) return;
     if (this.#own.receive(message, label, replayed)) return;
     if (this.#monitor.receive(message)) return;
     const returned = returnedMessage(message);
@@ -322,6 +347,7 @@ export class IrcSession implements ProtocolSession {
     const archived = this.#caps.has('draft/chathistory');
     const inbound = inboundOf(message, { replayed, archived });
     if (inbound === undefined) return;
+    if (this.#channels.deliver(message, inbound)) return;
     if (inbound.kind === 'chatState') {
       this.#sink.chatState(inbound.update);
       return;
@@ -336,31 +362,7 @@ export class IrcSession implements ProtocolSession {
     const id = this.#outbound.bounce(label, target, (s) => foldCase(s, casemapping));
     this.#sink.bounced({ ...(id === undefined ? {} : { id }), from: target, error });
     if (id !== undefined) this.#sink.sent({ id, status: 'refused', error });
-  }
-
-  /**
-   * `CAP DEL` drops capabilities; `CAP NEW` offers more, and the wanted ones are requested;
-   * `CAP ACK` (of such a request) enables them.
-   */
-  #capChange(message: IrcMessage): void {
-    const sub = capSubcommand(message);
-    if (sub === 'DEL') this.#caps = applyCapChange(this.#caps, message);
-    if (sub === 'NEW') {
-      const offered = parseCapList(message.params[2] ?? '');
-      // SASL only matters before registration ends.
-      const wanted = WANTED_CAPS.filter(
-        (name) => name !== 'sasl' && offered.has(name) && !this.#caps.has(name),
-      );
-      for (const request of capRequests(wanted)) {
-        void this.#connection.write(line('CAP', ['REQ', request])).catch(() => undefined);
-      }
-    }
-    if (sub === 'ACK') {
-      for (const name of parseCapList(message.params[2] ?? '').keys()) {
-        if (name.startsWith('-')) this.#caps.delete(name.slice(1));
-        else this.#caps.set(name, '');
-      }
-    }
+    if (id !== undefined) this.#channels.forget(id);
   }
 
   #isMe(nick: string): boolean {
@@ -373,7 +375,8 @@ export class IrcSession implements ProtocolSession {
       error ?? new SwitchboardError('SB_CONNECTION_CLOSED', 'The IRC connection closed.');
     this.#pings.fail(lost);
     this.#history.fail(lost);
-    const { unknown, resend } = this.#outbound.lose();
+    const { unknown, resend: pumped } = this.#outbound.lose();
+    const resend = [...this.#channels.close(error), ...pumped];
     for (const id of unknown) {
       this.#sink.sent({
         id,

@@ -21,6 +21,8 @@ export interface OwnLinesOptions {
   readonly isupport: Isupport;
   /** The capabilities on now (`echo-message`). */
   readonly caps: () => ReadonlyMap<string, string>;
+  /** The server echoed every line of the message `id` (channels report it delivered). */
+  readonly accepted?: (id: string) => void;
 }
 
 /** Sorts the session's own lines into echoes and messages from other connections. */
@@ -48,6 +50,7 @@ export class OwnLines {
     if (options.caps().has('echo-message') && echo) {
       for (const id of options.outbound.accept(label)) {
         options.sink.sent({ id, status: 'acknowledged' });
+        options.accepted?.(id);
       }
       return true;
     }

@@ -8,18 +8,22 @@ import {
   ContainerModule,
   type InboundMessage,
   ProfilePluginToken,
+  type StanzaLogger,
   Switchboard,
 } from '@switchboard/core';
 import type { ErgoServer } from '@switchboard/testing';
 import { IrcPlugin } from '../IrcPlugin';
 import { ircModule } from '../ircModule';
 
-/** A Switchboard with the base IRC plugin as profile `irc`. */
-export function ircSwitchboard(): Switchboard {
+/** A Switchboard with the base IRC plugin as profile `irc` (and `stanzaLog` when given). */
+export function ircSwitchboard(stanzaLog?: StanzaLogger): Switchboard {
   const profile = new ContainerModule(({ bind }) => {
     bind(ProfilePluginToken).to(IrcPlugin).inSingletonScope();
   });
-  return Switchboard.create({ modules: [ircModule, profile] });
+  return Switchboard.create({
+    modules: [ircModule, profile],
+    ...(stanzaLog === undefined ? {} : { stanzaLog }),
+  });
 }
 
 /** The configuration of an account on `server` (TLS, its CA, no flood control). */
