@@ -36,7 +36,8 @@ export const exampleNetProfile: ProfileDescriptor = {
     otherDevices: false,
     /** No `draft/read-marker` in its `CAP LS`. */
     readMarkers: false,
-    messageTypes: ['chat'],
+    /** PRIVMSG to nicks and to channels; ExampleNet drops NOTICE between users. */
+    messageTypes: ['chat', 'groupchat'],
   },
 };
 

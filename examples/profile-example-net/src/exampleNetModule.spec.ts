@@ -12,7 +12,10 @@ describe('exampleNetModule', () => {
         id: 'example-net',
         protocol: 'irc',
         mechanisms: ['EXTERNAL', 'SCRAM-SHA-256'],
-        capabilities: expect.objectContaining({ chatStates: false, messageTypes: ['chat'] }),
+        capabilities: expect.objectContaining({
+          chatStates: false,
+          messageTypes: ['chat', 'groupchat'],
+        }),
       }),
     ]);
   });

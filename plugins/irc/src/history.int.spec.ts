@@ -122,8 +122,13 @@ describe('IRC history and other devices on ergo', () => {
     expect(bodies(rest.messages)).toEqual(['m5', 'm6']);
     expect(rest.complete).toBe(true);
 
-    const since = await alice.history('bob', { since: all[5]?.delay.stamp ?? new Date(0) });
-    expect(bodies(since.messages)).toEqual(['m5', 'm6']);
+    // `since` is inclusive: every message stamped at or after m5's time (server-time has
+    // millisecond precision, so m4 may share it), m5 and m6 certainly.
+    const stamp = all[5]?.delay.stamp ?? new Date(0);
+    const since = await alice.history('bob', { since: stamp });
+    const expected = all.filter((m) => m.delay.stamp >= stamp);
+    expect(bodies(since.messages)).toEqual(bodies(expected));
+    expect(bodies(since.messages).slice(-2)).toEqual(['m5', 'm6']);
     // bob's view of the same conversation: his own messages are the outgoing ones.
     const bobs = await bob.history('alice', { limit: 2 });
     expect(bobs.messages.map((m) => [m.body, m.outgoing])).toEqual([
