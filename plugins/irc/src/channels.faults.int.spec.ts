@@ -1,7 +1,8 @@
 /**
  * Channels under faults on a real ergo: a member's connection reset, and ergo killed and
- * restarted (the channel is gone and created again). The account rejoins by itself, and what
- * it sent while it was away arrives once, in order, after its rejoin.
+ * restarted (the channel is gone and created again). The account rejoins by itself, what it
+ * sent while it was away arrives once, in order, after its rejoin, and what the others said while
+ * it was away is caught up from the server's history (`draft/chathistory`), once, in order.
  */
 import type { Account, Switchboard } from '@switchboard/core';
 import {
@@ -39,6 +40,7 @@ describe('IRC channels under faults on ergo', () => {
 
   beforeAll(async () => {
     server = await startErgo({
+      history: true,
       accounts: Object.entries(PASSWORDS).map(([name, password]) => ({ name, password })),
     });
   });
@@ -110,6 +112,38 @@ describe('IRC channels under faults on ergo', () => {
       .filter((o) => o.change.occupant.nick === 'alice')
       .map((o) => o.change.kind);
     expect(aliceEvents).toEqual(['left', 'joined']);
+  });
+
+  it('when alice’s connection is reset while the others talk, her rejoin catches up on every message once, in order', async () => {
+    const [alice, bob, carol] = await three('#catchup');
+    const atAlice = record(alice);
+    await bob.sendMessage({ to: '#catchup', type: 'groupchat', body: 'before the reset' });
+    await until(atAlice.messages, (m) => m.body === 'before the reset');
+    const joinedAgain = rejoins(alice);
+    via.dropNew(true);
+    via.reset('live');
+    await until([alice], (a) => a.state !== 'online');
+    const said: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [who, nick] = i % 2 === 0 ? [bob, 'bob'] : [carol, 'carol'];
+      const body = `while alice was away ${i}`;
+      said.push(`${nick}: ${body}`);
+      await who.sendMessage({ to: '#catchup', type: 'groupchat', body });
+    }
+    via.dropNew(false);
+    await untilCount(joinedAgain, 1);
+    // Caught up before the rejoin was reported: no waiting for live traffic.
+    const room = atAlice.messages.filter((m) => m.from === '#catchup');
+    expect(room.map((m) => `${m.nick}: ${m.body}`)).toEqual(['bob: before the reset', ...said]);
+    expect(room.slice(1).every((m) => m.delay !== undefined && m.archiveId !== undefined)).toBe(
+      true,
+    );
+    // A live message after the rejoin comes once, and nothing is replayed twice.
+    await bob.sendMessage({ to: '#catchup', type: 'groupchat', body: 'after the rejoin' });
+    await until(atAlice.messages, (m) => m.body === 'after the rejoin');
+    await pause(200);
+    const bodies = atAlice.messages.map((m) => m.body);
+    expect(new Set(bodies).size).toBe(bodies.length);
   });
 
   it('when alice’s connection is reset 3 times under steady channel traffic, nothing acknowledged is lost or repeated', async () => {
