@@ -29,4 +29,20 @@ export const FORWARDED_EVENTS = [
   'reconnecting',
   'reconnected',
   'error',
+  'delivery',
+  'ownMessage',
+  'roomJoined',
+  'roomLeft',
+  'occupant',
+  'topic',
+  'invitation',
 ] as const satisfies ReadonlyArray<keyof AccountEvents>;
+
+/** Every account event is forwarded: this fails to compile when one is left out above. */
+const everyEventForwarded: Exclude<
+  keyof AccountEvents,
+  (typeof FORWARDED_EVENTS)[number]
+> extends never
+  ? true
+  : never = true;
+void everyEventForwarded;
