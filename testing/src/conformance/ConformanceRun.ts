@@ -93,6 +93,8 @@ export class ConformanceRun implements ScenarioRun<JabberPeer> {
     this.#server = await startProsody(
       withProviders(
         {
+          // Message Carbons for the otherDevices check; an emulation may turn them off.
+          carbons: true,
           ...base,
           hosts: [
             { domain, users: emulation.users ?? [] },

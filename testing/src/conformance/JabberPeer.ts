@@ -106,6 +106,11 @@ export class JabberPeer implements ConformancePeer {
     );
   }
 
+  /** Sends `text` as it is: a stanza the test wrote (receipts, markers, anything raw). */
+  sendXml(text: string): void {
+    this.#write(text);
+  }
+
   /** Sends available presence, with `show` and `status` if given. */
   sendPresence(presence: PeerPresence = {}): void {
     const show = presence.show === undefined ? '' : `<show>${presence.show}</show>`;

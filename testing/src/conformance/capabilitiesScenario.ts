@@ -36,7 +36,12 @@ export function capabilitiesScenario<P extends ConformancePeer>(run: ScenarioRun
         const peer = await run.peer('capabilities');
         await probe.beforeConnect?.({ account, events, peer });
         await account.connect();
-        await probe.run({ account, events, peer });
+        const anotherSession = async () => {
+          const other = run.account('capabilities').account;
+          await other.connect();
+          return other;
+        };
+        await probe.run({ account, events, peer, anotherSession });
       });
     }
 

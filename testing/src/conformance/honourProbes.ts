@@ -1,6 +1,7 @@
 import type { Account, Capability, CapabilitySet, MessageType } from '@switchboard/core';
 import type { AccountRecorder } from './AccountRecorder';
 import type { ConformancePeer } from './ConformancePeer';
+import { otherDevicesCheck, readMarkersCheck, receiptsCheck } from './deliveryProbes';
 import type { JabberPeer } from './JabberPeer';
 import { bare } from './peerXml';
 
@@ -9,6 +10,8 @@ export interface HonourContext<P extends ConformancePeer = JabberPeer> {
   readonly account: Account;
   readonly events: AccountRecorder;
   readonly peer: P;
+  /** Connects another session of the same account and returns it online (`otherDevices`). */
+  readonly anotherSession?: () => Promise<Account>;
 }
 
 /** One check that the server really does what a capability declared true promises. */
@@ -126,12 +129,12 @@ const CHECKS: Readonly<Record<Capability, Check | undefined>> = {
     name: 'ping',
     run: async ({ account }) => expect(await account.ping()).toBeGreaterThanOrEqual(0),
   }),
-  // Written with the rooms, history, other-devices and delivery scenarios.
+  // Written with the rooms and history scenarios.
   rooms: undefined,
   history: undefined,
-  otherDevices: undefined,
-  receipts: undefined,
-  readMarkers: undefined,
+  otherDevices: otherDevicesCheck,
+  receipts: receiptsCheck,
+  readMarkers: readMarkersCheck,
 };
 
 /** The probe of a capability declared true that the kit has no check for: it fails. */
