@@ -182,7 +182,7 @@ export class MessageTracking {
     const { sink, recent } = this.#options;
     // Never this connection's own message (a server does not copy it back; if one did).
     if (message.attrs.from === address) return;
-    const own = ownMessageOf(carbon, message, bareOf(address));
+    const own = ownMessageOf(carbon, message, address.split('/')[0] ?? address);
     if (own !== undefined && recent.firstTime(message)) sink.ownMessage?.(own);
   }
 

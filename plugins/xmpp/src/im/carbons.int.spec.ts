@@ -76,6 +76,24 @@ describe('Message Carbons on a real Prosody', () => {
     expect(copy).toMatchObject({ from: bob.account.address, to: `alice@${DOMAIN}/laptop` });
   });
 
+  it('when a device writes to the account itself, the other device gets it once, as ownMessage', async () => {
+    const { phone, laptop } = await twoDevices();
+    await laptop.account.sendMessage({ to: `alice@${DOMAIN}`, body: 'note to self' });
+    await laptop.account.sendMessage({ to: `alice@${DOMAIN}/phone`, body: 'to the phone' });
+    const bob = await suite.online('bob');
+    await bob.account.sendMessage({ to: `alice@${DOMAIN}/phone`, body: 'last' });
+    await phone.waitFor('message', (m) => m.body === 'last', 'the last message');
+    // The server sends the phone a sent carbon and the message itself: one event, the copy.
+    for (const body of ['note to self', 'to the phone']) {
+      expect(phone.count('ownMessage', body)).toBe(1);
+      expect(phone.count('message', body)).toBe(0);
+    }
+    expect(phone.all('ownMessage').map((m) => `${m.from} > ${m.to}`)).toEqual([
+      `alice@${DOMAIN}/laptop > alice@${DOMAIN}`,
+      `alice@${DOMAIN}/laptop > alice@${DOMAIN}/phone`,
+    ]);
+  });
+
   it('when a third party sends a carbon claiming to be ours, it is refused with SB_STANZA_FORGED', async () => {
     const { phone, laptop } = await twoDevices();
     const mallory = rawSender();

@@ -59,15 +59,19 @@ function archiveIdOf(message: Element, ownBare: string): string | undefined {
   return stamped?.attrs.id;
 }
 
-/** The {@link OwnMessage} a `sent` carbon carries, or undefined when it has no body. */
+/**
+ * The {@link OwnMessage} a `sent` carbon carries, or undefined when it has no body. `ownBare`:
+ * the account's bare JID as bound.
+ */
 export function ownMessageOf(
   carbon: Element,
   message: Element,
   ownBare: string,
 ): OwnMessage | undefined {
   const parsed = parseMessage(message);
-  const to = message.attrs.to;
-  if (parsed === undefined || to === undefined) return undefined;
+  if (parsed === undefined) return undefined;
+  // No `to`: sent to the account itself (RFC 6120 §8.1.1.1; Prosody drops a `to` of the own bare JID).
+  const to = message.attrs.to ?? ownBare;
   const archiveId = archiveIdOf(message, ownBare) ?? archiveIdOf(carbon, ownBare);
   const delay = parsed.delay ?? parseDelay(carbon);
   return {
