@@ -11,6 +11,7 @@ import type { IqClient } from '../connection/IqClient';
 import type { RecentMessages } from '../sm/RecentMessages';
 import { bareOf, enableCarbons, NS_CARBONS, ownMessageOf, readCarbon } from './carbons';
 import { parseChatState } from './chatStates';
+import { parseDelay } from './delay';
 import { type DeliveryRequests, deliveryRequests } from './deliveryRequests';
 import { discoInfoQuery, parseFeatures } from './disco';
 import { parseMarker } from './markers';
@@ -82,7 +83,12 @@ export class MessageTracking {
    * new one asks the server's features (XEP-0030) and enables carbons where offered. Never
    * rejects: without an answer, the session goes on without carbons.
    */
-  async online(iq: IqClient, domain: string | undefined, resumed: boolean, timeoutMs: number) {
+  async online(
+    iq: IqClient,
+    domain: string | undefined,
+    resumed: boolean,
+    timeoutMs: number,
+  ): Promise<void> {
     const previous = this.#options.previous;
     if (resumed) {
       this.#features = previous?.features;
@@ -196,6 +202,8 @@ export class MessageTracking {
     }
     const state = parseChatState(message);
     const from = message.attrs.from;
-    if (state !== undefined && from !== undefined) sink.chatState({ from, state });
+    const delay = parseDelay(message);
+    if (state !== undefined && from !== undefined)
+      sink.chatState({ from, state, ...(delay === undefined ? {} : { delay }) });
   }
 }
