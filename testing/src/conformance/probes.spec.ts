@@ -101,6 +101,22 @@ describe(honourProbes, () => {
     ]);
   });
 
+  it('when otherDevices, receipts and readMarkers are declared, checks each', () => {
+    const labels = honourProbes({
+      ...ALL,
+      ...NONE,
+      otherDevices: true,
+      receipts: true,
+      readMarkers: true,
+      messageTypes: ['chat'],
+    }).map((p) => p.label);
+    expect(labels).toEqual([
+      'ownMessage from another session of the account (otherDevices)',
+      'receipts requested, answered and reported (receipts)',
+      'markRead, and read from a displayed marker (readMarkers)',
+    ]);
+  });
+
   it('when a capability the kit cannot check yet is declared, its probe fails and says so', async () => {
     const [probe] = honourProbes({ ...ALL, ...NONE, watch: true, messageTypes: ['chat'] });
     expect(probe?.label).toBe('watch (no check in the kit yet)');
