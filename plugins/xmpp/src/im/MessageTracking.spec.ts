@@ -61,14 +61,20 @@ describe(MessageTracking, () => {
     });
 
     it('refuses carbons from anyone but the bare JID, a full JID of the account included', () => {
-      const { tracked, reports } = tracking();
-      const inner = chat({ from: 'alice@x.test/laptop', to: 'bob@x.test', id: 'm1' }, body('x'));
+      const { tracked, reports, sent } = tracking();
+      const request = xml('request', { xmlns: RECEIPTS });
+      const inner = chat(
+        { from: 'alice@x.test/laptop', to: 'bob@x.test', id: 'm1' },
+        body('x'),
+        request,
+      );
       for (const from of ['mallory@x.test', 'alice@x.test/laptop', 'x.test', ''])
         expect(tracked.route(carbon(from, 'sent', inner))).toBe(true);
       // Sent by the server, but about another account.
       const foreign = chat({ from: 'carol@x.test/pc', to: 'bob@x.test', id: 'm2' }, body('x'));
       expect(tracked.route(carbon('alice@x.test', 'sent', foreign))).toBe(true);
       expect(reports.map(([kind]) => kind)).toEqual(Array(5).fill('refused'));
+      expect(sent).toEqual([]);
     });
 
     it('reports a sent carbon as ownMessage with the archive id and ignores its repeat', () => {
