@@ -82,4 +82,11 @@ export interface AccountConfig {
    * `watch` (unless `enforceCapabilities` is false).
    */
   readonly watch?: readonly string[];
+  /**
+   * Confirm receipt when a contact's message asks for it (XMPP: answer XEP-0184 receipt
+   * requests of `chat` and `normal` messages). Default true. An answer tells the sender that one
+   * of this account's clients is online, so a host that must not reveal that to strangers turns
+   * it off.
+   */
+  readonly answerReceipts?: boolean;
 }

@@ -1,7 +1,8 @@
 /**
  * The delivery state of each message an account sent (`delivery` events): each state is
- * reported once and only forwards (accepted → delivered → read), and `failed` ends it; a bounce
- * after the server accepted a message still reports `failed`. Bounded: the oldest ids go first.
+ * reported once and only forwards (accepted → delivered → read, none skipped: a later state
+ * reports the earlier ones it implies first), and `failed` ends it; a bounce after the server
+ * accepted a message still reports `failed`. Bounded: the oldest ids go first.
  */
 import { SwitchboardError } from '../errors/SwitchboardError';
 import type { DeliveryState, DeliveryUpdate } from '../im/delivery';
@@ -15,6 +16,9 @@ const RANK: Readonly<Record<DeliveryState, number>> = {
   failed: 4,
 };
 
+/** The states a recipient's confirmation implies, in order. */
+const IMPLIED: readonly DeliveryState[] = ['accepted', 'delivered'];
+
 /** See the module header. */
 export class Deliveries {
   readonly #states = new Map<string, DeliveryState>();
@@ -24,10 +28,24 @@ export class Deliveries {
     this.#emit = emit;
   }
 
-  /** Reports `state` for message `id` unless it was reported already or a later one was. */
+  /**
+   * Reports `state` for message `id` unless it was reported already or a later one was. A
+   * `delivered` or `read` that arrives before the earlier states (a receipt can overtake the
+   * server's acknowledgement) reports those first: the recipient having it proves them.
+   */
   update(id: string, to: string, state: DeliveryState, error?: SwitchboardError): void {
     const current = this.#states.get(id);
     if (current !== undefined && (current === 'failed' || RANK[current] >= RANK[state])) return;
+    if (state === 'delivered' || state === 'read') {
+      for (const implied of IMPLIED) {
+        if (RANK[implied] >= RANK[state]) break;
+        if (current === undefined || RANK[current] < RANK[implied]) this.#report(id, to, implied);
+      }
+    }
+    this.#report(id, to, state, error);
+  }
+
+  #report(id: string, to: string, state: DeliveryState, error?: SwitchboardError): void {
     this.#states.delete(id);
     this.#states.set(id, state);
     if (this.#states.size > CAPACITY) {

@@ -31,6 +31,7 @@ describe(validateAccountConfig, () => {
       liveness: { keepalive: 'probe', keepaliveMs: 1000 },
       offlineQueueLimit: 5,
       watch: ['bob@example.org'],
+      answerReceipts: false,
     };
     expect(validateAccountConfig(full)).toBe(full);
   });
@@ -49,6 +50,7 @@ describe(validateAccountConfig, () => {
     ['a negative timeout', 'timeoutMs', { ...valid, timeoutMs: -1 }],
     ['a watch list that is not a list', 'watch', { ...valid, watch: 'bob@example.org' }],
     ['an empty address in the watch list', 'watch.1', { ...valid, watch: ['bob@example.org', ''] }],
+    ['answerReceipts as text', 'answerReceipts', { ...valid, answerReceipts: 'no' }],
   ] as const)('refuses %s, naming %s', (_, field, config) => {
     expect(issuesOf(config).map((i) => i.field)).toContain(field);
   });

@@ -93,6 +93,7 @@ const schema = v.strictObject({
   maxMessageBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   // Each address is checked by the protocol plugin when the account is made (Account).
   watch: v.optional(v.array(text)),
+  answerReceipts: v.optional(v.boolean()),
 });
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

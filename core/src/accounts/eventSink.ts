@@ -15,6 +15,7 @@ export type EventSink = Pick<
   | 'sent'
   | 'bounced'
   | 'extensionFailed'
+  | 'refusedStanza'
   | 'occupant'
   | 'topic'
   | 'invitation'
@@ -35,5 +36,6 @@ export function eventSink(account: EventEmitter<AccountEvents>, sender: MessageS
     sent: (report) => sender.report(report),
     bounced: (bounce) => account.emit('bounced', sender.bounce(bounce)),
     extensionFailed: (error) => account.emit('error', error),
+    refusedStanza: (error) => account.emit('error', error),
   };
 }

@@ -81,6 +81,8 @@ export const ErrorCodes = {
   SB_MESSAGE_BOUNCED:
     'The message could not be delivered: a server returned it with an error (see details.condition).',
   SB_STANZA_ERROR: 'The server or peer answered the request with an error.',
+  SB_STANZA_FORGED:
+    "An inbound stanza claimed to come from somewhere it cannot have come from (e.g. a message carbon not sent by the account's own server) and was dropped; details.from names the real sender. Nothing else came of it.",
   SB_BAD_RESPONSE: 'The server sent a response that does not follow the protocol.',
   SB_CAPABILITY_UNSUPPORTED:
     "The profile's provider does not support this operation; nothing was sent.",

@@ -101,6 +101,12 @@ export interface SessionSink {
   /** A recipient confirmed receipt or display of a message (or a room reflected it back). */
   receipt?(receipt: SessionReceipt): void;
   /**
+   * The session dropped an inbound stanza it must not trust (a forged message carbon:
+   * SB_STANZA_FORGED, `details.from` the real sender); nothing else came of the stanza. The
+   * account emits it as an `error` event.
+   */
+  refusedStanza?(error: SwitchboardError): void;
+  /**
    * An extension failed outside any call the host awaits (a handler threw): the session went
    * on. `error` is SB_EXTENSION_FAILED naming the extension, with the exception as `cause`.
    */
@@ -179,9 +185,9 @@ export interface ProtocolSession {
   /**
    * What the server announced during login (IRC: the capabilities `CAP` acknowledged). When
    * present, the account narrows its capabilities by it as soon as the session is online,
-   * without asking (see `ProfilePlugin.capabilityFeatures`).
+   * without asking (see `ProfilePlugin.capabilityFeatures`). Undefined: nothing was learned.
    */
-  readonly features?: readonly string[];
+  readonly features?: readonly string[] | undefined;
   /** What the next session needs to carry on after this one was lost. */
   continuation?(): SessionContinuation | undefined;
   /**

@@ -25,6 +25,7 @@ import { asXmppExtension } from './extensions/asXmppExtension';
 import type { XmppExtension } from './extensions/XmppExtension';
 import { checkJid } from './im/checkJid';
 import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
+import { type DeliveryRequests, deliveryRequests } from './im/deliveryRequests';
 import { discoFeatures } from './im/disco';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
@@ -51,9 +52,9 @@ export const xmppDefaults: ProfileDescriptor = {
     ping: true,
     rooms: false,
     history: false,
-    otherDevices: false,
-    receipts: false,
-    readMarkers: false,
+    otherDevices: true,
+    receipts: true,
+    readMarkers: true,
     messageTypes: ['chat', 'normal', 'groupchat', 'headline'],
   },
 };
@@ -122,6 +123,11 @@ export class XmppPlugin implements ProfilePlugin {
         signal: request.signal,
         extensions,
         maxStanzaBytes: config.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+        tracking: {
+          carbons: this.profile.capabilities.otherDevices,
+          requests: this.deliveryRequests(),
+          answerReceipts: config.answerReceipts ?? true,
+        },
       }),
     );
   }
@@ -136,7 +142,17 @@ export class XmppPlugin implements ProfilePlugin {
    * above `config.maxMessageBytes` (default 262,144 bytes).
    */
   checkMessage(message: OutboundMessage & { readonly id: string }, config: AccountConfig): void {
-    checkMessage(message, config.maxMessageBytes);
+    checkMessage(
+      message,
+      config.maxMessageBytes,
+      deliveryRequests(message, this.deliveryRequests()),
+    );
+  }
+
+  /** The receipt and marker requests outbound messages carry (`receipts`, `readMarkers`). */
+  protected deliveryRequests(): DeliveryRequests {
+    const { receipts, readMarkers } = this.profile.capabilities;
+    return { receipts, markers: readMarkers };
   }
 
   /** Throws SB_EXTENSION_INVALID unless `extension` is an `XmppExtension` (see `Account.use`). */

@@ -24,12 +24,15 @@ import type { ExtensionHost } from './extensions/ExtensionHost';
 import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
+import type { MessageTracking } from './im/MessageTracking';
+import { displayedMarker } from './im/markers';
 import { buildMessage } from './im/messages';
 import { buildPresence, buildSubscription } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
 import type { RecentMessages } from './sm/RecentMessages';
 import type { StreamManagement } from './sm/StreamManagement';
+import type { XmppContinuation } from './sm/XmppContinuation';
 
 /** How long a requested close may take before the connection is dropped. */
 const CLOSE_LIMIT_MS = 5_000;
@@ -44,6 +47,7 @@ export interface XmppSessionParts {
   readonly where: { host: string; port: number };
   readonly timeoutMs: number;
   readonly extensions: ExtensionHost;
+  readonly tracking: MessageTracking;
 }
 
 /** Why an online session ended: a network error on an established session is a lost connection. */
@@ -106,10 +110,23 @@ export class XmppSession implements ProtocolSession {
     return this.#parts.sm.resumed;
   }
 
+  /**
+   * What the server announced at login (disco#info, XEP-0030), carbons only when enabled;
+   * undefined when it was not asked (a profile without `otherDevices`) or did not answer.
+   */
+  get features(): readonly string[] | undefined {
+    return this.#parts.tracking.features;
+  }
+
   /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
   continuation(): SessionContinuation {
+    const { sm, recent, tracking } = this.#parts;
     const suspect = this.#endedWith !== undefined && blamesStanza(this.#endedWith);
-    return this.#parts.sm.continuation(this.#parts.recent.keys(), { suspect });
+    const next: XmppContinuation = {
+      ...sm.continuation(recent.keys(), { suspect }),
+      tracking: tracking.continuation(),
+    };
+    return next;
   }
 
   /**
@@ -118,8 +135,8 @@ export class XmppSession implements ProtocolSession {
    * otherwise.
    */
   async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
-    const { sm } = this.#parts;
-    const element = buildMessage(message, message.id);
+    const { sm, tracking } = this.#parts;
+    const element = buildMessage(message, message.id, tracking.requests(message, message.id));
     try {
       // The account checked the message's texts with the plugin's checkMessage before queueing it.
       await this.#send(element, { checked: true });
@@ -174,6 +191,11 @@ export class XmppSession implements ProtocolSession {
     await this.#send(xml('message', { to, type: 'chat', id: nextId() }, chatStateElement(state)));
   }
 
+  /** Tells `to` that its message `id` was displayed (XEP-0333 `displayed`, stored if offline). */
+  async markRead(to: string, id: string): Promise<void> {
+    await this.#send(displayedMarker(to, id));
+  }
+
   async ping(address?: string): Promise<number> {
     const start = performance.now();
     await this.#iq('get', pingElement(), address ?? this.#parts.entity.jid?.domain);
@@ -181,7 +203,10 @@ export class XmppSession implements ProtocolSession {
   }
 
   async serverFeatures(): Promise<readonly string[]> {
-    return parseFeatures(await this.#iq('get', discoInfoQuery(), this.#parts.entity.jid?.domain));
+    const { entity, tracking } = this.#parts;
+    return tracking.narrow(
+      parseFeatures(await this.#iq('get', discoInfoQuery(), entity.jid?.domain)),
+    );
   }
 
   async subscribe(address: string): Promise<void> {

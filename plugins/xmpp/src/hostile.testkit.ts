@@ -8,6 +8,9 @@ import {
   type AccountConfig,
   ContainerModule,
   type InboundMessage,
+  injectable,
+  injectFromBase,
+  type ProfileDescriptor,
   ProfilePluginToken,
   type StateChange,
   Switchboard,
@@ -35,7 +38,7 @@ import {
   smFeature,
   waitFor,
 } from '@switchboard/testing';
-import { XmppPlugin } from './XmppPlugin';
+import { XmppPlugin, xmppDefaults } from './XmppPlugin';
 import { xmppModule } from './xmppModule';
 
 /** The domain every hostile server speaks for, and the certificates are made for. */
@@ -44,9 +47,23 @@ export const DOMAIN = 'example.test';
 /** A SCRAM salt (base64) for server-first messages. */
 export const SALT = Buffer.from('hostile-salt').toString('base64');
 
-/** Binds the plain XmppPlugin as the `xmpp` profile. */
+/**
+ * XmppPlugin without `otherDevices`: the scripts play the login step by step (bind, presence,
+ * acknowledgements counted from there), and a login that discovers carbons would add a
+ * disco#info request they do not answer. Carbons are tested on Prosody (im/carbons.int.spec.ts).
+ */
+@injectable()
+@injectFromBase({ extendConstructorArguments: true })
+class ScriptedXmppPlugin extends XmppPlugin {
+  override readonly profile: ProfileDescriptor = {
+    ...xmppDefaults,
+    capabilities: { ...xmppDefaults.capabilities, otherDevices: false },
+  };
+}
+
+/** Binds {@link ScriptedXmppPlugin} as the `xmpp` profile. */
 const profileModule = new ContainerModule(({ bind }) => {
-  bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
+  bind(ProfilePluginToken).to(ScriptedXmppPlugin).inSingletonScope();
 });
 
 /** The account of a hostile suite: `alice@example.test` with a password. */

@@ -1,7 +1,7 @@
 /**
- * The XMPP conformance checks of the conversation capabilities: `rooms` (MUC), `history` (MAM),
- * `otherDevices` (carbons), `receipts` (XEP-0184) and `readMarkers` (XEP-0333), each against the
- * kit's Prosody (rooms, archive and carbons on) with a raw Jabber peer.
+ * The XMPP conformance checks of `rooms` (MUC) and `history` (MAM) against the kit's Prosody
+ * (rooms and archive on) with a raw Jabber peer; `deliveryProbes.ts` has the other-device,
+ * receipt and marker checks.
  */
 import type { Account, OccupantChange } from '@switchboard/core';
 import type { Check } from './honourProbes';
@@ -30,7 +30,7 @@ export function nextOccupant(
   });
 }
 
-type ConversationCapability = 'rooms' | 'history' | 'otherDevices' | 'receipts' | 'readMarkers';
+type ConversationCapability = 'rooms' | 'history';
 
 /** The checks, by capability (merged into the kit's CHECKS). */
 export const conversationChecks: Readonly<Record<ConversationCapability, Check>> = {
@@ -85,59 +85,6 @@ export const conversationChecks: Readonly<Record<ConversationCapability, Check>>
       expect(received).toMatchObject({ outgoing: false, archiveId: expect.any(String) });
       // The live message and its archived copy carry the same archive id.
       if (live.archiveId !== undefined) expect(received?.archiveId).toBe(live.archiveId);
-    },
-  }),
-  otherDevices: () => ({
-    name: 'a message sent from another device arrives as ownMessage',
-    run: async ({ events, peer, sibling }) => {
-      const device = await sibling();
-      const body = `otherDevices: from the second device ${Date.now()}`;
-      await device.account.sendMessage({ to: bare(peer.address), body });
-      const own = await events.waitFor('ownMessage', (m) => m.body === body, `"${body}"`);
-      expect(bare(own.to)).toBe(bare(peer.address));
-      expect(events.all('message').some((m) => m.body === body)).toBe(false);
-    },
-  }),
-  receipts: () => ({
-    name: 'a receipt request, and the receipt as a delivered state',
-    run: async ({ account, events, peer }) => {
-      const body = 'receipts: please confirm';
-      const { id } = await account.sendMessage({ to: peer.address, body });
-      const got = await peer.waitFor(
-        (s) => s.name === 'message' && s.children.some((c) => c.name === 'body' && c.text === body),
-        'the message asking for a receipt',
-      );
-      expect(got.children.some((c) => c.name === 'request')).toBe(true);
-      peer.sendRaw(
-        `<message to='${account.address}' id='r-${id}'><received xmlns='urn:xmpp:receipts' id='${got.attrs.id}'/></message>`,
-      );
-      await events.waitFor(
-        'delivery',
-        (u) => u.id === id && u.state === 'delivered',
-        `the delivered state of ${id}`,
-      );
-    },
-  }),
-  readMarkers: () => ({
-    name: 'markRead sends displayed; a displayed marker is a read state',
-    run: async ({ account, events, peer }) => {
-      const body = 'readMarkers: read me';
-      const { id } = await account.sendMessage({ to: peer.address, body });
-      const got = await peer.waitFor(
-        (s) => s.name === 'message' && s.children.some((c) => c.name === 'body' && c.text === body),
-        'the markable message',
-      );
-      peer.sendRaw(
-        `<message to='${account.address}' type='chat' id='d-${id}'><displayed xmlns='urn:xmpp:chat-markers:0' id='${got.attrs.id}'/></message>`,
-      );
-      await events.waitFor('delivery', (u) => u.id === id && u.state === 'read', `read of ${id}`);
-      await account.markRead(peer.address, 'peer-message-1');
-      await peer.waitFor(
-        (s) =>
-          s.name === 'message' &&
-          s.children.some((c) => c.name === 'displayed' && c.attrs.id === 'peer-message-1'),
-        'the displayed marker',
-      );
     },
   }),
 };

@@ -2,6 +2,7 @@ import type { Account, Capability, CapabilitySet, MessageType } from '@switchboa
 import type { AccountRecorder } from './AccountRecorder';
 import type { ConformancePeer } from './ConformancePeer';
 import { conversationChecks } from './conversationChecks';
+import { otherDevicesCheck, readMarkersCheck, receiptsCheck } from './deliveryProbes';
 import type { JabberPeer } from './JabberPeer';
 import { bare } from './peerXml';
 import type { TestAccount } from './ScenarioRun';
@@ -133,6 +134,9 @@ const CHECKS: Readonly<Record<Capability, Check | undefined>> = {
     run: async ({ account }) => expect(await account.ping()).toBeGreaterThanOrEqual(0),
   }),
   ...conversationChecks,
+  otherDevices: otherDevicesCheck,
+  receipts: receiptsCheck,
+  readMarkers: readMarkersCheck,
 };
 
 /** The probe of a capability declared true that the kit has no check for: it fails. */

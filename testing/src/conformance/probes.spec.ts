@@ -100,11 +100,27 @@ describe(honourProbes, () => {
       'ping (ping)',
       'joinRoom, occupants, room messages both ways, leaveRoom (rooms)',
       'history of a conversation, both directions (history)',
-      'a message sent from another device arrives as ownMessage (otherDevices)',
-      'a receipt request, and the receipt as a delivered state (receipts)',
-      'markRead sends displayed; a displayed marker is a read state (readMarkers)',
+      'ownMessage from another session of the account (otherDevices)',
+      'receipts requested, answered and reported (receipts)',
+      'markRead, and read from a displayed marker (readMarkers)',
       'sendMessage of type normal (messageTypes)',
       'sendMessage of type headline (messageTypes)',
+    ]);
+  });
+
+  it('when otherDevices, receipts and readMarkers are declared, checks each', () => {
+    const labels = honourProbes({
+      ...ALL,
+      ...NONE,
+      otherDevices: true,
+      receipts: true,
+      readMarkers: true,
+      messageTypes: ['chat'],
+    }).map((p) => p.label);
+    expect(labels).toEqual([
+      'ownMessage from another session of the account (otherDevices)',
+      'receipts requested, answered and reported (receipts)',
+      'markRead, and read from a displayed marker (readMarkers)',
     ]);
   });
 

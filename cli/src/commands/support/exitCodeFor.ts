@@ -68,6 +68,7 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_SEND_ABANDONED: ExitCode.failure,
   SB_MESSAGE_BOUNCED: ExitCode.failure,
   SB_STANZA_ERROR: ExitCode.failure,
+  SB_STANZA_FORGED: ExitCode.failure,
   SB_BAD_RESPONSE: ExitCode.failure,
   SB_PROSODY_MISSING: ExitCode.failure,
   SB_PROSODY_FAILED: ExitCode.failure,

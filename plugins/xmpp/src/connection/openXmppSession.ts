@@ -11,6 +11,8 @@ import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
 import { ExtensionHost } from '../extensions/ExtensionHost';
 import type { XmppExtension } from '../extensions/XmppExtension';
+import type { DeliveryRequests } from '../im/deliveryRequests';
+import { MessageTracking } from '../im/MessageTracking';
 import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
@@ -51,6 +53,12 @@ export interface OpenXmppSessionOptions {
   /** Attached before the stream opens; `maxStanzaBytes` limits what they send. */
   readonly extensions: readonly XmppExtension[];
   readonly maxStanzaBytes: number;
+  /** Carbons (capability `otherDevices`), receipt and marker requests, answering receipts. */
+  readonly tracking: {
+    readonly carbons: boolean;
+    readonly requests: DeliveryRequests;
+    readonly answerReceipts: boolean;
+  };
 }
 
 function serviceUri({ host, port, tls }: Endpoint): string {
@@ -111,7 +119,17 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
   const recent = new RecentMessages(options.continuation?.seen);
-  routeInbound({ entity, middleware, iqCallee, sink, recent });
+  const tracking = new MessageTracking({
+    ...options.tracking,
+    sink,
+    recent,
+    previous: options.continuation?.tracking,
+  });
+  tracking.attach({
+    address: () => entity.jid?.toString(),
+    send: (element) => entity.send(element).catch(() => undefined),
+  });
+  routeInbound({ entity, middleware, iqCallee, sink, recent, tracking });
   const maxBytes = options.maxStanzaBytes;
   const extensions = new ExtensionHost({
     entity,
@@ -161,13 +179,17 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    const session = new XmppSession({ entity, iq, sm, recent, sink, where, timeoutMs, extensions });
+    const parts = { entity, iq, sm, recent, sink, where, timeoutMs, extensions, tracking };
+    const session = new XmppSession(parts);
     extensions.wentOnline(sm.resumed);
+    // Carbons: asked for now, answered while the presence and resent stanzas go out.
+    const tracked = tracking.online(iq, entity.jid?.domain, sm.resumed, timeoutMs);
     // A resumed stream keeps its presence; a new one announces it.
     if (!sm.resumed && options.initialPresence !== false) {
       await session.sendPresence(options.initialPresence);
     }
     await resendPrevious(sm, entity, reports, timeoutMs);
+    await tracked;
     // A connection lost while the login finished is a failed login, not a dead online session.
     if (session.closed || entity.socket === null) {
       throw new SwitchboardError(
@@ -185,7 +207,9 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     const outstanding = sm.unacknowledged > 0 || reports.refusedAny();
     if (blamesStanza(coded) && outstanding) coded = markRetryable(coded);
     if (options.continuation !== undefined) {
-      sink.carryOver(sm.continuation(recent.keys(), { suspect: blamesStanza(coded) }));
+      const continuation = sm.continuation(recent.keys(), { suspect: blamesStanza(coded) });
+      const next: XmppContinuation = { ...continuation, tracking: tracking.continuation() };
+      sink.carryOver(next);
     }
     throw coded;
   } finally {

@@ -6,10 +6,18 @@
 import xml, { type Element } from '@xmpp/xml';
 import { NS_CHATSTATES } from '../im/chatStates';
 import { NS_DISCO_INFO, NS_PING } from '../im/disco';
+import { NS_MARKERS } from '../im/markers';
+import { NS_RECEIPTS } from '../im/receipts';
 import { stanzaError } from './stanzaError';
 
 /** What the library answers or understands on its own, whatever the extensions. */
-export const LIBRARY_FEATURES: readonly string[] = [NS_DISCO_INFO, NS_PING, NS_CHATSTATES];
+export const LIBRARY_FEATURES: readonly string[] = [
+  NS_DISCO_INFO,
+  NS_PING,
+  NS_CHATSTATES,
+  NS_RECEIPTS,
+  NS_MARKERS,
+];
 
 /** The `<query/>` of a disco#info result listing `features` (sorted, once each). */
 export function discoInfoResult(query: Element, features: Iterable<string>): Element {

@@ -4,6 +4,7 @@
  * above its own, e.g. Prosody's `c2s_stanza_size_limit`, 256 KiB by default).
  */
 import { type OutboundMessage, SwitchboardError } from '@switchboard/core';
+import type { Element } from '@xmpp/xml';
 import { buildMessage } from './messages';
 import { checkXmlText } from './xmlText';
 
@@ -16,11 +17,13 @@ const MARKUP_BYTES = 512;
 
 /**
  * Throws SB_CONTENT_INVALID for a character XML cannot carry (naming the field) and
- * SB_MESSAGE_TOO_LARGE when the `<message/>` would be larger than `maxBytes`.
+ * SB_MESSAGE_TOO_LARGE when the `<message/>` (with the `extra` children it will carry) would be
+ * larger than `maxBytes`.
  */
 export function checkMessage(
   message: OutboundMessage & { readonly id: string },
   maxBytes = MAX_MESSAGE_BYTES,
+  extra: readonly Element[] = [],
 ): void {
   checkXmlText(message.body, 'body');
   if (message.thread !== undefined) checkXmlText(message.thread, 'thread');
@@ -35,7 +38,9 @@ export function checkMessage(
     message.to.length + message.body.length + message.id.length + (message.thread?.length ?? 0);
   // Most messages are far below the limit: only measure exactly when it could matter.
   if (units * WORST_BYTES_PER_UNIT + MARKUP_BYTES <= maxBytes) return;
-  const bytes = new TextEncoder().encode(buildMessage(message, message.id).toString()).length;
+  const bytes = new TextEncoder().encode(
+    buildMessage(message, message.id, extra).toString(),
+  ).length;
   if (bytes <= maxBytes) return;
   throw new SwitchboardError(
     'SB_MESSAGE_TOO_LARGE',

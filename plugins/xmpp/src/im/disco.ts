@@ -17,6 +17,8 @@ export const discoFeatures: CapabilityFeatures = {
   'vcard.read': 'vcard-temp',
   'vcard.write': 'vcard-temp',
   ping: NS_PING,
+  // Message Carbons (XEP-0280): narrowed off also when the server refused to enable them.
+  otherDevices: 'urn:xmpp:carbons:2',
 };
 
 export function discoInfoQuery(): Element {

@@ -31,13 +31,18 @@ export function parseMessage(stanza: Element): InboundMessage | undefined {
   };
 }
 
-/** The `<message/>` for an outbound message. */
-export function buildMessage(message: OutboundMessage, id: string): Element {
+/** The `<message/>` for an outbound message, with `extra` children (e.g. receipt requests). */
+export function buildMessage(
+  message: OutboundMessage,
+  id: string,
+  extra: readonly Element[] = [],
+): Element {
   return xml(
     'message',
     { to: message.to, type: message.type ?? 'chat', id: message.id ?? id },
     xml('body', {}, message.body),
     message.thread === undefined ? null : xml('thread', {}, message.thread),
     message.chatState === undefined ? null : chatStateElement(message.chatState),
+    ...extra,
   );
 }

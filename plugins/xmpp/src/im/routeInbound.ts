@@ -13,6 +13,7 @@ import { readCondition } from '../connection/readCondition';
 import type { RecentMessages } from '../sm/RecentMessages';
 import { parseChatState } from './chatStates';
 import { parseDelay } from './delay';
+import type { MessageTracking } from './MessageTracking';
 import { parseMessage } from './messages';
 import { parsePresence } from './presence';
 import { NS_ROSTER, parseRoster } from './roster';
@@ -27,6 +28,8 @@ export interface InboundRoute {
   };
   readonly sink: SessionSink;
   readonly recent: RecentMessages;
+  /** Carbons, receipts and markers (XEP-0280, XEP-0184, XEP-0333). */
+  readonly tracking?: MessageTracking;
 }
 
 /** SB_MESSAGE_BOUNCED for a `<message type='error'/>`. */
@@ -50,11 +53,12 @@ function bounceError(stanza: Element): SwitchboardError {
 }
 
 /** Routes inbound stanzas of one connection to `sink`. */
-export function routeInbound({ entity, middleware, iqCallee, sink, recent }: InboundRoute): void {
+export function routeInbound(route: InboundRoute): void {
+  const { entity, middleware, iqCallee, sink, recent, tracking } = route;
   const own = (): string | undefined => entity.jid?.toString();
   middleware.use(({ stanza }, next) => {
     try {
-      if (stanza.name === 'message') routeMessage(stanza, sink, recent);
+      if (stanza.name === 'message') routeMessage(stanza, sink, recent, tracking);
       else if (stanza.name === 'presence') routePresence(stanza, sink, own());
     } catch (error) {
       // A host's listener threw: that is the host's exception (as with any emitter), not the
@@ -75,7 +79,12 @@ export function routeInbound({ entity, middleware, iqCallee, sink, recent }: Inb
   });
 }
 
-function routeMessage(stanza: Element, sink: SessionSink, recent: RecentMessages): void {
+function routeMessage(
+  stanza: Element,
+  sink: SessionSink,
+  recent: RecentMessages,
+  tracking: MessageTracking | undefined,
+): void {
   const from = stanza.attrs.from;
   if (stanza.attrs.type === 'error') {
     const id = stanza.attrs.id;
@@ -86,6 +95,7 @@ function routeMessage(stanza: Element, sink: SessionSink, recent: RecentMessages
     });
     return;
   }
+  if (tracking?.route(stanza) === true) return;
   const message = parseMessage(stanza);
   if (message === undefined) {
     const state = parseChatState(stanza);
