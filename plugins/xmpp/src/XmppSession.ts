@@ -1,12 +1,15 @@
 import {
   type ChatState,
   type ContactInput,
+  type HistoryPage,
+  type HistoryRequest,
   type OutboundMessage,
   type OutboundPresence,
   type ProtocolSession,
+  type RoomJoinRequest,
+  type RoomState,
   type RosterItem,
   type SendHandover,
-  type SessionContinuation,
   type SessionExtension,
   type SessionLiveness,
   type SessionSink,
@@ -21,6 +24,7 @@ import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
 import { asXmppExtension } from './extensions/asXmppExtension';
 import type { ExtensionHost } from './extensions/ExtensionHost';
+import type { Conversations } from './im/Conversations';
 import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
@@ -30,6 +34,7 @@ import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './i
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
 import type { RecentMessages } from './sm/RecentMessages';
 import type { StreamManagement } from './sm/StreamManagement';
+import type { XmppContinuation } from './sm/XmppContinuation';
 
 /** How long a requested close may take before the connection is dropped. */
 const CLOSE_LIMIT_MS = 5_000;
@@ -44,6 +49,8 @@ export interface XmppSessionParts {
   readonly where: { host: string; port: number };
   readonly timeoutMs: number;
   readonly extensions: ExtensionHost;
+  /** Rooms (XEP-0045) and history (XEP-0313). */
+  readonly conversations: Conversations;
 }
 
 /** Why an online session ended: a network error on an established session is a lost connection. */
@@ -107,9 +114,10 @@ export class XmppSession implements ProtocolSession {
   }
 
   /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
-  continuation(): SessionContinuation {
+  continuation(): XmppContinuation {
     const suspect = this.#endedWith !== undefined && blamesStanza(this.#endedWith);
-    return this.#parts.sm.continuation(this.#parts.recent.keys(), { suspect });
+    const continued = this.#parts.sm.continuation(this.#parts.recent.keys(), { suspect });
+    return { ...continued, rooms: this.#parts.conversations.memo() };
   }
 
   /**
@@ -119,7 +127,7 @@ export class XmppSession implements ProtocolSession {
    */
   async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
     const { sm } = this.#parts;
-    const element = buildMessage(message, message.id);
+    const element = this.#parts.conversations.outbound(buildMessage(message, message.id));
     try {
       // The account checked the message's texts with the plugin's checkMessage before queueing it.
       await this.#send(element, { checked: true });
@@ -228,6 +236,31 @@ export class XmppSession implements ProtocolSession {
       clearTimeout(timer);
       entity.socket?.destroy?.();
     }
+  }
+
+  /**
+   * Joins a room (XEP-0045 §7.2); with `request.after`, catches up from the room's archive.
+   * See docs/xmpp-rooms.md.
+   */
+  joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    return this.#parts.conversations.joinRoom(request);
+  }
+
+  leaveRoom(room: string, reason?: string): Promise<void> {
+    return this.#parts.conversations.leaveRoom(room, reason);
+  }
+
+  setTopic(room: string, topic: string): Promise<void> {
+    return this.#parts.conversations.setTopic(room, topic);
+  }
+
+  invite(room: string, address: string, reason?: string): Promise<void> {
+    return this.#parts.conversations.invite(room, address, reason);
+  }
+
+  /** One page of the account's archive or a room's (XEP-0313). */
+  history(request: HistoryRequest): Promise<HistoryPage> {
+    return this.#parts.conversations.history(request);
   }
 
   /** Attaches an `XmppExtension` to this live session; returns what detaches it. */

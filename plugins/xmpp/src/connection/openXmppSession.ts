@@ -9,8 +9,11 @@ import {
 import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
+import type { Element } from '@xmpp/xml';
 import { ExtensionHost } from '../extensions/ExtensionHost';
 import type { XmppExtension } from '../extensions/XmppExtension';
+import { Conversations } from '../im/Conversations';
+import { checkStanza } from '../im/checkStanza';
 import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
@@ -97,7 +100,10 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     streamFeatures,
     previous: options.continuation,
     timeoutMs,
-    onHandled: reports.handled,
+    onHandled: (stanzas) => {
+      reports.handled(stanzas);
+      conversations.acknowledged(stanzas);
+    },
     onStalled: (waitedMs, unacknowledged) =>
       entity.abort(
         new SwitchboardError(
@@ -111,7 +117,12 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   const iqCallee = createIqCallee({ entity, middleware });
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
   const recent = new RecentMessages(options.continuation?.seen);
-  routeInbound({ entity, middleware, iqCallee, sink, recent });
+  const conversations = roomsAndArchive(
+    { entity, iq, sm, sink, recent, where, timeoutMs },
+    options,
+  );
+  const claim = (stanza: Element): boolean => conversations.claim(stanza);
+  routeInbound({ entity, middleware, iqCallee, sink, recent, claim });
   const maxBytes = options.maxStanzaBytes;
   const extensions = new ExtensionHost({
     entity,
@@ -161,7 +172,9 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    const session = new XmppSession({ entity, iq, sm, recent, sink, where, timeoutMs, extensions });
+    if (!sm.resumed) conversations.fresh();
+    const parts = { entity, iq, sm, recent, sink, where, timeoutMs, extensions, conversations };
+    const session = new XmppSession(parts);
     extensions.wentOnline(sm.resumed);
     // A resumed stream keeps its presence; a new one announces it.
     if (!sm.resumed && options.initialPresence !== false) {
@@ -185,11 +198,50 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     const outstanding = sm.unacknowledged > 0 || reports.refusedAny();
     if (blamesStanza(coded) && outstanding) coded = markRetryable(coded);
     if (options.continuation !== undefined) {
-      sink.carryOver(sm.continuation(recent.keys(), { suspect: blamesStanza(coded) }));
+      const rooms = options.continuation.rooms;
+      const carried = sm.continuation(recent.keys(), { suspect: blamesStanza(coded) });
+      sink.carryOver(rooms === undefined ? carried : { ...carried, rooms });
     }
     throw coded;
   } finally {
     limit.cancel();
     options.signal?.removeEventListener('abort', giveUp);
   }
+}
+
+/** Rooms and history on this connection; the lost session's rooms are kept if it resumes. */
+function roomsAndArchive(
+  parts: {
+    entity: HardenedClient;
+    iq: IqClient;
+    sm: StreamManagement;
+    sink: SessionSink;
+    recent: RecentMessages;
+    where: { host: string; port: number };
+    timeoutMs: number;
+  },
+  options: OpenXmppSessionOptions,
+): Conversations {
+  const { entity, iq, sm, sink, recent, where, timeoutMs } = parts;
+  const rooms = options.continuation?.rooms;
+  return new Conversations({
+    sink,
+    recent,
+    timeoutMs,
+    send: async (element) => {
+      checkStanza(element);
+      await entity.send(element).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+    },
+    iq: async (type, child, to) => {
+      checkStanza(child);
+      return iq.request(type, child, to, timeoutMs).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+    },
+    own: () => entity.jid?.bare().toString() ?? '',
+    counting: () => sm.counting,
+    ...(rooms === undefined ? {} : { previous: rooms }),
+  });
 }

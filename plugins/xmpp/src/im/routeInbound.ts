@@ -27,6 +27,8 @@ export interface InboundRoute {
   };
   readonly sink: SessionSink;
   readonly recent: RecentMessages;
+  /** Takes the stanzas a feature handles itself (rooms, archive results); they are not routed here. */
+  readonly claim?: (stanza: Element) => boolean;
 }
 
 /** SB_MESSAGE_BOUNCED for a `<message type='error'/>`. */
@@ -50,10 +52,12 @@ function bounceError(stanza: Element): SwitchboardError {
 }
 
 /** Routes inbound stanzas of one connection to `sink`. */
-export function routeInbound({ entity, middleware, iqCallee, sink, recent }: InboundRoute): void {
+export function routeInbound(route: InboundRoute): void {
+  const { entity, middleware, iqCallee, sink, recent, claim } = route;
   const own = (): string | undefined => entity.jid?.toString();
   middleware.use(({ stanza }, next) => {
     try {
+      if (claim?.(stanza) === true) return next();
       if (stanza.name === 'message') routeMessage(stanza, sink, recent);
       else if (stanza.name === 'presence') routePresence(stanza, sink, own());
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { SessionContinuation } from '@switchboard/core';
 import type { Element } from '@xmpp/xml';
+import type { RoomMemo } from '../im/muc/RoomEntry';
 
 /** An outbound stanza the server has not acknowledged yet, with when it was first sent. */
 export interface Unacked {
@@ -36,6 +37,8 @@ export interface XmppContinuation extends SessionContinuation {
   readonly unacked: readonly Unacked[];
   /** Keys of recently received messages, to drop repeats after a fresh session. */
   readonly seen: readonly string[];
+  /** The rooms the lost session was in (XEP-0045): a resumed stream is still in them. */
+  readonly rooms?: readonly RoomMemo[];
 }
 
 /** The continuation, if `value` is an XMPP one. */

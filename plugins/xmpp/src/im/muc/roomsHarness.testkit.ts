@@ -1,0 +1,123 @@
+/**
+ * Test kit for rooms and history on a real Prosody: accounts of the base XMPP plugin, and a
+ * recorder of each account's events that a test can wait on (events that happened before the
+ * wait count).
+ */
+import {
+  type Account,
+  type AccountConfig,
+  type AccountEvents,
+  ContainerModule,
+  ProfilePluginToken,
+  Switchboard,
+} from '@switchboard/core';
+import type { ProsodyServer } from '@switchboard/testing';
+import { XmppPlugin } from '../../XmppPlugin';
+import { xmppModule } from '../../xmppModule';
+
+type Recorded =
+  | 'message'
+  | 'occupant'
+  | 'topic'
+  | 'invitation'
+  | 'roomLeft'
+  | 'delivery'
+  | 'state'
+  | 'roomJoined';
+const RECORDED: readonly Recorded[] = [
+  'message',
+  'occupant',
+  'topic',
+  'invitation',
+  'roomLeft',
+  'delivery',
+  'state',
+  'roomJoined',
+];
+
+/** Every argument list of event `K`, in order. */
+export type Seen = { [K in Recorded]: Parameters<AccountEvents[K]>[] };
+
+/** An account with the events it emitted. */
+export interface Recorded_ {
+  readonly account: Account;
+  readonly seen: Seen;
+  /** Resolves once `check` holds for what was seen; rejects after `timeoutMs` with what was seen. */
+  until(what: string, check: (seen: Seen) => boolean, timeoutMs?: number): Promise<void>;
+}
+
+/** Accounts on `server`, all disconnected by `closeAll`. */
+export function roomsHarness(server: () => ProsodyServer, domain: string) {
+  const switchboard = Switchboard.create({
+    modules: [
+      xmppModule,
+      new ContainerModule(({ bind }) => {
+        bind(ProfilePluginToken).to(XmppPlugin).inSingletonScope();
+      }),
+    ],
+  });
+  const open: Account[] = [];
+  let counter = 0;
+
+  function make(user: string, config: Partial<AccountConfig> = {}): Recorded_ {
+    counter += 1;
+    const account = switchboard.createAccount({
+      id: `${user}-${counter}`,
+      profile: 'xmpp',
+      address: `${user}@${domain}`,
+      credential: { kind: 'password', password: `${user}-pw` },
+      server: { host: server().host, port: server().port },
+      tls: { ca: server().ca },
+      reconnect: false,
+      liveness: false,
+      timeoutMs: 5_000,
+      ...config,
+    } as AccountConfig);
+    open.push(account);
+    const seen = Object.fromEntries(RECORDED.map((k) => [k, []])) as unknown as Seen;
+    const wakers = new Set<() => void>();
+    for (const name of RECORDED) {
+      account.on(name, ((...args: unknown[]) => {
+        (seen[name] as unknown[][]).push(args);
+        for (const wake of wakers) wake();
+      }) as never);
+    }
+    const until = (what: string, check: (s: Seen) => boolean, timeoutMs = 10_000): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const wake = (): void => {
+          if (!check(seen)) return;
+          wakers.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          wakers.delete(wake);
+          reject(
+            new Error(`${user}: no ${what} within ${timeoutMs} ms; seen ${JSON.stringify(seen)}`),
+          );
+        }, timeoutMs);
+        wakers.add(wake);
+        wake();
+      });
+    return { account, seen, until };
+  }
+
+  async function online(user: string, config: Partial<AccountConfig> = {}): Promise<Recorded_> {
+    const made = make(user, config);
+    await made.account.connect();
+    return made;
+  }
+
+  async function closeAll(): Promise<void> {
+    await Promise.all(open.splice(0).map((a) => a.disconnect().catch(() => undefined)));
+  }
+
+  return { make, online, closeAll };
+}
+
+/** The bodies of the room messages `seen` holds, in order. */
+export function bodiesIn(seen: Seen, room: string): string[] {
+  return seen.message
+    .filter(([m]) => m.type === 'groupchat' && m.from === room)
+    .map(([m]) => m.body);
+}
