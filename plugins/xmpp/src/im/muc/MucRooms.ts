@@ -60,6 +60,10 @@ export interface MucRoomsParts {
   readonly previous?: readonly RoomMemo[];
 }
 
+/** Joins of a locked room (`item-not-found`) tried, and the pause before the next, growing. */
+const LOCKED_ATTEMPTS = 4;
+const LOCKED_RETRY_MS = 250;
+
 interface TopicWait {
   readonly room: string;
   readonly topic: string;
@@ -106,8 +110,26 @@ export class MucRooms {
     return false;
   }
 
-  /** Joins a room; see `ProtocolSession.joinRoom`. */
+  /**
+   * Joins a room; see `ProtocolSession.joinRoom`. A room another occupant has just created is
+   * locked until configured (`item-not-found`): the join is tried again a few times, as happens
+   * when several accounts rejoin a room a server restart removed.
+   */
   async join(request: RoomJoinRequest): Promise<RoomState> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#join(request);
+      } catch (error) {
+        const locked =
+          SwitchboardError.is(error, 'SB_ROOM_JOIN_REFUSED') &&
+          error.details.xmppCondition === 'item-not-found';
+        if (!locked || attempt >= LOCKED_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, LOCKED_RETRY_MS * attempt));
+      }
+    }
+  }
+
+  async #join(request: RoomJoinRequest): Promise<RoomState> {
     const { room } = request;
     const known = this.#rooms.get(room);
     if (known?.phase === 'joined') return roomState(known);
@@ -308,7 +330,7 @@ export class MucRooms {
     const { condition, text } = readCondition(stanza.getChild('error'));
     wait.done(
       new SwitchboardError(
-        'SB_STANZA_ERROR',
+        'SB_ROOM_REFUSED',
         `${wait.room} refused the topic: ${condition}${text === undefined ? '' : ` (${text})`}.`,
         { details: { room: wait.room, condition, ...(text === undefined ? {} : { text }) } },
       ),

@@ -42,7 +42,8 @@ export function occupantChange(entry: RoomEntry, presence: OccupantPresence): Pr
     };
     const change: OccupantChange = {
       kind: 'left',
-      occupant: occupantOf(room, presence),
+      // Leaving takes the role away: the rank it had is the one the room knew.
+      occupant: known ?? occupantOf(room, presence),
       reason,
       ...extra,
     };

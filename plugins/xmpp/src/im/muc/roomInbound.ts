@@ -10,19 +10,9 @@ import { bareOf, NS_CONFERENCE, NS_MUC_USER } from './mucElements';
 export function parseInvitation(stanza: Element): Invitation | undefined {
   const from = stanza.attrs.from;
   if (from === undefined) return undefined;
-  const direct = stanza.getChild('x', NS_CONFERENCE);
-  if (direct?.attrs.jid !== undefined && direct.attrs.jid !== '') {
-    const { jid, reason, password } = direct.attrs;
-    return {
-      room: bareOf(jid),
-      from,
-      ...(reason === undefined || reason === '' ? {} : { reason }),
-      ...(password === undefined || password === '' ? {} : { password }),
-    };
-  }
   const x = stanza.getChild('x', NS_MUC_USER);
   const invite = x?.getChild('invite');
-  if (x === undefined || invite === undefined) return undefined;
+  if (x === undefined || invite === undefined) return parseDirectInvitation(stanza, from);
   const reason = invite.getChildText('reason');
   const password = x.getChildText('password');
   return {
@@ -38,4 +28,19 @@ export function parseSubject(stanza: Element): string | undefined {
   if (stanza.getChild('body') !== undefined) return undefined;
   const subject = stanza.getChild('subject');
   return subject === undefined ? undefined : subject.text();
+}
+
+/** A direct invitation (XEP-0249); a mediated one may carry one too, for older clients. */
+function parseDirectInvitation(stanza: Element, from: string): Invitation | undefined {
+  const direct = stanza.getChild('x', NS_CONFERENCE);
+  if (direct?.attrs.jid !== undefined && direct.attrs.jid !== '') {
+    const { jid, reason, password } = direct.attrs;
+    return {
+      room: bareOf(jid),
+      from,
+      ...(reason === undefined || reason === '' ? {} : { reason }),
+      ...(password === undefined || password === '' ? {} : { password }),
+    };
+  }
+  return undefined;
 }

@@ -12,6 +12,8 @@ import {
   Switchboard,
 } from '@switchboard/core';
 import type { ProsodyServer } from '@switchboard/testing';
+import { defineXmppExtension, type XmppExtensionContext } from '../../extensions/XmppExtension';
+import { type XmlElement, xml } from '../../extensions/xmlElement';
 import { XmppPlugin } from '../../XmppPlugin';
 import { xmppModule } from '../../xmppModule';
 
@@ -44,6 +46,39 @@ export interface Recorded_ {
   readonly seen: Seen;
   /** Resolves once `check` holds for what was seen; rejects after `timeoutMs` with what was seen. */
   until(what: string, check: (seen: Seen) => boolean, timeoutMs?: number): Promise<void>;
+  /** Sends a raw stanza on the account's session (what the account API has no method for). */
+  raw(stanza: XmlElement): Promise<void>;
+  /** Sends a raw IQ and resolves with its reply's child. */
+  iq(type: 'get' | 'set', child: XmlElement, to: string): Promise<XmlElement | undefined>;
+}
+
+/** Configures `room` (owned by the sender) with muc#roomconfig `fields`. */
+export function roomConfig(fields: Record<string, string>): XmlElement {
+  return xml(
+    'query',
+    { xmlns: 'http://jabber.org/protocol/muc#owner' },
+    xml(
+      'x',
+      { xmlns: 'jabber:x:data', type: 'submit' },
+      xml(
+        'field',
+        { var: 'FORM_TYPE' },
+        xml('value', {}, 'http://jabber.org/protocol/muc#roomconfig'),
+      ),
+      ...Object.entries(fields).map(([name, value]) =>
+        xml('field', { var: `muc#roomconfig_${name}` }, xml('value', {}, value)),
+      ),
+    ),
+  );
+}
+
+/** A muc#admin item change (kick: role none; ban: affiliation outcast). */
+export function adminItem(attrs: Record<string, string>, reason?: string): XmlElement {
+  return xml(
+    'query',
+    { xmlns: 'http://jabber.org/protocol/muc#admin' },
+    xml('item', attrs, reason === undefined ? null : xml('reason', {}, reason)),
+  );
 }
 
 /** Accounts on `server`, all disconnected by `closeAll`. */
@@ -74,6 +109,20 @@ export function roomsHarness(server: () => ProsodyServer, domain: string) {
       ...config,
     } as AccountConfig);
     open.push(account);
+    let context: XmppExtensionContext | undefined;
+    account.use(
+      defineXmppExtension({
+        name: 'raw',
+        attach: (c) => {
+          context = c;
+          return undefined;
+        },
+      }),
+    );
+    const ctx = (): XmppExtensionContext => {
+      if (context === undefined) throw new Error('not online');
+      return context;
+    };
     const seen = Object.fromEntries(RECORDED.map((k) => [k, []])) as unknown as Seen;
     const wakers = new Set<() => void>();
     for (const name of RECORDED) {
@@ -99,7 +148,13 @@ export function roomsHarness(server: () => ProsodyServer, domain: string) {
         wakers.add(wake);
         wake();
       });
-    return { account, seen, until };
+    return {
+      account,
+      seen,
+      until,
+      raw: (stanza) => ctx().send(stanza),
+      iq: (type, child, to) => ctx().request(type, child, { to, parse: (reply) => reply }),
+    };
   }
 
   async function online(user: string, config: Partial<AccountConfig> = {}): Promise<Recorded_> {
