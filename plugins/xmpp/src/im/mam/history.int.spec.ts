@@ -11,6 +11,11 @@ const USERS = ['alice', 'bob'].map((u) => ({ username: u, password: `${u}-pw` })
 
 const bodies = (page: HistoryPage): string[] => page.messages.map((m) => m.body);
 
+function defined(id: string | undefined): string {
+  if (id === undefined) throw new Error('no archive id');
+  return id;
+}
+
 describe('XMPP history on a real Prosody', () => {
   let server: ProsodyServer;
   const harness = roomsHarness(() => server, DOMAIN);
@@ -48,18 +53,21 @@ describe('XMPP history on a real Prosody', () => {
     });
     expect(latest.messages[1]?.delay.stamp).toBeInstanceOf(Date);
 
-    const older = await alice.account.history(bobJid, { limit: 3, before: latest.first });
+    const older = await alice.account.history(bobJid, { limit: 3, before: defined(latest.first) });
     expect(bodies(older)).toEqual(['m2', 'm3', 'm4']);
     expect(older.complete).toBe(false);
-    const oldest = await alice.account.history(bobJid, { limit: 3, before: older.first });
+    const oldest = await alice.account.history(bobJid, { limit: 3, before: defined(older.first) });
     expect(bodies(oldest)).toEqual(['m1']);
     expect(oldest.complete).toBe(true);
 
     // Each account's archive has its own ids: page forwards in the same archive.
-    const forwards = await alice.account.history(bobJid, { limit: 4, after: oldest.first });
+    const forwards = await alice.account.history(bobJid, {
+      limit: 4,
+      after: defined(oldest.first),
+    });
     expect(bodies(forwards)).toEqual(['m2', 'm3', 'm4', 'm5']);
     expect(forwards.complete).toBe(false);
-    const rest = await alice.account.history(bobJid, { limit: 4, after: forwards.last });
+    const rest = await alice.account.history(bobJid, { limit: 4, after: defined(forwards.last) });
     expect(bodies(rest)).toEqual(['m6', 'm7']);
     expect(rest.complete).toBe(true);
     // The other side's archive: the same conversation, the other way round.
@@ -87,12 +95,12 @@ describe('XMPP history on a real Prosody', () => {
     ]);
     // The archive ids are the ones the live messages carried.
     expect(latest.messages[0]?.archiveId).toBe(live.at(-1));
-    const rest = await alice.account.history(room, { limit: 10, before: latest.first });
+    const rest = await alice.account.history(room, { limit: 10, before: defined(latest.first) });
     expect(bodies(rest)).toEqual(['r1', 'r2', 'r3']);
     expect(rest.complete).toBe(true);
     const after = await bob.account.history(room, {
       limit: 10,
-      after: rest.messages[0]?.archiveId,
+      after: defined(rest.messages[0]?.archiveId),
     });
     expect(bodies(after)).toEqual(['r2', 'r3', 'r4', 'r5']);
     expect(after.complete).toBe(true);

@@ -47,10 +47,8 @@ export function occupantChange(entry: RoomEntry, presence: OccupantPresence): Pr
       reason,
       ...extra,
     };
-    if (!presence.self) return { change };
-    // Removed without asking; a plain unavailable (e.g. the service restarted) counts as removed.
-    const why = reason === 'left' || reason === 'quit' ? 'removed' : reason;
-    return { change, left: { room, reason: why, ...extra } };
+    if (!presence.self || !removedFor(presence)) return { change };
+    return { change, left: { room, reason, ...extra } as RoomLeft };
   }
   const occupant = occupantOf(room, presence);
   entry.occupants.set(occupant.nick, occupant);
@@ -59,4 +57,14 @@ export function occupantChange(entry: RoomEntry, presence: OccupantPresence): Pr
     return { change: { kind: 'updated', occupant, previous: known.rank } };
   }
   return {};
+}
+
+/**
+ * True when this account's own unavailable presence takes it out of the room for good: kicked,
+ * banned, removed, or the room destroyed. Without such a code (a server shutting down sends a
+ * plain one, or status 332), the connection ends next and the account rejoins after it.
+ */
+function removedFor(presence: OccupantPresence): boolean {
+  const { statuses } = presence;
+  return presence.destroyed || [301, 307, 321, 322].some((code) => statuses.has(code));
 }

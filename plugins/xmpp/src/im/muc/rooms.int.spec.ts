@@ -111,9 +111,11 @@ describe('XMPP rooms on a real Prosody', () => {
 
   describe('a room of three', () => {
     it('when they talk, change topic and nick, one is kicked, one banned, one leaves', async () => {
-      const [alice, bob, carol] = await Promise.all(
-        ['alice', 'bob', 'carol'].map((u) => harness.online(u)),
-      );
+      const [alice, bob, carol] = await Promise.all([
+        harness.online('alice'),
+        harness.online('bob'),
+        harness.online('carol'),
+      ]);
       const room = newRoom();
       await alice.account.joinRoom(room);
       const bobState = await bob.account.joinRoom(room);
@@ -208,7 +210,7 @@ describe('XMPP rooms on a real Prosody', () => {
     });
 
     it('reports an occupant leaving and a rank change', async () => {
-      const [alice, bob] = await Promise.all(['alice', 'bob'].map((u) => harness.online(u)));
+      const [alice, bob] = await Promise.all([harness.online('alice'), harness.online('bob')]);
       const room = newRoom();
       await alice.account.joinRoom(room);
       await bob.account.joinRoom(room);

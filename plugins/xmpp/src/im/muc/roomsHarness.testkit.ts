@@ -25,7 +25,8 @@ type Recorded =
   | 'roomLeft'
   | 'delivery'
   | 'state'
-  | 'roomJoined';
+  | 'roomJoined'
+  | 'reconnected';
 const RECORDED: readonly Recorded[] = [
   'message',
   'occupant',
@@ -35,6 +36,7 @@ const RECORDED: readonly Recorded[] = [
   'delivery',
   'state',
   'roomJoined',
+  'reconnected',
 ];
 
 /** Every argument list of event `K`, in order. */
