@@ -29,6 +29,7 @@ import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
 import { buildMessage } from './im/messages';
+import { withDeferred } from './im/muc/DeferredSends';
 import { buildPresence, buildSubscription } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
@@ -116,8 +117,12 @@ export class XmppSession implements ProtocolSession {
   /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
   continuation(): XmppContinuation {
     const suspect = this.#endedWith !== undefined && blamesStanza(this.#endedWith);
-    const continued = this.#parts.sm.continuation(this.#parts.recent.keys(), { suspect });
-    return { ...continued, rooms: this.#parts.conversations.memo() };
+    const { sm, recent, conversations } = this.#parts;
+    const continued = withDeferred(
+      sm.continuation(recent.keys(), { suspect }),
+      conversations.deferred(),
+    );
+    return { ...continued, rooms: conversations.memo() };
   }
 
   /**

@@ -14,6 +14,7 @@ import { ExtensionHost } from '../extensions/ExtensionHost';
 import type { XmppExtension } from '../extensions/XmppExtension';
 import { Conversations } from '../im/Conversations';
 import { checkStanza } from '../im/checkStanza';
+import { withDeferred } from '../im/muc/DeferredSends';
 import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
@@ -24,7 +25,7 @@ import { XmppSession } from '../XmppSession';
 import { abortedLogin } from './abortedLogin';
 import { bindResource } from './bindResource';
 import { blamesStanza, markRetryable } from './blamesStanza';
-import { deliveryReports } from './deliveryReports';
+import { type DeliveryReports, deliveryReports } from './deliveryReports';
 import { HardenedClient } from './HardenedClient';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
@@ -118,7 +119,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   iqCallee.get('urn:xmpp:ping', 'ping', () => ({}));
   const recent = new RecentMessages(options.continuation?.seen);
   const conversations = roomsAndArchive(
-    { entity, iq, sm, sink, recent, where, timeoutMs },
+    { entity, iq, sm, sink, recent, where, timeoutMs, reports },
     options,
   );
   const claim = (stanza: Element): boolean => conversations.claim(stanza);
@@ -172,7 +173,10 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    if (!sm.resumed) conversations.fresh();
+    if (!sm.resumed) {
+      conversations.fresh();
+      conversations.defer(sm.takePrevious(isRoomMessage));
+    }
     const parts = { entity, iq, sm, recent, sink, where, timeoutMs, extensions, conversations };
     const session = new XmppSession(parts);
     extensions.wentOnline(sm.resumed);
@@ -199,7 +203,10 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     if (blamesStanza(coded) && outstanding) coded = markRetryable(coded);
     if (options.continuation !== undefined) {
       const rooms = options.continuation.rooms;
-      const carried = sm.continuation(recent.keys(), { suspect: blamesStanza(coded) });
+      const carried = withDeferred(
+        sm.continuation(recent.keys(), { suspect: blamesStanza(coded) }),
+        conversations.deferred(),
+      );
       sink.carryOver(rooms === undefined ? carried : { ...carried, rooms });
     }
     throw coded;
@@ -219,10 +226,11 @@ function roomsAndArchive(
     recent: RecentMessages;
     where: { host: string; port: number };
     timeoutMs: number;
+    reports: DeliveryReports;
   },
   options: OpenXmppSessionOptions,
 ): Conversations {
-  const { entity, iq, sm, sink, recent, where, timeoutMs } = parts;
+  const { entity, iq, sm, sink, recent, where, timeoutMs, reports } = parts;
   const rooms = options.continuation?.rooms;
   return new Conversations({
     sink,
@@ -242,6 +250,19 @@ function roomsAndArchive(
     },
     own: () => entity.jid?.bare().toString() ?? '',
     counting: () => sm.counting,
+    online: () => entity.status === 'online',
+    resend: async (item) => {
+      sm.resending(item.stanza, item);
+      await entity.send(item.stanza).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+      if (!sm.counting) reports.written(item.stanza);
+    },
     ...(rooms === undefined ? {} : { previous: rooms }),
   });
+}
+
+/** A groupchat message: a fresh stream sends it again only once it has rejoined the room. */
+function isRoomMessage(stanza: Element): boolean {
+  return stanza.name === 'message' && stanza.attrs.type === 'groupchat';
 }

@@ -3,16 +3,19 @@
  * `joinRoom`, `leaveRoom`, `setTopic`, `invite` and `history`. Inbound room stanzas and archive
  * results are claimed here before the general routing sees them (`claim`).
  */
-import type {
-  HistoryPage,
-  HistoryRequest,
-  RoomJoinRequest,
-  RoomState,
-  SessionSink,
+import {
+  type HistoryPage,
+  type HistoryRequest,
+  type RoomJoinRequest,
+  type RoomState,
+  type SessionSink,
+  SwitchboardError,
 } from '@switchboard/core';
 import xml, { type Element } from '@xmpp/xml';
 import type { RecentMessages } from '../sm/RecentMessages';
+import type { Unacked } from '../sm/XmppContinuation';
 import { ArchiveQueries } from './mam/ArchiveQueries';
+import { DeferredSends } from './muc/DeferredSends';
 import { MucRooms } from './muc/MucRooms';
 import { NS_SID } from './muc/mucElements';
 import { OwnEchoes } from './muc/OwnEchoes';
@@ -31,6 +34,10 @@ export interface ConversationsParts {
   readonly counting: () => boolean;
   /** The rooms the lost session was in (kept if this one resumes its stream). */
   readonly previous?: readonly RoomMemo[];
+  /** True while the connection is up. */
+  readonly online: () => boolean;
+  /** Sends again, on this stream, a stanza an earlier session left unacknowledged. */
+  readonly resend: (item: Unacked) => Promise<void>;
 }
 
 /** See the module header. */
@@ -38,6 +45,9 @@ export class Conversations {
   readonly #archive: ArchiveQueries;
   readonly #echoes: OwnEchoes;
   readonly #rooms: MucRooms;
+  readonly #deferred: DeferredSends;
+  /** Rooms this session was asked to join. */
+  readonly #joining = new Set<string>();
   readonly #parts: ConversationsParts;
 
   constructor(parts: ConversationsParts) {
@@ -50,6 +60,31 @@ export class Conversations {
       echoes: this.#echoes,
       sentEarlier: (room, id) => parts.recent.has(room, id),
     });
+    this.#deferred = new DeferredSends(parts.sink, async (item) => {
+      const to = item.stanza.attrs.to;
+      if (to !== undefined) this.#echoes.sent(to, item.stanza);
+      await parts.resend(item);
+    });
+  }
+
+  /**
+   * Room messages earlier sessions left unacknowledged, on a fresh stream: they wait until their
+   * room is rejoined (see `DeferredSends`).
+   */
+  defer(items: readonly Unacked[]): void {
+    if (items.length === 0) return;
+    this.#deferred.add(items);
+    // The account rejoins its rooms right after the login: messages to a room it is no longer
+    // in would wait forever.
+    const timer = setTimeout(() => {
+      if (this.#parts.online()) this.#deferred.abandon((room) => !this.#joining.has(room));
+    }, this.#parts.timeoutMs);
+    timer.unref?.();
+  }
+
+  /** Deferred room messages not sent yet, for the next session. */
+  deferred(): readonly Unacked[] {
+    return this.#deferred.pending();
   }
 
   /** True when `stanza` was handled here (room stanzas, invitations, archive results). */
@@ -85,8 +120,18 @@ export class Conversations {
     return this.#rooms.memo();
   }
 
-  joinRoom(request: RoomJoinRequest): Promise<RoomState> {
-    return this.#rooms.join(request);
+  async joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    const { room } = request;
+    this.#joining.add(room);
+    let state: RoomState;
+    try {
+      state = await this.#rooms.join(request);
+    } catch (error) {
+      if (SwitchboardError.is(error, 'SB_ROOM_JOIN_REFUSED')) this.#deferred.refused(room, error);
+      throw error;
+    }
+    await this.#deferred.joined(room, (id) => this.#rooms.arrived(room, id));
+    return state;
   }
 
   leaveRoom(room: string, reason?: string): Promise<void> {

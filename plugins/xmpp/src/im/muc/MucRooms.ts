@@ -277,7 +277,7 @@ export class MucRooms {
       this.#subject(entry, subject, nick);
       return true;
     }
-    if (nick !== undefined && nick === entry.nick && this.#ownEcho(room, stanza)) return true;
+    if (nick !== undefined && nick === entry.nick && this.#ownEcho(entry, stanza)) return true;
     const parsed = parseMessage(stanza);
     if (parsed === undefined) return true;
     const archiveId = stanzaIdBy(stanza, room);
@@ -298,14 +298,25 @@ export class MucRooms {
    * This session's message reflected back, or one an earlier session of the account sent (and
    * resent after a reconnect): a `delivered` receipt.
    */
-  #ownEcho(room: string, stanza: Element): boolean {
-    if (this.#parts.echoes.reflected(room, stanza)) return true;
-    const id = [stanza.attrs.id, originIdOf(stanza)].find(
+  #ownEcho(entry: RoomEntry, stanza: Element): boolean {
+    const { room } = entry;
+    const ids = [stanza.attrs.id, originIdOf(stanza)];
+    if (this.#parts.echoes.reflected(room, stanza)) {
+      for (const id of ids) if (id !== undefined) entry.arrived.add(id);
+      return true;
+    }
+    const id = ids.find(
       (candidate) => candidate !== undefined && this.#parts.sentEarlier(room, candidate),
     );
     if (id === undefined) return false;
+    entry.arrived.add(id);
     this.#parts.sink.receipt?.({ id, from: room, state: 'delivered' });
     return true;
+  }
+
+  /** True when `room` showed that this account's message `id` reached it. */
+  arrived(room: string, id: string): boolean {
+    return this.#rooms.get(room)?.arrived.has(id) === true;
   }
 
   #subject(entry: RoomEntry, topic: string, nick: string | undefined): void {

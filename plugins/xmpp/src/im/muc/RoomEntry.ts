@@ -29,6 +29,8 @@ export interface RoomEntry {
   held: InboundMessage[];
   /** Archive ids seen in this room, to report each message once. */
   readonly archiveIds: Set<string>;
+  /** Ids of this account's own messages the room showed it has (reflected or archived). */
+  readonly arrived: Set<string>;
   /** Settles the pending join or leave. */
   done?: (error?: unknown) => void;
 }
@@ -49,6 +51,7 @@ export function roomEntry(request: RoomJoinRequest | undefined, memo?: RoomMemo)
     occupants: new Map((memo?.occupants ?? []).map((o) => [o.nick, o])),
     held: [],
     archiveIds: new Set(),
+    arrived: new Set(),
     ...(memo?.topic === undefined ? {} : { topic: memo.topic }),
   };
 }

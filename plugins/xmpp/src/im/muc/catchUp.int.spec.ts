@@ -137,6 +137,38 @@ describe.each([
     expect(alice.account.rooms.map((r) => r.room)).toEqual([room]);
   });
 
+  // Without stream management a message written to a dead link is lost without a trace
+  // (sendMessage resolves `acknowledged: false`): only a stream that counts can send it again.
+  if (sm) {
+    it('when a room message is in flight as the server restarts: it reaches the room once, after the rejoin', async () => {
+      const { room, alice, bob, carol } = await roomOfThree();
+      // Held by the frozen link: the server never gets it, and the stream cannot confirm it.
+      proxy.freeze();
+      const inFlight = alice.account.sendMessage({
+        to: room,
+        type: 'groupchat',
+        body: 'in-flight',
+      });
+      proxy.dropNew(true);
+      proxy.reset();
+      await server.restart();
+      for (const other of [bob, carol]) {
+        await other.until('rejoined', (s) => s.roomJoined.length === 2, 20_000);
+      }
+      proxy.dropNew(false);
+      await alice.until('back', (s) => s.reconnected.length === 1, 20_000);
+      const settled = await inFlight;
+      expect(settled.acknowledged).toBe(true);
+      for (const other of [bob, carol]) {
+        await other.until('in-flight', (s) => bodiesIn(s, room).includes('in-flight'), 20_000);
+      }
+      await bob.account.sendMessage({ to: room, type: 'groupchat', body: 'after' });
+      await carol.until('after', (s) => bodiesIn(s, room).includes('after'));
+      expect(bodiesIn(carol.seen, room).filter((b) => b === 'in-flight')).toHaveLength(1);
+      expect(alice.seen.delivery.filter(([d]) => d.state === 'failed')).toEqual([]);
+    });
+  }
+
   it('when the server restarts: every message once, in order', async () => {
     const { room, alice, bob, carol } = await roomOfThree();
     proxy.dropNew(true);

@@ -62,6 +62,7 @@ export async function catchUp(
           message.id !== undefined &&
           parts.sentEarlier(entry.room, message.id)
         ) {
+          entry.arrived.add(message.id);
           sink.receipt?.({ id: message.id, from: entry.room, state: 'delivered' });
         } else sink.message(inbound(message));
       }
