@@ -93,6 +93,9 @@ export class ConformanceRun implements ScenarioRun<JabberPeer> {
     this.#server = await startProsody(
       withProviders(
         {
+          // Rooms (XEP-0045) and archives (XEP-0313) for the rooms and history checks.
+          rooms: true,
+          archive: true,
           ...base,
           hosts: [
             { domain, users: emulation.users ?? [] },

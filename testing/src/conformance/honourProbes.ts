@@ -126,9 +126,48 @@ const CHECKS: Readonly<Record<Capability, Check | undefined>> = {
     name: 'ping',
     run: async ({ account }) => expect(await account.ping()).toBeGreaterThanOrEqual(0),
   }),
-  // Written with the rooms, history, other-devices and delivery scenarios.
-  rooms: undefined,
-  history: undefined,
+  rooms: (set) => ({
+    name: 'joinRoom, groupchat messages, leaveRoom',
+    run: async ({ account, events, peer }) => {
+      // The kit's server has its rooms at conference.<the account's domain>.
+      const domain = bare(account.config.address).split('@')[1] ?? '';
+      const room = `conformance-${Math.random().toString(36).slice(2, 10)}@conference.${domain}`;
+      const joined = await account.joinRoom(room, { nick: 'account' });
+      expect(joined.occupants.map((o) => o.nick)).toContain('account');
+      peer.joinRoom(room, 'peer');
+      await peer.waitFor(
+        (s) => s.name === 'presence' && s.attrs.from === `${room}/peer` && s.attrs.type !== 'error',
+        'its own presence in the room',
+      );
+      peer.sendMessage(room, 'rooms: from the peer', 'groupchat');
+      const got = await events.waitFor(
+        'message',
+        (m) => m.body === 'rooms: from the peer',
+        "the peer's room message",
+      );
+      expect(got).toMatchObject({ from: room, nick: 'peer', type: 'groupchat' });
+      // Sending one needs the message type (a profile may declare rooms it only reads).
+      if (set.messageTypes.includes('groupchat')) {
+        const body = 'rooms: from the account';
+        await account.sendMessage({ to: room, type: 'groupchat', body });
+        const echoed = await peer.waitForMessage(body);
+        expect(echoed).toEqual({ from: `${room}/account`, type: 'groupchat' });
+      }
+      await account.leaveRoom(room);
+      expect(account.rooms).toEqual([]);
+    },
+  }),
+  history: () => ({
+    name: 'history of a conversation',
+    run: async ({ account, peer }) => {
+      const body = `history: ${Math.random().toString(36).slice(2, 10)}`;
+      await account.sendMessage({ to: bare(peer.address), body });
+      await peer.waitForMessage(body);
+      const page = await account.history(bare(peer.address), { limit: 5 });
+      expect(page.messages.map((m) => [m.body, m.outgoing])).toContainEqual([body, true]);
+    },
+  }),
+  // Written with the other-devices and delivery scenarios.
   otherDevices: undefined,
   receipts: undefined,
   readMarkers: undefined,
@@ -178,6 +217,9 @@ export function honourProbes(capabilities: CapabilitySet): HonourProbe[] {
     const { name, ...probe } = check(capabilities);
     probes.push({ label: `${name} (${capability})`, ...probe });
   }
-  const types = capabilities.messageTypes.filter((t) => t !== 'chat' && t !== 'error');
+  // A groupchat message goes to a room: the rooms check sends one where rooms are declared.
+  const types = capabilities.messageTypes.filter(
+    (t) => t !== 'chat' && t !== 'error' && !(t === 'groupchat' && capabilities.rooms),
+  );
   return [...probes, ...types.map(typeProbe)];
 }
