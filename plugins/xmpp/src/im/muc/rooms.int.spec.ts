@@ -227,6 +227,31 @@ describe('XMPP rooms on a real Prosody', () => {
     });
   });
 
+  describe('a destroyed room', () => {
+    it('when the owner destroys it: the others are out of it, with the reason', async () => {
+      const [alice, bob] = await Promise.all([harness.online('alice'), harness.online('bob')]);
+      const room = newRoom();
+      await alice.account.joinRoom(room);
+      await bob.account.joinRoom(room);
+      await alice.iq(
+        'set',
+        xml(
+          'query',
+          { xmlns: 'http://jabber.org/protocol/muc#owner' },
+          xml('destroy', {}, xml('reason', {}, 'moving on')),
+        ),
+        room,
+      );
+      await bob.until('roomLeft', (s) => s.roomLeft.length === 1);
+      expect(bob.seen.roomLeft[0]?.[0]).toMatchObject({
+        room,
+        reason: 'destroyed',
+        text: 'moving on',
+      });
+      expect(bob.account.rooms).toEqual([]);
+    });
+  });
+
   describe('invitations', () => {
     it('when invited through the room or directly: an invitation event', async () => {
       const [alice, dave] = await Promise.all([harness.online('alice'), harness.online('dave')]);
