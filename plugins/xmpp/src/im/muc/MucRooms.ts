@@ -83,6 +83,7 @@ function within<T>(settled: Promise<T>, ms: number, onTimeout: () => unknown): P
 export class MucRooms {
   readonly #rooms = new Map<string, RoomEntry>();
   readonly #topics = new Map<string, TopicWait>();
+  readonly #joins = new Map<string, Promise<RoomState>>();
   readonly #parts: MucRoomsParts;
 
   constructor(parts: MucRoomsParts) {
@@ -115,7 +116,16 @@ export class MucRooms {
    * locked until configured (`item-not-found`): the join is tried again a few times, as happens
    * when several accounts rejoin a room a server restart removed.
    */
-  async join(request: RoomJoinRequest): Promise<RoomState> {
+  join(request: RoomJoinRequest): Promise<RoomState> {
+    // A second join of a room being joined waits for the first.
+    const pending = this.#joins.get(request.room);
+    if (pending !== undefined) return pending;
+    const joined = this.#joinRetrying(request).finally(() => this.#joins.delete(request.room));
+    this.#joins.set(request.room, joined);
+    return joined;
+  }
+
+  async #joinRetrying(request: RoomJoinRequest): Promise<RoomState> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.#join(request);
@@ -145,7 +155,9 @@ export class MucRooms {
     } catch (error) {
       if (this.#rooms.get(room) === entry) {
         this.#rooms.delete(room);
-        if (entry.selfSeen || SwitchboardError.is(error, 'SB_ROOM_JOIN_REFUSED')) {
+        // In the room, or perhaps about to be (a late answer): leave it.
+        const timedOut = SwitchboardError.is(error) && error.details.condition === 'timeout';
+        if (entry.selfSeen || timedOut) {
           this.#parts.send(leavePresence(room, entry.nick)).catch(() => undefined);
         }
       }
