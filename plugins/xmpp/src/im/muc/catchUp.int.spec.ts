@@ -16,8 +16,8 @@ import { bodiesIn, type Recorded_, roomConfig, roomsHarness } from './roomsHarne
 
 const DOMAIN = 'catchup.test';
 const USERS = ['alice', 'bob', 'carol'].map((u) => ({ username: u, password: `${u}-pw` }));
-/** Messages the others send while alice is away. */
-const AWAY = 30;
+/** Messages the others send while alice is away: more than one page of the catch-up (250). */
+const AWAY = 260;
 const QUICK: Partial<AccountConfig> = {
   reconnect: { initialDelayMs: 50, maxDelayMs: 300, jitter: 0.2 },
 };
@@ -81,20 +81,28 @@ describe.each([
   }
 
   /** The others talk while alice is away; alice sends three messages meanwhile. */
-  async function talkWhileAway(room: string, alice: Recorded_, bob: Recorded_, carol: Recorded_) {
+  async function talkWhileAway(
+    room: string,
+    alice: Recorded_,
+    bob: Recorded_,
+    carol: Recorded_,
+    count = AWAY,
+  ) {
     await alice.until('away', (s) => s.state.some(([change]) => change.to === 'reconnecting'));
     const mine = [1, 2, 3].map((i) =>
       alice.account.sendMessage({ to: room, type: 'groupchat', body: `alice-away-${i}` }),
     );
     const expected: string[] = ['before'];
-    for (let i = 0; i < AWAY; i++) {
+    const sends: Promise<unknown>[] = [];
+    for (let i = 0; i < count; i++) {
       const [who, other] = i % 2 === 0 ? [bob, carol] : [carol, bob];
       const body = `away-${i}`;
-      await who.account.sendMessage({ to: room, type: 'groupchat', body });
+      sends.push(who.account.sendMessage({ to: room, type: 'groupchat', body }));
       // The room has passed it on before the next one is sent: the room's order is this one.
       await other.until(body, (s) => bodiesIn(s, room).includes(body));
       expected.push(body);
     }
+    await Promise.all(sends);
     return { mine, expected };
   }
 
@@ -136,6 +144,22 @@ describe.each([
     expect(alice.seen.roomJoined.length).toBe(sm ? 1 : 2);
     expect(alice.account.rooms.map((r) => r.room)).toEqual([room]);
   });
+
+  if (sm) {
+    it('when more arrives than the server keeps for a resumption: the fresh session catches up', async () => {
+      const { room, alice, bob, carol } = await roomOfThree();
+      proxy.dropNew(true);
+      proxy.reset();
+      // Prosody keeps at most 500 stanzas for a lost stream (smacks_max_queue_size), then ends it.
+      const { mine, expected } = await talkWhileAway(room, alice, bob, carol, 600);
+      proxy.dropNew(false);
+      await alice.until('back', (s) => s.reconnected.length === 1, 20_000);
+      await Promise.all(mine);
+      await everythingOnce(room, alice, bob, carol, expected);
+      expect(alice.seen.reconnected.map(([i]) => i.resumed)).toEqual([false]);
+      expect(alice.seen.roomJoined.length).toBe(2);
+    });
+  }
 
   // Without stream management a message written to a dead link is lost without a trace
   // (sendMessage resolves `acknowledged: false`): only a stream that counts can send it again.
