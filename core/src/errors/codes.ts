@@ -92,6 +92,8 @@ export const ErrorCodes = {
     'The room refused this account (details.condition: conflict for a nick in use, password, banned, members-only, full, not-found, …); nothing else was sent to it.',
   SB_ROOM_NOT_JOINED:
     'The operation needs the account to be in the room (details.room); join it first. Nothing was sent.',
+  SB_ROOM_REFUSED:
+    'The room refused the operation (details.room; details.condition, e.g. forbidden when this account may not change the topic); nothing changed.',
   SB_CAPABILITY_REFUSED: 'The server refused an operation its provider does not allow.',
   SB_EXTENSION_INVALID:
     'An extension cannot be used: another protocol, a duplicate name, a handler the library owns, or one removed already; see details.extension.',

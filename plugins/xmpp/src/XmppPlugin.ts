@@ -27,6 +27,7 @@ import { checkJid } from './im/checkJid';
 import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
 import { type DeliveryRequests, deliveryRequests } from './im/deliveryRequests';
 import { discoFeatures } from './im/disco';
+import { checkRoomJid } from './im/muc/checkRoomJid';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -50,8 +51,8 @@ export const xmppDefaults: ProfileDescriptor = {
     chatStates: true,
     delayedDelivery: true,
     ping: true,
-    rooms: false,
-    history: false,
+    rooms: true,
+    history: true,
     otherDevices: true,
     receipts: true,
     readMarkers: true,
@@ -132,9 +133,13 @@ export class XmppPlugin implements ProfilePlugin {
     );
   }
 
-  /** Throws SB_ADDRESS_INVALID naming `field` unless `address` is a JID after RFC 7622. */
+  /**
+   * Throws SB_ADDRESS_INVALID naming `field` unless `address` is a JID after RFC 7622; a room
+   * (`field` `'room'`) must be a bare JID.
+   */
   checkAddress(address: string, field: string): void {
     checkJid(address, field);
+    if (field === 'room') checkRoomJid(address);
   }
 
   /**

@@ -1,12 +1,15 @@
 import {
   type ChatState,
   type ContactInput,
+  type HistoryPage,
+  type HistoryRequest,
   type OutboundMessage,
   type OutboundPresence,
   type ProtocolSession,
+  type RoomJoinRequest,
+  type RoomState,
   type RosterItem,
   type SendHandover,
-  type SessionContinuation,
   type SessionExtension,
   type SessionLiveness,
   type SessionSink,
@@ -21,12 +24,14 @@ import { nextId } from './connection/nextId';
 import { toSwitchboardError } from './connection/toSwitchboardError';
 import { asXmppExtension } from './extensions/asXmppExtension';
 import type { ExtensionHost } from './extensions/ExtensionHost';
+import type { Conversations } from './im/Conversations';
 import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
 import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
 import type { MessageTracking } from './im/MessageTracking';
 import { displayedMarker } from './im/markers';
 import { buildMessage } from './im/messages';
+import { withDeferred } from './im/muc/DeferredSends';
 import { buildPresence, buildSubscription } from './im/presence';
 import { parseRoster, rosterQuery, rosterRemoveQuery, rosterSetQuery } from './im/roster';
 import { buildVCard, parseVCard, vcardQuery } from './im/vcard';
@@ -48,6 +53,8 @@ export interface XmppSessionParts {
   readonly timeoutMs: number;
   readonly extensions: ExtensionHost;
   readonly tracking: MessageTracking;
+  /** Rooms (XEP-0045) and history (XEP-0313). */
+  readonly conversations: Conversations;
 }
 
 /** Why an online session ended: a network error on an established session is a lost connection. */
@@ -119,14 +126,14 @@ export class XmppSession implements ProtocolSession {
   }
 
   /** What the next session needs: the stream to resume, unacknowledged stanzas, seen messages. */
-  continuation(): SessionContinuation {
-    const { sm, recent, tracking } = this.#parts;
+  continuation(): XmppContinuation {
     const suspect = this.#endedWith !== undefined && blamesStanza(this.#endedWith);
-    const next: XmppContinuation = {
-      ...sm.continuation(recent.keys(), { suspect }),
-      tracking: tracking.continuation(),
-    };
-    return next;
+    const { sm, recent, conversations, tracking } = this.#parts;
+    const continued = withDeferred(
+      sm.continuation(recent.keys(), { suspect }),
+      conversations.deferred(),
+    );
+    return { ...continued, rooms: conversations.memo(), tracking: tracking.continuation() };
   }
 
   /**
@@ -135,8 +142,10 @@ export class XmppSession implements ProtocolSession {
    * otherwise.
    */
   async sendMessage(message: OutboundMessage & { readonly id: string }): Promise<SendHandover> {
-    const { sm, tracking } = this.#parts;
-    const element = buildMessage(message, message.id, tracking.requests(message, message.id));
+    const { sm, tracking, conversations } = this.#parts;
+    const element = conversations.outbound(
+      buildMessage(message, message.id, tracking.requests(message, message.id)),
+    );
     try {
       // The account checked the message's texts with the plugin's checkMessage before queueing it.
       await this.#send(element, { checked: true });
@@ -253,6 +262,31 @@ export class XmppSession implements ProtocolSession {
       clearTimeout(timer);
       entity.socket?.destroy?.();
     }
+  }
+
+  /**
+   * Joins a room (XEP-0045 §7.2); with `request.after`, catches up from the room's archive.
+   * See docs/xmpp-rooms.md.
+   */
+  joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    return this.#parts.conversations.joinRoom(request);
+  }
+
+  leaveRoom(room: string, reason?: string): Promise<void> {
+    return this.#parts.conversations.leaveRoom(room, reason);
+  }
+
+  setTopic(room: string, topic: string): Promise<void> {
+    return this.#parts.conversations.setTopic(room, topic);
+  }
+
+  invite(room: string, address: string, reason?: string): Promise<void> {
+    return this.#parts.conversations.invite(room, address, reason);
+  }
+
+  /** One page of the account's archive or a room's (XEP-0313). */
+  history(request: HistoryRequest): Promise<HistoryPage> {
+    return this.#parts.conversations.history(request);
   }
 
   /** Attaches an `XmppExtension` to this live session; returns what detaches it. */

@@ -119,6 +119,13 @@ export class JabberPeer implements ConformancePeer {
     this.#write(`<presence${attrs({ to: presence.to })}>${show}${status}</presence>`);
   }
 
+  /** Joins a multi-user chat room (XEP-0045 §7.2) as `nick`. */
+  joinRoom(room: string, nick: string): void {
+    this.#write(
+      `<presence${attrs({ to: `${room}/${nick}` })}><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+    );
+  }
+
   /** Sends a subscription request or answer (`subscribe`, `subscribed`, ...). */
   sendSubscription(to: string, type: 'subscribe' | 'subscribed'): void {
     this.#write(`<presence${attrs({ to, type })}/>`);

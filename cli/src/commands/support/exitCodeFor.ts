@@ -60,6 +60,7 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_WATCH_LIMIT: ExitCode.refused,
   SB_ROOM_JOIN_REFUSED: ExitCode.refused,
   SB_ROOM_NOT_JOINED: ExitCode.refused,
+  SB_ROOM_REFUSED: ExitCode.refused,
   SB_MESSAGE_REFUSED: ExitCode.refused,
 
   SB_ACCOUNT_STATE: ExitCode.failure,

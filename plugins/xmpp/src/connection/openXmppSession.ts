@@ -9,10 +9,14 @@ import {
 import createIqCallee from '@xmpp/iq/callee.js';
 import createMiddleware from '@xmpp/middleware';
 import createStreamFeatures from '@xmpp/stream-features';
+import type { Element } from '@xmpp/xml';
 import { ExtensionHost } from '../extensions/ExtensionHost';
 import type { XmppExtension } from '../extensions/XmppExtension';
+import { Conversations } from '../im/Conversations';
+import { checkStanza } from '../im/checkStanza';
 import type { DeliveryRequests } from '../im/deliveryRequests';
 import { MessageTracking } from '../im/MessageTracking';
+import { withDeferred } from '../im/muc/DeferredSends';
 import { routeInbound } from '../im/routeInbound';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
@@ -23,7 +27,7 @@ import { XmppSession } from '../XmppSession';
 import { abortedLogin } from './abortedLogin';
 import { bindResource } from './bindResource';
 import { blamesStanza, markRetryable } from './blamesStanza';
-import { deliveryReports } from './deliveryReports';
+import { type DeliveryReports, deliveryReports } from './deliveryReports';
 import { HardenedClient } from './HardenedClient';
 import { IqClient } from './IqClient';
 import type { Endpoint } from './resolveEndpoint';
@@ -105,7 +109,10 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     streamFeatures,
     previous: options.continuation,
     timeoutMs,
-    onHandled: reports.handled,
+    onHandled: (stanzas) => {
+      reports.handled(stanzas);
+      conversations.acknowledged(stanzas);
+    },
     onStalled: (waitedMs, unacknowledged) =>
       entity.abort(
         new SwitchboardError(
@@ -129,7 +136,12 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     address: () => entity.jid?.toString(),
     send: (element) => entity.send(element).catch(() => undefined),
   });
-  routeInbound({ entity, middleware, iqCallee, sink, recent, tracking });
+  const conversations = roomsAndArchive(
+    { entity, iq, sm, sink, recent, where, timeoutMs, reports },
+    options,
+  );
+  const claim = (stanza: Element): boolean => conversations.claim(stanza);
+  routeInbound({ entity, middleware, iqCallee, sink, recent, tracking, claim });
   const maxBytes = options.maxStanzaBytes;
   const extensions = new ExtensionHost({
     entity,
@@ -179,7 +191,22 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
   try {
     await Promise.race([entity.start(), limit.promise]);
     await Promise.race([sm.settled(), limit.promise]);
-    const parts = { entity, iq, sm, recent, sink, where, timeoutMs, extensions, tracking };
+    if (!sm.resumed) {
+      conversations.fresh();
+      conversations.defer(sm.takePrevious(isRoomMessage));
+    }
+    const parts = {
+      entity,
+      iq,
+      sm,
+      recent,
+      sink,
+      where,
+      timeoutMs,
+      extensions,
+      conversations,
+      tracking,
+    };
     const session = new XmppSession(parts);
     extensions.wentOnline(sm.resumed);
     // Carbons: asked for now, answered while the presence and resent stanzas go out.
@@ -207,8 +234,16 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     const outstanding = sm.unacknowledged > 0 || reports.refusedAny();
     if (blamesStanza(coded) && outstanding) coded = markRetryable(coded);
     if (options.continuation !== undefined) {
-      const continuation = sm.continuation(recent.keys(), { suspect: blamesStanza(coded) });
-      const next: XmppContinuation = { ...continuation, tracking: tracking.continuation() };
+      const rooms = options.continuation.rooms;
+      const carried = withDeferred(
+        sm.continuation(recent.keys(), { suspect: blamesStanza(coded) }),
+        conversations.deferred(),
+      );
+      const next: XmppContinuation = {
+        ...carried,
+        tracking: tracking.continuation(),
+        ...(rooms === undefined ? {} : { rooms }),
+      };
       sink.carryOver(next);
     }
     throw coded;
@@ -216,4 +251,55 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     limit.cancel();
     options.signal?.removeEventListener('abort', giveUp);
   }
+}
+
+/** Rooms and history on this connection; the lost session's rooms are kept if it resumes. */
+function roomsAndArchive(
+  parts: {
+    entity: HardenedClient;
+    iq: IqClient;
+    sm: StreamManagement;
+    sink: SessionSink;
+    recent: RecentMessages;
+    where: { host: string; port: number };
+    timeoutMs: number;
+    reports: DeliveryReports;
+  },
+  options: OpenXmppSessionOptions,
+): Conversations {
+  const { entity, iq, sm, sink, recent, where, timeoutMs, reports } = parts;
+  const rooms = options.continuation?.rooms;
+  return new Conversations({
+    sink,
+    recent,
+    timeoutMs,
+    send: async (element) => {
+      checkStanza(element);
+      await entity.send(element).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+    },
+    iq: async (type, child, to) => {
+      checkStanza(child);
+      return iq.request(type, child, to, timeoutMs).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+    },
+    own: () => entity.jid?.bare().toString() ?? '',
+    counting: () => sm.counting,
+    online: () => entity.status === 'online',
+    resend: async (item) => {
+      sm.resending(item.stanza, item);
+      await entity.send(item.stanza).catch((error: unknown) => {
+        throw toSwitchboardError(error, where);
+      });
+      if (!sm.counting) reports.written(item.stanza);
+    },
+    ...(rooms === undefined ? {} : { previous: rooms }),
+  });
+}
+
+/** A groupchat message: a fresh stream sends it again only once it has rejoined the room. */
+function isRoomMessage(stanza: Element): boolean {
+  return stanza.name === 'message' && stanza.attrs.type === 'groupchat';
 }

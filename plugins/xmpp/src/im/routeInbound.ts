@@ -30,6 +30,8 @@ export interface InboundRoute {
   readonly recent: RecentMessages;
   /** Carbons, receipts and markers (XEP-0280, XEP-0184, XEP-0333). */
   readonly tracking?: MessageTracking;
+  /** Takes the stanzas a feature handles itself (rooms, archive results); they are not routed here. */
+  readonly claim?: (stanza: Element) => boolean;
 }
 
 /** SB_MESSAGE_BOUNCED for a `<message type='error'/>`. */
@@ -54,10 +56,11 @@ function bounceError(stanza: Element): SwitchboardError {
 
 /** Routes inbound stanzas of one connection to `sink`. */
 export function routeInbound(route: InboundRoute): void {
-  const { entity, middleware, iqCallee, sink, recent, tracking } = route;
+  const { entity, middleware, iqCallee, sink, recent, tracking, claim } = route;
   const own = (): string | undefined => entity.jid?.toString();
   middleware.use(({ stanza }, next) => {
     try {
+      if (claim?.(stanza) === true) return next();
       if (stanza.name === 'message') routeMessage(stanza, sink, recent, tracking);
       else if (stanza.name === 'presence') routePresence(stanza, sink, own());
     } catch (error) {

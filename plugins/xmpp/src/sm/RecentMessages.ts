@@ -35,6 +35,23 @@ export class RecentMessages {
     return true;
   }
 
+  /**
+   * Remembers a message this account sent to `to` (a room: its reflection or archived copy is
+   * then recognised, in this session or a later one).
+   */
+  remember(to: string, id: string): void {
+    this.#keys.add(`${bare(to)} ${id}`);
+    if (this.#keys.size > CAPACITY) {
+      const oldest = this.#keys.values().next().value;
+      if (oldest !== undefined) this.#keys.delete(oldest);
+    }
+  }
+
+  /** True when the message `id` from (or sent to) `address` is remembered. */
+  has(address: string, id: string): boolean {
+    return this.#keys.has(`${bare(address)} ${id}`);
+  }
+
   /** The remembered keys, oldest first. */
   keys(): string[] {
     return [...this.#keys];

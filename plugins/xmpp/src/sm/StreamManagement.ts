@@ -168,6 +168,17 @@ export class StreamManagement {
   }
 
   /**
+   * Takes out of the resend list the stanzas earlier sessions left that `match` (e.g. room
+   * messages a fresh stream can only send once it has rejoined the room): the caller sends them
+   * later with {@link resending}, or hands them to the next session.
+   */
+  takePrevious(match: (stanza: Element) => boolean): Unacked[] {
+    const taken = this.#pending.filter((u) => match(u.stanza));
+    this.#pending = this.#pending.filter((u) => !match(u.stanza));
+    return taken;
+  }
+
+  /**
    * `item` (from {@link nextPrevious}) is about to be sent again as `element`: the stream keeps
    * its original send time and suspicion, and the item leaves the list of what is still to
    * resend the moment `element` is handed to the socket.

@@ -1,6 +1,7 @@
 import type { SessionContinuation } from '@switchboard/core';
 import type { Element } from '@xmpp/xml';
 import type { TrackingContinuation } from '../im/MessageTracking';
+import type { RoomMemo } from '../im/muc/RoomEntry';
 
 /** An outbound stanza the server has not acknowledged yet, with when it was first sent. */
 export interface Unacked {
@@ -39,6 +40,8 @@ export interface XmppContinuation extends SessionContinuation {
   readonly seen: readonly string[];
   /** Carbons, the server's features and where receipt-requesting messages went. */
   readonly tracking?: TrackingContinuation;
+  /** The rooms the lost session was in (XEP-0045): a resumed stream is still in them. */
+  readonly rooms?: readonly RoomMemo[];
 }
 
 /** The continuation, if `value` is an XMPP one. */
