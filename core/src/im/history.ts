@@ -48,9 +48,13 @@ export interface HistoryMessage extends InboundMessage {
 export interface HistoryPage {
   readonly conversation: string;
   readonly messages: readonly HistoryMessage[];
-  /** The archive id of the oldest message on the page (for the next `before`). */
+  /**
+   * Where an older page starts (the next `before`): the archive id of the oldest message on the
+   * page, or of an older archive entry that is not a message (servers archive receipts and
+   * markers too; the page skipped them).
+   */
   readonly first?: string;
-  /** The archive id of the newest message on the page (for the next `after`). */
+  /** Where a newer page starts (the next `after`): the newest message's id, or a newer entry's. */
   readonly last?: string;
   /** True when there is nothing more in the paging direction. */
   readonly complete: boolean;

@@ -15,6 +15,7 @@ import xml, { type Element } from '@xmpp/xml';
 import type { RecentMessages } from '../sm/RecentMessages';
 import type { Unacked } from '../sm/XmppContinuation';
 import { ArchiveQueries } from './mam/ArchiveQueries';
+import { type ArchiveCursor, fillPage } from './mam/fillPage';
 import { DeferredSends } from './muc/DeferredSends';
 import { MucRooms } from './muc/MucRooms';
 import { NS_SID } from './muc/mucElements';
@@ -157,13 +158,19 @@ export class Conversations {
     const context = room
       ? { own, room: conversation, ...(nick === undefined ? {} : { nick }) }
       : { own };
-    const page = await this.#archive.page(context, {
-      limit,
-      ...(room ? {} : { with: conversation }),
+    const forwards = after !== undefined || (since !== undefined && before === undefined);
+    const fetch = (cursor: ArchiveCursor) =>
+      this.#archive.page(context, {
+        limit,
+        ...(room ? {} : { with: conversation }),
+        ...cursor,
+        ...(since === undefined ? {} : { since }),
+      });
+    const start = {
       ...(before === undefined ? {} : { before }),
       ...(after === undefined ? {} : { after }),
-      ...(since === undefined ? {} : { since }),
-    });
+    };
+    const page = await fillPage(fetch, start, forwards, limit);
     return {
       conversation,
       messages: page.messages,

@@ -27,11 +27,14 @@ export function ircConversationProbes(capabilities: CapabilitySet): HonourProbe<
         );
         peer.sendRaw(`JOIN ${channel}`);
         await arrived;
-        const out = 'rooms: from the account';
-        await account.sendMessage({ to: channel, type: 'groupchat', body: out });
-        await peer.waitFor(
-          (l) => l.command === 'PRIVMSG' && l.params[0] === channel && l.params[1] === out,
-        );
+        // Sending needs the message type too (a profile may declare rooms it only reads).
+        if (capabilities.messageTypes.includes('groupchat')) {
+          const out = 'rooms: from the account';
+          await account.sendMessage({ to: channel, type: 'groupchat', body: out });
+          await peer.waitFor(
+            (l) => l.command === 'PRIVMSG' && l.params[0] === channel && l.params[1] === out,
+          );
+        }
         const back = 'rooms: from the peer';
         peer.sendMessage(channel, back);
         await events.waitFor(
