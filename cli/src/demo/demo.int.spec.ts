@@ -177,6 +177,22 @@ describe('switchboard demo', () => {
       );
     });
 
+    it('bridges a Jabber room and an IRC channel with delivery states, and catches Jack up from the archive', () => {
+      expect(run.stdout).toMatch(
+        /Jabber room lounge@conference\.jabber\.test: (relay, jack|jack, relay)/,
+      );
+      expect(run.stdout).toMatch(/IRC channel #lounge: (iris, relay|relay, iris)/);
+      expect(run.stdout).toMatch(
+        /room → channel +"Hello #lounge, Jack from the Jabber room!" ✓✓ delivered, on IRC in \d+ ms/,
+      );
+      expect(run.stdout).toMatch(
+        /channel → room +"Hi Jack, Iris on IRC here\." ✓✓ delivered, on Jabber in \d+ ms/,
+      );
+      expect(run.stdout).toMatch(
+        /Jack is back after \d+ ms: caught up on 2 messages from the room's archive, none twice/,
+      );
+    });
+
     it('refreshes the expired token once, reconnects and sends one more message', () => {
       expect(run.stdout).toContain('it used 1 refresh_token grant and logged in again');
       expect(run.stdout).toMatch(/Messenger reconnected after 1 attempt in \d+ ms/);
@@ -190,12 +206,13 @@ describe('switchboard demo', () => {
         /^Messenger +mark@messenger\.test +X-MESSENGER-OAUTH2 +2 +1 +sees 2 of 2 +1 sent, 1 seen$/m,
       );
       expect(run.stdout).toMatch(
-        /^Jabber +jack@jabber\.test +SCRAM-SHA-256 +2 +2 +sees 2 of 2 +2 sent, 2 seen$/m,
+        /^Jabber +jack@jabber\.test +SCRAM-SHA-256 +3 +5 +sees 2 of 2 +2 sent, 2 seen$/m,
       );
       expect(run.stdout).toMatch(
-        /^IRC +iris@127\.0\.0\.1 +SCRAM-SHA-256 +1 +1 .* +1 sent, 1 seen$/m,
+        /^IRC +iris@127\.0\.0\.1 +SCRAM-SHA-256 +4 +2 .* +1 sent, 1 seen$/m,
       );
-      expect(run.stdout).toMatch(/^IRC bridge +relay@127\.0\.0\.1 +SCRAM-SHA-256 +1 +1 /m);
+      expect(run.stdout).toMatch(/^IRC bridge +relay@127\.0\.0\.1 +SCRAM-SHA-256 +2 +4 /m);
+      expect(run.stdout).toMatch(/^Jabber bridge +relay@jabber\.test +SCRAM-SHA-256 +4 +2 /m);
       expect(run.stdout).toMatch(/^Facebook +fiona@facebook\.test +X-FACEBOOK-PLATFORM +1 +2 /m);
       expect(run.stdout).toMatch(/^Google Talk +greg@gmail\.test +X-OAUTH2 +1 +1 /m);
       expect(run.stdout).toMatch(/^refusal +Messenger: add contact → SB_CAPABILITY_UNSUPPORTED/m);
