@@ -79,6 +79,11 @@ describe('switchboard chat in rooms, switchboard history', () => {
     const bob = await peer('bob');
     bob.sendRaw(`<presence to='${room}/bob'><x xmlns='${MUC}'/></presence>`);
     await bob.waitFor((s) => s.name === 'presence' && s.attrs.from === `${room}/bob`, 'bob in');
+    // bob created the room: it stays locked until he accepts the default configuration.
+    bob.sendRaw(
+      `<iq type='set' id='cfg1' to='${room}'><query xmlns='${MUC}#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>`,
+    );
+    await bob.waitFor((s) => s.name === 'iq' && s.attrs.id === 'cfg1', 'the configuration');
     bob.sendRaw(
       `<message to='${room}' type='groupchat'><body>said before alice came</body></message>`,
     );

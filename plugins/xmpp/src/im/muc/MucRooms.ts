@@ -148,6 +148,8 @@ export class MucRooms {
     const confirmed = new Promise<void>((resolve, reject) => {
       entry.done = (error) => (error === undefined ? resolve() : reject(error));
     });
+    // The room may refuse while the join presence is still being written: handled below.
+    confirmed.catch(() => undefined);
     const { timeoutMs } = this.#parts;
     try {
       await this.#parts.send(joinPresence(request, request.after !== undefined));
@@ -197,6 +199,8 @@ export class MucRooms {
         done: (error) => (error === undefined ? resolve() : reject(error)),
       });
     });
+    // The room may refuse while the message is still being written: handled below.
+    done.catch(() => undefined);
     const timedOut = (): SwitchboardError =>
       new SwitchboardError('SB_TIMEOUT', `${room} did not confirm the topic within the timeout.`, {
         details: { room },

@@ -4,7 +4,12 @@
  * leave), a password-protected room, a nick in use, a new room (status 201), invitations.
  */
 import { type OccupantChange, SwitchboardError } from '@switchboard/core';
-import { type ProsodyServer, startProsody } from '@switchboard/testing';
+import {
+  JabberPeer,
+  type ProsodyServer,
+  recordProcessFaults,
+  startProsody,
+} from '@switchboard/testing';
 import { xml } from '../../extensions/xmlElement';
 import {
   adminItem,
@@ -96,6 +101,37 @@ describe('XMPP rooms on a real Prosody', () => {
       }
       const state = await bob.account.joinRoom(room, { password: 's3cret' });
       expect(state.occupants.map((o) => o.nick).sort()).toEqual(['alice', 'bob']);
+    });
+
+    it('when the room stays locked (its creator never configures it): not-found after the retries, nothing unhandled', async () => {
+      const room = newRoom();
+      const creator = await JabberPeer.connect({
+        host: server.host,
+        port: server.port,
+        domain: DOMAIN,
+        username: 'dave',
+        password: 'dave-pw',
+        ca: server.ca,
+      });
+      const faults = recordProcessFaults();
+      try {
+        creator.sendRaw(
+          `<presence to='${room}/dave'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+        );
+        await creator.waitFor(
+          (s) => s.name === 'presence' && s.attrs.from === `${room}/dave`,
+          'in',
+        );
+        const alice = await harness.online('alice');
+        const refused = await alice.account.joinRoom(room).catch((e: unknown) => e);
+        expect(SwitchboardError.is(refused, 'SB_ROOM_JOIN_REFUSED')).toBe(true);
+        expect((refused as SwitchboardError).details.condition).toBe('not-found');
+        await new Promise((r) => setImmediate(r));
+        expect(faults.faults()).toEqual([]);
+      } finally {
+        faults.stop();
+        await creator.close();
+      }
     });
 
     it('rejects a room address with a resource before anything is sent', async () => {
