@@ -168,9 +168,8 @@ export class StreamManagement {
   }
 
   /**
-   * Takes out of the resend list the stanzas earlier sessions left that `match` (e.g. room
-   * messages a fresh stream can only send once it has rejoined the room): the caller sends them
-   * later with {@link resending}, or hands them to the next session.
+   * Takes the stanzas earlier sessions left that `match` out of the resend list (room messages a
+   * fresh stream sends only after the rejoin, with {@link resending}, or hands on).
    */
   takePrevious(match: (stanza: Element) => boolean): Unacked[] {
     const taken = this.#pending.filter((u) => match(u.stanza));
