@@ -265,4 +265,39 @@ describe('Account rooms', () => {
     expect(seen.left).toEqual([{ room: ROOM, reason: 'failed', error: refused }]);
     expect(account.rooms).toEqual([]);
   });
+
+  it('when the session is lost during a rejoin and the next one resumes, rejoins again and lets the sends go', async () => {
+    jest.useFakeTimers();
+    const { account, plugin } = await online();
+    await account.joinRoom(ROOM);
+    plugin.sink?.closed(lost());
+    const release = holdJoins(plugin);
+    await jest.advanceTimersByTimeAsync(1_000);
+    // The rejoin is under way on the second session; that session is lost too.
+    const sent = account.sendMessage({ to: ROOM, type: 'groupchat', body: 'x', id: 'g' });
+    plugin.joinFailures = [new SwitchboardError('SB_CONNECTION_CLOSED')];
+    plugin.sink?.closed(lost());
+    release();
+    plugin.resumed = true;
+    plugin.sent = [];
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(account.state).toBe('online');
+    await expect(sent).resolves.toEqual({ id: 'g', acknowledged: false });
+    expect(plugin.sent.map((m) => Object.keys(m as object)[0])).toEqual(['joinRoom', 'to']);
+    expect(account.rooms.map((r) => r.room)).toEqual([ROOM]);
+  });
+
+  it('when the room is left while it is being rejoined, leaves what the rejoin joined', async () => {
+    jest.useFakeTimers();
+    const { account, plugin } = await online();
+    await account.joinRoom(ROOM);
+    plugin.sink?.closed(lost());
+    const release = holdJoins(plugin);
+    await jest.advanceTimersByTimeAsync(1_000);
+    await account.leaveRoom(ROOM);
+    release();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(plugin.sent.at(-1)).toEqual({ leaveRoom: ROOM, reason: undefined });
+    expect(account.rooms).toEqual([]);
+  });
 });

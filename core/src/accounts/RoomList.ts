@@ -183,13 +183,16 @@ export class RoomList {
   }
 
   /**
-   * A session came online. A resumed one is still in every room; a fresh one joins each again,
-   * catching up from the last message seen, while messages to the room wait.
+   * A session came online. A resumed one is still in every room (but makes again a rejoin its
+   * lost session had not finished); a fresh one joins each again, catching up from the last
+   * message seen, while messages to the room wait.
    */
   online(session: ProtocolSession): void {
-    if (session.resumed === true) return;
     for (const entry of this.#rooms.values()) {
       if (entry.phase === 'joining') continue;
+      // A resumed session is still in the rooms its stream was in; a rejoin the lost session
+      // had not finished is made again.
+      if (session.resumed === true && entry.phase !== 'rejoining') continue;
       entry.phase = 'rejoining';
       entry.occupants.clear();
       this.#rejoin(session, entry);
@@ -207,7 +210,13 @@ export class RoomList {
     };
     this.#owner.gate.call('rooms', 'joinRoom', 'joinRoom', again).then(
       (state) => {
-        if (this.#rooms.get(request.room) !== entry) return;
+        if (this.#rooms.get(request.room) !== entry) {
+          // Left (or removed) while the rejoin was under way: leave what it joined.
+          if (this.#owner.current() === session) {
+            session.leaveRoom?.(request.room).catch(() => undefined);
+          }
+          return;
+        }
         this.#entered(entry, state);
         this.#owner.flush();
       },

@@ -146,6 +146,24 @@ describe('IRC channels under faults on ergo', () => {
     expect(new Set(bodies).size).toBe(bodies.length);
   });
 
+  it('when alice saw nothing with an id in the channel before her reset, her rejoin catches up from the time instead', async () => {
+    const [alice, bob] = await three('#quiet');
+    const atAlice = record(alice);
+    // Only alice spoke: her own echo carries no message she received.
+    await alice.sendMessage({ to: '#quiet', type: 'groupchat', body: 'anyone here?' });
+    const joinedAgain = rejoins(alice);
+    await pause(1_100);
+    via.dropNew(true);
+    via.reset('live');
+    await until([alice], (a) => a.state !== 'online');
+    const said = ['yes, bob here', 'you dropped', 'welcome back'];
+    for (const body of said) await bob.sendMessage({ to: '#quiet', type: 'groupchat', body });
+    via.dropNew(false);
+    await untilCount(joinedAgain, 1);
+    const room = atAlice.messages.filter((m) => m.from === '#quiet');
+    expect(room.map((m) => `${m.nick}: ${m.body}`)).toEqual(said.map((b) => `bob: ${b}`));
+  });
+
   it('when alice’s connection is reset 3 times under steady channel traffic, nothing acknowledged is lost or repeated', async () => {
     const [alice, bob] = await three('#storm');
     const ledger = new MessageLedger('irc', 'channel-reset');

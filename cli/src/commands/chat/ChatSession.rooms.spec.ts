@@ -127,4 +127,32 @@ describe('ChatSession in rooms', () => {
     expect(output()).toContain('(no earlier messages)\n');
     expect(output()).toContain('Usage: /history [count from 1 to 1000]\n');
   });
+
+  it('a room message that arrives while /join loads the history comes after it, and once', async () => {
+    const { account, input, settle, output } = start();
+    account.capabilities = { chatStates: true, history: true } as typeof account.capabilities;
+    const archived = {
+      from: ROOM,
+      type: 'groupchat' as const,
+      nick: 'bob',
+      body: 'in the archive and live',
+      archiveId: 'a9',
+    };
+    account.history = async (conversation: string) => {
+      // Live while the page is on its way: one the page has too, and a newer one.
+      account.emit('message', archived);
+      account.emit('message', { ...archived, body: 'only live', archiveId: 'a10' });
+      return {
+        conversation,
+        complete: true,
+        messages: [{ ...archived, outgoing: false, delay: { stamp: new Date(2026, 0, 2, 3, 4) } }],
+      };
+    };
+    input.write(`/join ${ROOM}\n`);
+    await settle();
+    await settle();
+    const text = output();
+    expect(text.split('in the archive and live')).toHaveLength(2);
+    expect(text.indexOf('-- now --')).toBeLessThan(text.indexOf('only live'));
+  });
 });

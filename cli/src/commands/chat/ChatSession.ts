@@ -21,6 +21,7 @@ import {
   formatPresence,
   formatSubscription,
 } from './formatEvent';
+import { HeldRoomLines } from './HeldRoomLines';
 import { roomCommand } from './roomCommands';
 import { SentLines } from './SentLines';
 import { TypingNotifier } from './TypingNotifier';
@@ -65,6 +66,7 @@ export class ChatSession {
   readonly #seen = new Map<string, PresenceUpdate>();
   /** What this chat sent, by id, for the delivery ticks. */
   readonly #sent = new SentLines();
+  readonly #held = new HeldRoomLines();
   #contact: string | undefined;
   #sending: Promise<void> = Promise.resolve();
   /**
@@ -142,7 +144,7 @@ export class ChatSession {
       }
       if (message.type !== 'groupchat') this.#print(formatMessage(message));
     });
-    listenToConversations(account, this.#sent, (line) => this.#print(line));
+    listenToConversations(account, this.#sent, this.#held, (line) => this.#print(line));
     account.on('chatState', (update) => {
       const line = formatChatState(update);
       if (line !== undefined) this.#print(line);
@@ -208,7 +210,7 @@ export class ChatSession {
     }
     const room = roomCommand(
       this.#account,
-      { target: this.#contact, enter: (address) => this.#enter(address) },
+      { target: this.#contact, enter: (address) => this.#enter(address), held: this.#held },
       command,
       argument,
     );

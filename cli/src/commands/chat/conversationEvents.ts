@@ -12,16 +12,18 @@ import {
   formatRoomLeft,
   formatTopic,
 } from './formatConversation';
+import type { HeldRoomLines } from './HeldRoomLines';
 import type { SentLines } from './SentLines';
 
 /** Prints what `account` reports about rooms, other devices and deliveries through `print`. */
 export function listenToConversations(
   account: Pick<Account, 'on'>,
   sent: SentLines,
+  held: HeldRoomLines,
   print: (line: string) => void,
 ): void {
   account.on('message', (message) => {
-    if (message.type === 'groupchat') print(formatInbound(message));
+    if (message.type === 'groupchat' && !held.hold(message)) print(formatInbound(message));
   });
   account.on('ownMessage', (message) => print(formatOwnMessage(message)));
   account.on('roomJoined', (room) => {

@@ -4,6 +4,7 @@
  */
 import { type Account, SwitchboardError } from '@switchboard/core';
 import { formatInbound } from './formatConversation';
+import type { HeldRoomLines } from './HeldRoomLines';
 
 /** What the room commands use of an account. */
 export type RoomAccount = Pick<
@@ -17,6 +18,8 @@ export interface RoomChat {
   readonly target: string | undefined;
   /** Talk to `room` from now on. */
   enter(room: string): void;
+  /** The room messages held while `/join` loads the room's history. */
+  readonly held: HeldRoomLines;
 }
 
 /** How many messages `/join` shows from the room's history and `/history` shows by default. */
@@ -31,6 +34,7 @@ async function join(account: RoomAccount, chat: RoomChat, argument: string): Pro
   if (room === '') return ['Usage: /join <room> [nick] [password]'];
   // With history, the chat shows the room's recent messages from the archive, not the replay.
   const archive = account.capabilities.history;
+  if (archive) chat.held.start(room);
   try {
     const state = await account.joinRoom(room, {
       ...(nick === undefined || nick === '-' ? {} : { nick }),
@@ -39,27 +43,41 @@ async function join(account: RoomAccount, chat: RoomChat, argument: string): Pro
     });
     // The account's roomJoined event printed the room; the chat talks in it from now on.
     chat.enter(state.room);
-    return archive ? recent(account, room, HISTORY_LINES) : [];
+    if (!archive) return [];
+    const page = await recent(account, room, HISTORY_LINES);
+    // What arrived live meanwhile comes after the history, without what the history showed.
+    const shown = new Set(page.ids);
+    const live = chat.held
+      .finish(room)
+      .filter((m) => m.archiveId === undefined || !shown.has(m.archiveId));
+    return [...page.lines, ...live.map((m) => formatInbound(m))];
   } catch (error) {
-    return failed(`join ${room}`, error);
+    const live = chat.held.finish(room).map((m) => formatInbound(m));
+    return [...failed(`join ${room}`, error), ...live];
   }
 }
 
+/** The lines of a conversation's latest history page, and the archive ids they show. */
 async function recent(
   account: RoomAccount,
   conversation: string,
   limit: number,
-): Promise<string[]> {
+): Promise<{ lines: string[]; ids: string[] }> {
   try {
     const page = await account.history(conversation, { limit });
-    if (page.messages.length === 0) return ['(no earlier messages)'];
-    return [
-      `-- ${page.messages.length} earlier ${page.messages.length === 1 ? 'message' : 'messages'} --`,
-      ...page.messages.map((m) => formatInbound(m)),
-      '-- now --',
-    ];
+    const ids = page.messages.map((m) => m.archiveId);
+    if (page.messages.length === 0) return { lines: ['(no earlier messages)'], ids };
+    const count = page.messages.length;
+    return {
+      lines: [
+        `-- ${count} earlier ${count === 1 ? 'message' : 'messages'} --`,
+        ...page.messages.map((m) => formatInbound(m)),
+        '-- now --',
+      ],
+      ids,
+    };
   } catch (error) {
-    return failed(`fetch the history of ${conversation}`, error);
+    return { lines: failed(`fetch the history of ${conversation}`, error), ids: [] };
   }
 }
 
@@ -106,7 +124,7 @@ export function roomCommand(
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
         return async () => ['Usage: /history [count from 1 to 1000]'];
       }
-      return () => recent(account, here, limit);
+      return async () => (await recent(account, here, limit)).lines;
     }
     default:
       return undefined;

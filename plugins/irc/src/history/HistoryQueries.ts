@@ -15,7 +15,7 @@ import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
 import type { Isupport } from '../wire/Isupport';
 import { type CatchUpOptions, type CatchUpReport, catchUp } from './catchUp';
-import { historyCommand } from './historyCommand';
+import { historyCommand, isArchiveId } from './historyCommand';
 import { historyRefused, historyTimeout, historyTooLarge } from './historyErrors';
 import { type HistoryContext, historyMessage } from './historyMessage';
 
@@ -106,7 +106,7 @@ export class HistoryQueries {
   /**
    * Sends one query and resolves with its page. SB_CAPABILITY_UNSUPPORTED without
    * `draft/chathistory`, SB_CONFIG_INVALID for an id that cannot be sent (nothing sent either
-   * way); see {@link historyRefused} for refusals; SB_TIMEOUT without an answer in time.
+   * way); see `historyRefused` for refusals; SB_TIMEOUT without an answer in time.
    */
   query(request: HistoryRequest): Promise<HistoryPage> {
     if (!this.#options.caps().has('draft/chathistory')) {
@@ -267,8 +267,11 @@ export class HistoryQueries {
       ids.add(message.archiveId);
       messages.push(message);
     }
-    const first = messages[0]?.archiveId;
-    const last = messages.at(-1)?.archiveId;
+    // The cursor is where the server's answer began and ended, not the first and last message
+    // kept: with event-playback a page may hold joins and parts only, and paging must move on.
+    const cursor = query.lines.map((l) => l.tags.get('msgid') ?? '').filter(isArchiveId);
+    const first = cursor[0] ?? messages[0]?.archiveId;
+    const last = cursor.at(-1) ?? messages.at(-1)?.archiveId;
     return {
       conversation: query.request.conversation,
       messages,

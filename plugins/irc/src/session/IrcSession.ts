@@ -28,8 +28,8 @@ import type { Registered } from '../registration/register';
 import { BatchCollector, type IrcBatch } from '../wire/BatchCollector';
 import { foldCase } from '../wire/casemapping';
 import type { IrcMessage } from '../wire/IrcMessage';
+import { ChannelJoins } from './ChannelJoins';
 import { capChange } from './capChange';
-import { catchUpRoom } from './catchUpRoom';
 import type { IrcContinuation } from './IrcContinuation';
 import { Monitor } from './Monitor';
 import type { OutboundLine } from './OutboundMessages';
@@ -81,6 +81,7 @@ export class IrcSession implements ProtocolSession {
   readonly #history: HistoryQueries;
   readonly #own: OwnLines;
   readonly #channels: Channels;
+  readonly #joins: ChannelJoins;
   #registered: Registered;
   #nick: string;
   #caps: Map<string, string>;
@@ -125,9 +126,19 @@ export class IrcSession implements ProtocolSession {
       caps: () => this.#caps,
       accepted: (id) => this.#channels.accepted(id),
     });
+    this.#joins = new ChannelJoins({
+      channels: () => this.#channels,
+      sink: this.#sink,
+      archived: () => this.#caps.has('draft/chathistory'),
+      catching: {
+        history: (request) => this.history(request),
+        catchUp: (options) => this.catchUp(options),
+        seen: (id) => this.#recent.seen(id),
+      },
+    });
     this.#channels = new Channels({
       write: (message, options) => this.#connection.write(message, options),
-      sink: this.#sink,
+      sink: { ...this.#sink, message: (message) => this.#joins.message(message) },
       isupport: options.registered.isupport,
       nick: () => this.#nick,
       labelled: () => this.#caps.has('labeled-response'),
@@ -200,19 +211,9 @@ export class IrcSession implements ProtocolSession {
   }
 
   /** Joins a channel (`JOIN`, NAMES, topic; see docs/irc.md, "Channels"). */
-  async joinRoom(request: RoomJoinRequest): Promise<RoomState> {
-    const state = await this.#channels.join(request);
-    if (request.after !== undefined && this.#caps.has('draft/chathistory')) {
-      const session = { ...this.#catching, seen: (id: string) => this.#recent.seen(id) };
-      await catchUpRoom(session, request.room, request.after, request.history?.since, this.#sink);
-    }
-    return state;
+  joinRoom(request: RoomJoinRequest): Promise<RoomState> {
+    return this.#joins.join(request);
   }
-
-  readonly #catching = {
-    history: (request: HistoryRequest) => this.history(request),
-    catchUp: (options: Omit<SessionCatchUp, 'seen'>) => this.catchUp(options),
-  };
 
   /** Leaves a channel (`PART`). */
   leaveRoom(room: string, reason?: string): Promise<void> {

@@ -48,6 +48,9 @@ export class OwnLines {
     const fold = (name: string) => foldCase(name, options.isupport.casemapping);
     const echo = label !== undefined || options.outbound.expects(target, text, fold);
     if (options.caps().has('echo-message') && echo) {
+      // A catch-up after a reconnect must not return this line as another device's message.
+      const msgid = message.tags.get('msgid');
+      if (msgid !== undefined) options.recent.add(msgid);
       for (const id of options.outbound.accept(label)) {
         options.sink.sent({ id, status: 'acknowledged' });
         options.accepted?.(id);

@@ -16,15 +16,16 @@ const SINCE_PAGE = 1_000;
 
 /**
  * After a rejoin, reports what came in `room` after the message `after` (its msgid), in order
- * and each once, through `sink`. A server that no longer knows that msgid (its history was
- * wiped by a restart, or the message expired) refuses the query: the catch-up then starts at
- * `since` (the last message's time) instead. When neither works, the room is still joined, and
+ * and each once, through `sink`. Without `after` (the account saw no message with an id there),
+ * or when the server no longer knows that msgid (its history was wiped by a restart, or the
+ * message expired) and refuses the query, the catch-up starts at `since` (the last message's
+ * time) instead. When neither works, the room is still joined, and
  * nothing more can be recovered from a server that kept nothing.
  */
 export async function catchUpRoom(
   session: CatchingUp,
   room: string,
-  after: string,
+  after: string | undefined,
   since: Date | undefined,
   sink: Pick<SessionSink, 'message' | 'ownMessage'>,
 ): Promise<void> {
@@ -32,15 +33,18 @@ export async function catchUpRoom(
     message: (m: Parameters<SessionSink['message']>[0]) => sink.message(m),
     ownMessage: (m: Parameters<NonNullable<SessionSink['ownMessage']>>[0]) => sink.ownMessage?.(m),
   };
-  try {
-    await session.catchUp({ target: room, after, ...report });
-    return;
-  } catch (error) {
-    const refused =
-      SwitchboardError.is(error) &&
-      (error.code === 'SB_CONFIG_INVALID' || error.code === 'SB_CAPABILITY_REFUSED');
-    if (!refused || since === undefined) return;
+  if (after !== undefined) {
+    try {
+      await session.catchUp({ target: room, after, ...report });
+      return;
+    } catch (error) {
+      const refused =
+        SwitchboardError.is(error) &&
+        (error.code === 'SB_CONFIG_INVALID' || error.code === 'SB_CAPABILITY_REFUSED');
+      if (!refused) return;
+    }
   }
+  if (since === undefined) return;
   const page = await session
     .history({ conversation: room, room: true, since, limit: SINCE_PAGE })
     .catch(() => undefined);

@@ -32,10 +32,20 @@ export class DeferredSends {
 
   /** `room` was rejoined: sends what waited for it; `arrived` says which ids the room has. */
   async joined(room: string, arrived: (id: string) => boolean): Promise<void> {
-    for (const item of this.#take(room)) {
+    const items = this.#take(room);
+    for (const [index, item] of items.entries()) {
       const id = item.stanza.attrs.id;
-      if (id !== undefined && arrived(id)) this.#sink.sent({ id, status: 'acknowledged' });
-      else await this.#resend(item);
+      if (id !== undefined && arrived(id)) {
+        this.#sink.sent({ id, status: 'acknowledged' });
+        continue;
+      }
+      try {
+        await this.#resend(item);
+      } catch (error) {
+        // The stream broke: what was not handed to it yet waits again, for the next session.
+        this.#waiting = [...items.slice(index + 1), ...this.#waiting];
+        throw error;
+      }
     }
   }
 

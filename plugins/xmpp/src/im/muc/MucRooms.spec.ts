@@ -136,7 +136,7 @@ describe(MucRooms, () => {
     });
 
     it('when the nick is in use: SB_ROOM_JOIN_REFUSED conflict, and the room is not kept', async () => {
-      const { rooms } = harness();
+      const { rooms, reports } = harness();
       const joined = rooms.join({ room: ROOM, nick: 'alice' });
       await tick();
       rooms.claim(
@@ -148,7 +148,9 @@ describe(MucRooms, () => {
         code: 'SB_ROOM_JOIN_REFUSED',
         details: { condition: 'conflict' },
       });
-      expect(rooms.claim(groupchat('bob', 'hello'))).toBe(false);
+      // Not in the room: its messages are nobody's room messages (claimed and dropped).
+      expect(rooms.claim(groupchat('bob', 'hello'))).toBe(true);
+      expect(reports.filter((r) => r[0] === 'message')).toEqual([]);
     });
 
     it('when catching up after a reconnect: no replay, the archive after the id, then live messages, each once', async () => {
@@ -271,12 +273,16 @@ describe(MucRooms, () => {
         ),
       );
       expect(reports.at(-1)).toEqual(['roomLeft', { room: ROOM, reason: 'banned' }]);
-      expect(rooms.claim(groupchat('bob', 'hi'))).toBe(false);
+      // Late messages of the room: taken and dropped, not reported.
+      const before = reports.length;
+      expect(rooms.claim(groupchat('bob', 'hi'))).toBe(true);
+      expect(reports).toHaveLength(before);
     });
 
-    it('when a groupchat message comes from a room not joined: not taken', () => {
-      const { rooms } = harness();
-      expect(rooms.claim(groupchat('bob', 'hi'))).toBe(false);
+    it('when a groupchat message comes from a room not joined: taken and dropped', () => {
+      const { rooms, reports } = harness();
+      expect(rooms.claim(groupchat('bob', 'hi'))).toBe(true);
+      expect(reports).toEqual([]);
     });
   });
 });

@@ -285,8 +285,10 @@ export class MucRooms {
       if (invitation !== undefined) this.#parts.sink.invitation?.(invitation);
       return invitation !== undefined;
     }
+    // A groupchat message from a room the account is not in (left, or a sender posing as a
+    // room) is nobody's room message: dropped, never routed as a message.
     const entry = this.#rooms.get(room);
-    if (entry === undefined || entry.phase === 'leaving') return entry !== undefined;
+    if (entry === undefined || entry.phase === 'leaving') return true;
     const nick = resourceOf(from);
     const subject = parseSubject(stanza);
     if (subject !== undefined) {

@@ -13,6 +13,9 @@ export function parseInvitation(stanza: Element): Invitation | undefined {
   const x = stanza.getChild('x', NS_MUC_USER);
   const invite = x?.getChild('invite');
   if (x === undefined || invite === undefined) return parseDirectInvitation(stanza, from);
+  // A room sends a mediated invitation from its bare JID; a user's server stamps what a user
+  // sends with a full JID, so a "mediated invitation" from one names an inviter it chose itself.
+  if (from !== bareOf(from)) return parseDirectInvitation(stanza, from);
   const reason = invite.getChildText('reason');
   const password = x.getChildText('password');
   return {

@@ -317,5 +317,29 @@ describe('XMPP rooms on a real Prosody', () => {
       });
       expect(dave.seen.message).toEqual([]);
     });
+
+    it('when a user poses as a room: neither its invitation nor its room message is believed', async () => {
+      const [mallory, dave] = await Promise.all([harness.online('carol'), harness.online('dave')]);
+      const to = `dave@${DOMAIN}`;
+      // Sent by a user, these come from its full JID: no room sends from there.
+      await mallory.raw(
+        xml(
+          'message',
+          { to },
+          xml(
+            'x',
+            { xmlns: 'http://jabber.org/protocol/muc#user' },
+            xml('invite', { from: 'ceo@corp.example' }, xml('reason', {}, 'urgent')),
+          ),
+        ),
+      );
+      await mallory.raw(
+        xml('message', { to, type: 'groupchat' }, xml('body', {}, 'from the room')),
+      );
+      await mallory.account.sendMessage({ to, body: 'last' });
+      await dave.until('the last message', (s) => s.message.some(([m]) => m.body === 'last'));
+      expect(dave.seen.invitation).toEqual([]);
+      expect(dave.seen.message.map(([m]) => m.body)).toEqual(['last']);
+    });
   });
 });
