@@ -8,8 +8,8 @@ import type { MessageSender } from './reliability/MessageSender';
 /**
  * The session reports an account keeps track of before emitting them: room messages move the
  * catch-up point, occupant and topic reports update the room, receipts become delivery states
- * (only for messages this account sent, to the address it sent them to), and bounces fail the
- * message's delivery.
+ * (only for ids this account sent; the plugin checks that a receipt came from the recipient),
+ * and bounces fail the message's delivery.
  */
 export function conversationReports(
   account: EventEmitter<AccountEvents>,

@@ -98,7 +98,10 @@ export interface SessionSink {
   roomLeft?(left: RoomLeft): void;
   /** The user sent a message from another device or client (never one this session sent). */
   ownMessage?(message: OwnMessage): void;
-  /** A recipient confirmed receipt or display of a message (or a room reflected it back). */
+  /**
+   * A recipient confirmed receipt or display of a message (or a room reflected it back). The
+   * plugin reports only receipts from the address the message went to (anyone can name an id).
+   */
   receipt?(receipt: SessionReceipt): void;
   /**
    * The session dropped an inbound stanza it must not trust (a forged message carbon:
