@@ -23,6 +23,7 @@ import {
   badChannelName,
   JOIN_REFUSALS,
   joinRefused,
+  notRejoined,
   REQUEST_REFUSALS,
   refusedChannel,
   requestRefused,
@@ -146,6 +147,11 @@ export class Channels {
     if (!this.isChannel(target)) return false;
     const key = this.fold(target);
     this.#held.hold(key, { id, lines });
+    this.#held.expireAfter(
+      this.#host.timeoutMs,
+      (k) => this.#wanted.has(k) || this.#channels.has(k),
+      (k) => this.#refuseHeld(k, notRejoined(target)),
+    );
     return true;
   }
 

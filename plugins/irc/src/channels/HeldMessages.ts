@@ -14,6 +14,20 @@ export interface HeldMessage {
 /** Held messages by folded channel name, oldest first. */
 export class HeldMessages {
   readonly #byChannel = new Map<string, HeldMessage[]>();
+  #expiry: NodeJS.Timeout | undefined;
+
+  /**
+   * After `ms`, gives up the messages of every channel `waiting` says no join is pending for
+   * (the host left it while offline, so nothing will rejoin it): `expired` refuses them. Once
+   * per session; a later call while the timer runs does nothing.
+   */
+  expireAfter(ms: number, waiting: (key: string) => boolean, expired: (key: string) => void): void {
+    if (this.#expiry !== undefined) return;
+    this.#expiry = setTimeout(() => {
+      for (const key of [...this.#byChannel.keys()]) if (!waiting(key)) expired(key);
+    }, ms);
+    this.#expiry.unref?.();
+  }
 
   /** Holds `message` for channel `key`. */
   hold(key: string, message: HeldMessage): void {
@@ -31,6 +45,7 @@ export class HeldMessages {
 
   /** Every held message, no longer held (the session is gone: the next one gets them). */
   releaseAll(): HeldMessage[] {
+    clearTimeout(this.#expiry);
     const all = [...this.#byChannel.values()].flat();
     this.#byChannel.clear();
     return all;

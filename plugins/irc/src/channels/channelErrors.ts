@@ -92,3 +92,12 @@ export function channelTimeout(
     { details: { operation, room: room.slice(0, 80), timeoutMs } },
   );
 }
+
+/** SB_ROOM_NOT_JOINED for messages a lost session left for a channel nothing rejoined. */
+export function notRejoined(room: string): SwitchboardError {
+  return new SwitchboardError(
+    'SB_ROOM_NOT_JOINED',
+    `The account did not rejoin ${room}; the messages to it were not sent again.`,
+    { details: { room, operation: 'sendMessage' } },
+  );
+}
