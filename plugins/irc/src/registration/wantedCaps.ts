@@ -19,8 +19,10 @@ export const WANTED_CAPS: readonly string[] = [
   // History (CHATHISTORY queries); joins and parts in it as real lines, not HistServ notices.
   'draft/chathistory',
   'draft/event-playback',
-  // A bouncer's relay of what the account sent from its other clients.
+  // A bouncer's relay of what the account sent from its other clients, and its replay of what
+  // was said while the account was away (used where the server has no draft/chathistory).
   'znc.in/self-message',
+  'znc.in/playback',
   // Presence: AWAY changes of watched users, their account, their host.
   'away-notify',
   'account-notify',

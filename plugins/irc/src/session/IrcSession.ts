@@ -130,6 +130,8 @@ export class IrcSession implements ProtocolSession {
       channels: () => this.#channels,
       sink: this.#sink,
       archived: () => this.#caps.has('draft/chathistory'),
+      playback: () => this.#caps.has('znc.in/playback'),
+      privmsg: (target, text) => this.#connection.write(line('PRIVMSG', [target, text])),
       catching: {
         history: (request) => this.history(request),
         catchUp: (options) => this.catchUp(options),
