@@ -27,7 +27,7 @@ import type { ExtensionHost } from './extensions/ExtensionHost';
 import type { Conversations } from './im/Conversations';
 import { chatStateElement } from './im/chatStates';
 import { checkStanza } from './im/checkStanza';
-import { discoInfoQuery, parseFeatures, pingElement } from './im/disco';
+import { accountFeatures, discoInfoQuery, parseFeatures, pingElement } from './im/disco';
 import type { MessageTracking } from './im/MessageTracking';
 import { displayedMarker } from './im/markers';
 import { buildMessage } from './im/messages';
@@ -211,11 +211,15 @@ export class XmppSession implements ProtocolSession {
     return performance.now() - start;
   }
 
+  /** disco#info on the domain, and on the account's bare JID for its archive (XEP-0313). */
   async serverFeatures(): Promise<readonly string[]> {
     const { entity, tracking } = this.#parts;
-    return tracking.narrow(
-      parseFeatures(await this.#iq('get', discoInfoQuery(), entity.jid?.domain)),
-    );
+    const [server, own] = await Promise.all([
+      this.#iq('get', discoInfoQuery(), entity.jid?.domain),
+      this.#iq('get', discoInfoQuery(), entity.jid?.bare().toString()).catch(() => undefined),
+    ]);
+    const mine = own === undefined ? [] : accountFeatures(parseFeatures(own));
+    return tracking.narrow([...parseFeatures(server), ...mine]);
   }
 
   async subscribe(address: string): Promise<void> {

@@ -210,7 +210,13 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     const session = new XmppSession(parts);
     extensions.wentOnline(sm.resumed);
     // Carbons: asked for now, answered while the presence and resent stanzas go out.
-    const tracked = tracking.online(iq, entity.jid?.domain, sm.resumed, timeoutMs);
+    const tracked = tracking.online(
+      iq,
+      entity.jid?.domain,
+      sm.resumed,
+      timeoutMs,
+      entity.jid?.bare().toString(),
+    );
     // A resumed stream keeps its presence; a new one announces it.
     if (!sm.resumed && options.initialPresence !== false) {
       await session.sendPresence(options.initialPresence);

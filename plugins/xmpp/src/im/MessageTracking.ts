@@ -13,7 +13,7 @@ import { bareOf, enableCarbons, NS_CARBONS, ownMessageOf, readCarbon } from './c
 import { parseChatState } from './chatStates';
 import { parseDelay } from './delay';
 import { type DeliveryRequests, deliveryRequests } from './deliveryRequests';
-import { discoInfoQuery, parseFeatures } from './disco';
+import { accountFeatures, discoInfoQuery, parseFeatures } from './disco';
 import { parseMarker } from './markers';
 import { parseMessage } from './messages';
 import { parseReceipt, receiptAnswer } from './receipts';
@@ -88,6 +88,7 @@ export class MessageTracking {
     domain: string | undefined,
     resumed: boolean,
     timeoutMs: number,
+    account?: string,
   ): Promise<void> {
     const previous = this.#options.previous;
     if (resumed) {
@@ -97,7 +98,17 @@ export class MessageTracking {
     }
     if (!this.#options.carbons) return;
     try {
-      const features = parseFeatures(await iq.request('get', discoInfoQuery(), domain, timeoutMs));
+      // The account's own disco (its archive) is asked at the same time: no extra round trip.
+      const [server, own] = await Promise.all([
+        iq.request('get', discoInfoQuery(), domain, timeoutMs),
+        account === undefined
+          ? undefined
+          : iq.request('get', discoInfoQuery(), account, timeoutMs).catch(() => undefined),
+      ]);
+      const features = [
+        ...parseFeatures(server),
+        ...accountFeatures(own === undefined ? [] : parseFeatures(own)),
+      ];
       if (features.includes(NS_CARBONS)) {
         try {
           await iq.request('set', enableCarbons(), undefined, timeoutMs);

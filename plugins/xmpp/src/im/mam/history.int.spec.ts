@@ -118,3 +118,23 @@ describe('XMPP history on a real Prosody', () => {
     expect((error as SwitchboardError).details.condition).toBe('item-not-found');
   });
 });
+
+describe('XMPP history on a Prosody without an archive', () => {
+  let server: ProsodyServer;
+  const harness = roomsHarness(() => server, DOMAIN);
+
+  beforeAll(async () => {
+    server = await startProsody({ hosts: [{ domain: DOMAIN, users: USERS }] });
+  });
+  afterEach(() => harness.closeAll());
+  afterAll(() => server?.stop());
+
+  it('narrows history off at login (MAM is not on the account), and history() is refused before sending', async () => {
+    const alice = await harness.online('alice');
+    expect(alice.account.capabilities).toMatchObject({ history: false, receipts: true });
+    expect((await alice.account.refreshCapabilities()).history).toBe(false);
+    const error = await alice.account.history(`bob@${DOMAIN}`).catch((e: unknown) => e);
+    expect(SwitchboardError.is(error, 'SB_CAPABILITY_UNSUPPORTED')).toBe(true);
+    expect((error as SwitchboardError).details).toMatchObject({ capability: 'history' });
+  });
+});
