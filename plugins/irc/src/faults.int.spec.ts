@@ -186,6 +186,33 @@ describe('IrcPlugin under faults on ergo', () => {
     },
   );
 
+  it.each<DownstreamMode>(['bytewise', 'glued'])(
+    'when every line from the server arrives %s, channel messages still arrive once and in order',
+    async (mode) => {
+      const toAlice = await proxy(server.plainPort as number, mode);
+      const { alice, bob } = await pair(toAlice, true);
+      const room = `#split-${mode}`;
+      await alice.joinRoom(room);
+      await bob.joinRoom(room);
+      const ledger = new MessageLedger('irc', `${mode}-channel`);
+      ledger.watch(alice);
+      for (let i = 0; i < 30; i++) {
+        ledger.send('bob', (body) => bob.sendMessage({ to: room, type: 'groupchat', body }));
+      }
+      // Alice's own channel lines: their echoes (delivered, not messages) come back rechunked.
+      const fromAlice = new MessageLedger('irc', `${mode}-channel-echo`);
+      fromAlice.watch(bob);
+      for (let i = 0; i < 30; i++) {
+        fromAlice.send('alice', (body) => alice.sendMessage({ to: room, type: 'groupchat', body }));
+      }
+      const report = await settle(ledger);
+      const echoed = await settle(fromAlice);
+      expect(verdict(report)).toEqual(CLEAN);
+      expect(verdict(echoed)).toEqual(CLEAN);
+      expect([report.ok, echoed.ok]).toEqual([30, 30]);
+    },
+  );
+
   it('lines held by flood control when the link is lost are sent once, in order, after the reconnect', async () => {
     // Plain TCP on loopback, so the proxy's recording shows which connection carried each line.
     const via = await proxy(server.plainPort as number);
