@@ -82,6 +82,7 @@ export type {
   TokenChange,
 } from './credentials/CredentialService';
 export { CredentialService } from './credentials/CredentialService';
+export type { FastToken, LoginMemory } from './credentials/LoginMemory';
 export { MemoryTokenStore } from './credentials/MemoryTokenStore';
 export { isProtectedCredential, protectCredential } from './credentials/protectCredential';
 export { scrubSecrets } from './credentials/scrubSecrets';
@@ -185,6 +186,13 @@ export type { AdaptOptions, SaslmechanismsClass } from './sasl/adaptSaslMechanis
 export { adaptSaslMechanism } from './sasl/adaptSaslMechanism';
 export { bytesToUtf8, fromBase64, toBase64, toBytes } from './sasl/bytes';
 export { noMechanismError } from './sasl/noMechanism';
+export type {
+  ChannelBindingType,
+  SaslLoginContext,
+  ScramCachedKeys,
+  ScramCacheKey,
+  ScramKeyCache,
+} from './sasl/SaslLoginContext';
 export type {
   SaslCredentials,
   SaslData,

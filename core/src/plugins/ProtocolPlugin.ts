@@ -1,6 +1,7 @@
 import type { AccountConfig } from '../accounts/AccountConfig';
 import type { CapabilityFeatures } from '../capabilities/CapabilitySet';
 import type { Credential } from '../credentials/Credential';
+import type { LoginMemory } from '../credentials/LoginMemory';
 import type { SwitchboardError } from '../errors/SwitchboardError';
 import type { OwnMessage, SessionReceipt } from '../im/delivery';
 import type { HistoryPage, HistoryRequest } from '../im/history';
@@ -168,6 +169,11 @@ export interface SessionRequest {
    * while the session is online arrive through {@link ProtocolSession.watch} and `unwatch`.
    */
   readonly watch?: readonly string[];
+  /**
+   * What the account remembers between logins: its user-agent id, a FAST token, cached SCRAM
+   * keys. A plugin that can log in faster with them uses them; the others ignore it.
+   */
+  readonly memory?: LoginMemory;
 }
 
 /**

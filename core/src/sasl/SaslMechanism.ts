@@ -1,4 +1,5 @@
 import type { CredentialKind } from '../credentials/Credential';
+import type { ChannelBindingType, SaslLoginContext } from './SaslLoginContext';
 
 /**
  * Data a mechanism produces or receives. A string is UTF-8 text; a `Uint8Array` is raw bytes.
@@ -81,6 +82,15 @@ export interface SaslMechanismDefinition {
   readonly allowInsecure?: boolean;
   /** Whether payloads carry secrets and must be redacted in logs. Default: `'all'`. */
   readonly redaction?: SaslRedaction;
-  /** A fresh instance for one login. */
-  create(): SaslMechanism;
+  /**
+   * The mechanism binds the login to the TLS channel (SCRAM-*-PLUS, HT-*-EXPR/ENDP/UNIQ): it is
+   * only eligible when the connection has one of these binding types (`SelectionPolicy`'s
+   * `channelBindings`). Absent: no channel binding needed.
+   */
+  readonly channelBindings?: readonly ChannelBindingType[];
+  /**
+   * A fresh instance for one login. `context` carries the connection's channel binding, the
+   * offered mechanisms and the account's SCRAM key cache; mechanisms that need none ignore it.
+   */
+  create(context?: SaslLoginContext): SaslMechanism;
 }

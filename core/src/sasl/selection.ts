@@ -1,4 +1,5 @@
 import type { CredentialKind } from '../credentials/Credential';
+import type { ChannelBindingType } from './SaslLoginContext';
 import type { SaslMechanismDefinition } from './SaslMechanism';
 
 /** Why an offered mechanism was not taken. */
@@ -8,6 +9,7 @@ export type SkipReason =
   | 'not-allowed'
   | 'insecure-stream'
   | 'missing-credential'
+  | 'no-channel-binding'
   | 'lower-preference';
 
 /** What happened to one offered mechanism during selection. */
@@ -23,6 +25,12 @@ export interface SelectionPolicy {
   readonly allowInsecure?: boolean;
   /** Credential kinds the account holds. */
   readonly credentialKinds: readonly CredentialKind[];
+  /**
+   * Channel binding types the connection can produce and the server accepts. Mechanisms that
+   * declare `channelBindings` are skipped (`no-channel-binding`) unless one is in here.
+   * Default: none.
+   */
+  readonly channelBindings?: readonly ChannelBindingType[];
   /**
    * Mechanisms the profile allows, in its preferred order. When absent, every registered
    * mechanism is allowed and the registry's priorities decide.

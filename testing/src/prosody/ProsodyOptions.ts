@@ -82,6 +82,21 @@ export interface ProsodyOptions {
   readonly archive?: boolean;
   /** Message Carbons (XEP-0280, `mod_carbons`). Default off. */
   readonly carbons?: boolean;
+  /**
+   * SASL2 (XEP-0388, `mod_sasl2`) with Bind2 (XEP-0386, `mod_sasl2_bind2`), inline stream
+   * management (`mod_sasl2_sm`, unless `streamManagement: false`) and FAST token logins
+   * (XEP-0484, `mod_sasl2_fast`), from Debian's `prosody-modules`; needs Prosody 13. `fast:
+   * false` leaves FAST out. Default off: classic SASL only.
+   */
+  readonly sasl2?: boolean | { readonly fast?: boolean };
+  /** SCRAM downgrade protection (XEP-0474, `mod_sasl_ssdp`). Default off. */
+  readonly ssdp?: boolean;
+  /**
+   * Also offer the `tls-server-end-point` channel binding (RFC 5929) with classic SASL
+   * (`tls_server_end_point_hash = "auto"`); Prosody 13 offers `tls-exporter` on TLS 1.3 always.
+   * Default off.
+   */
+  readonly tlsServerEndPoint?: boolean;
   /** Extra module names for `modules_enabled`. Default none. */
   readonly modules?: readonly string[];
   /** Extra directories with Lua modules (`plugin_paths`). Default none. */

@@ -100,6 +100,19 @@ function roomsSection(domain: string, options: ProsodyOptions): string {
     .join('\n');
 }
 
+/** `mod_sasl2` and its companions from Debian's `prosody-modules` (Prosody 13). */
+function sasl2Modules(options: ProsodyOptions): string[] {
+  const { sasl2 } = options;
+  if (sasl2 === undefined || sasl2 === false) return [];
+  const fast = sasl2 === true || sasl2.fast !== false;
+  return [
+    'sasl2',
+    'sasl2_bind2',
+    ...(options.streamManagement === false ? [] : ['sasl2_sm']),
+    ...(fast ? ['sasl2_fast'] : []),
+  ];
+}
+
 /**
  * The Lua configuration of one test server: 127.0.0.1 only (and ::1 with `ipv6`), no s2s, no components but the optional multi-user chat service, Nagle off
  * (for every listener, HTTPS included), one certificate for every virtual host (STARTTLS, direct
@@ -118,6 +131,8 @@ export function renderConfig(
     ...(paths.websocketPort === undefined ? [] : ['http', 'websocket']),
     ...(options.archive === true ? ['mam'] : []),
     ...(options.carbons === true ? ['carbons'] : []),
+    ...sasl2Modules(options),
+    ...(options.ssdp === true ? ['sasl_ssdp'] : []),
     ...(options.modules ?? []),
   ].filter((m) => tls !== 'none' || m !== 'tls');
   const hibernation = sm === false ? undefined : sm?.hibernationSeconds;
@@ -144,6 +159,7 @@ export function renderConfig(
     sslLine(paths),
     ...websocketLines(paths),
     hibernation === undefined ? '' : `smacks_hibernation_time = ${hibernation}`,
+    options.tlsServerEndPoint === true ? 'tls_server_end_point_hash = "auto"' : '',
     ...(options.archive === true
       ? [
           'default_archive_policy = true',
