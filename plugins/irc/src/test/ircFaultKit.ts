@@ -106,7 +106,7 @@ export const CLEAN = {
 };
 
 /** Waits for every send to settle and every resolved one to arrive, then a quiet spell. */
-export async function settle(ledger: MessageLedger, timeoutMs = 8_000): Promise<LedgerReport> {
+export async function settle(ledger: MessageLedger, timeoutMs = 30_000): Promise<LedgerReport> {
   await ledger.settled(timeoutMs);
   await ledger.waitForDelivery(timeoutMs);
   await pause(300);

@@ -7,7 +7,7 @@
 import type { Account, DeliveryUpdate } from '@switchboard/core';
 import { type DownstreamMode, MessageLedger } from '@switchboard/testing';
 import { connectPair } from './faultKit.testkit';
-import { CLEAN, settle, verdict } from './storm.testkit';
+import { CLEAN, settle, until, verdict } from './storm.testkit';
 import { stormSuite } from './stormSuite.testkit';
 
 describe('room messages read glued or split at every byte (real Prosody, no TLS)', () => {
@@ -42,9 +42,11 @@ describe('room messages read glued or split at every byte (real Prosody, no TLS)
       expect(verdict(inbound)).toEqual(CLEAN);
       expect(verdict(outbound)).toEqual(CLEAN);
       expect([inbound.ok, outbound.ok]).toEqual([40, 40]);
-      // bob's own 40 came back through the split as reflections: delivered, never messages.
-      const delivered = new Set(states.filter((u) => u.state === 'delivered').map((u) => u.id));
-      expect(delivered.size).toBe(40);
+      // bob's own 40 come back through the split as reflections: delivered, never messages.
+      const delivered = (): Set<string> =>
+        new Set(states.filter((u) => u.state === 'delivered').map((u) => u.id));
+      await until(() => delivered().size >= 40, 30_000);
+      expect(delivered().size).toBe(40);
     },
   );
 });

@@ -76,17 +76,24 @@ export function verdict(report: LedgerReport): Verdict {
 
 /**
  * Waits for every send to settle and every resolved one to arrive, then `quietMs` more for late
- * duplicates, and returns the final report.
+ * duplicates, and returns the final report. The wait ends as soon as everything arrived; the
+ * generous limit is for a loaded machine, where bytes split one per read crawl.
  */
 export async function settle(
   ledger: MessageLedger,
-  timeoutMs = 5_000,
+  timeoutMs = 30_000,
   quietMs = 300,
 ): Promise<LedgerReport> {
   await ledger.settled(timeoutMs);
   await ledger.waitForDelivery(timeoutMs);
   await pause(quietMs);
   return ledger.report();
+}
+
+/** Waits until `done()` holds, or `ms` passed (the caller's assertion then says what is missing). */
+export async function until(done: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await pause(5);
 }
 
 /**
