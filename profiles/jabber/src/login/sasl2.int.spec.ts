@@ -26,7 +26,7 @@ describe('SASL2 with Bind2 on a real Prosody 13', () => {
     await server?.stop();
   });
 
-  it('when SASL2 is offered, one <authenticate/> binds, enables stream management and carbons', async () => {
+  it('when SASL2 is offered, one <authenticate/> with SCRAM-SHA-256-PLUS (tls-exporter) binds, enables stream management and carbons', async () => {
     const alice = suite.account('alice');
     await alice.account.connect();
     expect(alice.account.state).toBe('online');
@@ -34,7 +34,7 @@ describe('SASL2 with Bind2 on a real Prosody 13', () => {
     const out = alice.out();
     const authenticate = out.filter((t) => t.startsWith('<authenticate'));
     expect(authenticate).toHaveLength(1);
-    expect(authenticate[0]).toContain('mechanism="SCRAM-SHA-256"');
+    expect(authenticate[0]).toContain('mechanism="SCRAM-SHA-256-PLUS"');
     expect(authenticate[0]).toMatch(
       /<user-agent id="[0-9a-f-]{36}"><software>Switchboard<\/software>/,
     );
@@ -49,18 +49,40 @@ describe('SASL2 with Bind2 on a real Prosody 13', () => {
 
     const success = alice.in().find((t) => t.startsWith('<success xmlns="urn:xmpp:sasl:2"'));
     expect(success).toMatch(
-      /<bound xmlns="urn:xmpp:bind:0"><enabled resume="1"[^>]*xmlns="urn:xmpp:sm:3"/,
+      /<bound xmlns="urn:xmpp:bind:0"><enabled(?=[^>]*xmlns="urn:xmpp:sm:3")(?=[^>]*resume="1")/,
     );
     expect(success).toContain(`<enabled xmlns="${NS_CARBONS}"/>`);
     expect(alice.account.address).toMatch(new RegExp(`^alice@${DOMAIN}/.+`));
     expect(alice.account.capabilities.otherDevices).toBe(true);
     expect(alice.selections).toEqual([
       {
-        mechanism: 'SCRAM-SHA-256',
-        trace: expect.arrayContaining([{ mechanism: 'SCRAM-SHA-256', outcome: 'selected' }]),
+        mechanism: 'SCRAM-SHA-256-PLUS',
+        trace: expect.arrayContaining([
+          { mechanism: 'SCRAM-SHA-256-PLUS', outcome: 'selected' },
+          { mechanism: 'SCRAM-SHA-256', outcome: 'skipped', reason: 'lower-preference' },
+        ]),
         framing: { framing: 'sasl2', fast: false, tokenRequested: false, reason: 'sasl2-offered' },
       },
     ]);
+  });
+
+  it('when the -PLUS mechanisms are disabled here, logs in with SCRAM-SHA-256 in SASL2', async () => {
+    const plain = new Sasl2Suite(() => server);
+    plain.switchboard.registry.disable('SCRAM-SHA-256-PLUS').disable('SCRAM-SHA-1-PLUS');
+    try {
+      const alice = plain.account('alice');
+      await alice.account.connect();
+      const authenticate = alice.out().filter((t) => t.startsWith('<authenticate'));
+      expect(authenticate).toHaveLength(1);
+      expect(authenticate[0]).toContain('mechanism="SCRAM-SHA-256"');
+      expect(authenticate[0]).toContain(`<enable xmlns="${NS_SM}" resume="true"/>`);
+      expect(alice.out().filter((t) => t.startsWith('<enable'))).toEqual([]);
+      expect(alice.selections.map((s) => [s.mechanism, s.framing?.framing])).toEqual([
+        ['SCRAM-SHA-256', 'sasl2'],
+      ]);
+    } finally {
+      await plain.closeAll();
+    }
   });
 
   it('when online through SASL2, messages flow both ways and are acknowledged by stream management', async () => {
