@@ -8,6 +8,7 @@ import {
   type LoginFraming,
   type SelectionTraceEntry,
   Switchboard,
+  type TokenStore,
 } from '@switchboard/core';
 import type { ProsodyServer } from '@switchboard/testing';
 import { xmppModule } from '@switchboard/xmpp';
@@ -41,10 +42,15 @@ export class Sasl2Suite {
   readonly switchboard: Switchboard;
   #made = 0;
 
-  constructor(private readonly server: () => ProsodyServer) {
+  /** `tokenStore`: where accounts keep their login memory (FAST token, user-agent id). */
+  constructor(
+    private readonly server: () => ProsodyServer,
+    tokenStore?: TokenStore,
+  ) {
     this.switchboard = Switchboard.create({
       modules: [xmppModule, jabberModule],
       stanzaLog: ({ account, direction, text }) => this.#log.push({ account, direction, text }),
+      ...(tokenStore === undefined ? {} : { tokenStore }),
     });
   }
 
