@@ -29,7 +29,8 @@ describe('SASL2 inline resumption on a real Prosody 13', () => {
     });
     const bob = suite.account('bob');
     await Promise.all([alice.account.connect(), bob.account.connect()]);
-    const full = alice.account.address;
+    const full = alice.account.address ?? '';
+    expect(full).toMatch(/\/.+/);
     const bodies: string[] = [];
     alice.account.on('message', (m) => {
       if (m.body.startsWith('resume-')) bodies.push(m.body);
