@@ -102,6 +102,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     domain: endpoint.domain,
     timeout: timeoutMs,
     lookup: endpoint.lookup,
+    from: options.credentials.address,
   });
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });

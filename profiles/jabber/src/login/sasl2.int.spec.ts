@@ -41,6 +41,9 @@ describe('SASL2 with Bind2 on a real Prosody 13', () => {
     expect(authenticate[0]).toContain('<bind xmlns="urn:xmpp:bind:0"><tag>');
     expect(authenticate[0]).toContain(`<enable xmlns="${NS_SM}" resume="true"/>`);
     expect(authenticate[0]).toContain(`<enable xmlns="${NS_CARBONS}"/>`);
+    expect(authenticate[0]).toContain(
+      '<request-token xmlns="urn:xmpp:fast:0" mechanism="HT-SHA-256-EXPR"/>',
+    );
     // Nothing of the classic login: no <auth/>, no stream restart, no bind IQ, no <enable/>.
     expect(out.filter((t) => t.startsWith('<auth ') || t.startsWith('<auth>'))).toEqual([]);
     expect(out.filter((t) => t.includes('urn:ietf:params:xml:ns:xmpp-bind'))).toEqual([]);
@@ -61,7 +64,8 @@ describe('SASL2 with Bind2 on a real Prosody 13', () => {
           { mechanism: 'SCRAM-SHA-256-PLUS', outcome: 'selected' },
           { mechanism: 'SCRAM-SHA-256', outcome: 'skipped', reason: 'lower-preference' },
         ]),
-        framing: { framing: 'sasl2', fast: false, tokenRequested: false, reason: 'sasl2-offered' },
+        // Every account has login memory (in the switchboard's token store): a FAST token is asked.
+        framing: { framing: 'sasl2', fast: false, tokenRequested: true, reason: 'sasl2-offered' },
       },
     ]);
   });
