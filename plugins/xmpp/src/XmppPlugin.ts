@@ -17,8 +17,10 @@ import {
   SaslRegistryToken,
   type SessionExtension,
   type SessionRequest,
+  type SessionSink,
 } from '@switchboard/core';
 import { openXmppSession } from './connection/openXmppSession';
+import type { Endpoint } from './connection/resolveEndpoint';
 import { resolveEndpoint } from './connection/resolveEndpoint';
 import { connectInOrder } from './discovery/connectInOrder';
 import { createDnsResolver } from './discovery/createDnsResolver';
@@ -30,7 +32,7 @@ import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
 import { type DeliveryRequests, deliveryRequests } from './im/deliveryRequests';
 import { discoFeatures } from './im/disco';
 import { checkRoomJid } from './im/muc/checkRoomJid';
-import type { XmppLoginOptions } from './sasl/sasl2Feature';
+import { downgradeAfterFastRefusal, type XmppLoginOptions } from './sasl/sasl2Feature';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -112,7 +114,7 @@ export class XmppPlugin implements ProfilePlugin {
     );
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const options = { plan, resolver: this.resolver, timeoutMs, sink, signal: request.signal };
-    return connectInOrder(options, (endpoint, attemptSink) =>
+    const attempt = (endpoint: Endpoint, attemptSink: SessionSink) =>
       openXmppSession({
         endpoint,
         registry: this.registry,
@@ -135,6 +137,17 @@ export class XmppPlugin implements ProfilePlugin {
           requests: this.deliveryRequests(),
           answerReceipts: config.answerReceipts ?? true,
         },
+      });
+    // See downgradeAfterFastRefusal: one more login, on a fresh connection, without the token.
+    return connectInOrder(options, (endpoint, attemptSink) =>
+      attempt(endpoint, attemptSink).catch((error: unknown) => {
+        if (!downgradeAfterFastRefusal(error)) throw error;
+        // The account is authenticating already: the second connection does not say it again.
+        const again = new Proxy(attemptSink, {
+          get: (target, key, receiver) =>
+            key === 'authenticating' ? () => undefined : Reflect.get(target, key, receiver),
+        });
+        return attempt(endpoint, again);
       }),
     );
   }

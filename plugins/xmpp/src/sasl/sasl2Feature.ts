@@ -198,7 +198,33 @@ async function authenticate(
     credentials: options.credentials,
     extras,
   };
-  return { element: await run(options, attempt, answers), tokenMechanism: requested };
+  try {
+    return { element: await run(options, attempt, answers), tokenMechanism: requested };
+  } catch (error) {
+    throw reason === 'fast-token-refused' ? afterRefusal(error) : error;
+  }
+}
+
+/**
+ * A downgrade alarm (XEP-0474) from the password login that followed a refused FAST token on the
+ * same stream: Prosody runs that login on another SASL handler than the one whose channel
+ * bindings it advertised (only `mod_sasl2`'s tls-exporter/tls-unique, not tls-server-end-point),
+ * so its SSDP hash differs. Marked `afterFastRefusal`: the plugin tries once more on a fresh
+ * connection (the token is forgotten by then), where the check runs as always.
+ */
+function afterRefusal(error: unknown): unknown {
+  if (!SwitchboardError.is(error, 'SB_SASL_DOWNGRADE')) return error;
+  return new SwitchboardError('SB_SASL_DOWNGRADE', error.message, {
+    cause: error,
+    details: { ...error.details, afterFastRefusal: true },
+  });
+}
+
+/** True for an error {@link afterRefusal} marked: worth one login on a fresh connection. */
+export function downgradeAfterFastRefusal(error: unknown): boolean {
+  return (
+    SwitchboardError.is(error, 'SB_SASL_DOWNGRADE') && error.details?.afterFastRefusal === true
+  );
 }
 
 function framing(

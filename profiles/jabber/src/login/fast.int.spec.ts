@@ -142,3 +142,56 @@ describe('FAST token logins on a real Prosody 13', () => {
     expect(sent[0]).not.toContain(NS_FAST);
   });
 });
+
+describe('a refused FAST token with SSDP and tls-server-end-point on a real Prosody 13', () => {
+  let server: ProsodyServer;
+  const suites: Sasl2Suite[] = [];
+
+  beforeAll(async () => {
+    server = await startProsody({
+      hosts: [{ domain: DOMAIN, users: USERS }],
+      sasl2: true,
+      ssdp: true,
+      tlsServerEndPoint: true,
+    });
+  });
+  afterAll(async () => {
+    await Promise.all(suites.map((s) => s.closeAll()));
+    await server?.stop();
+  });
+
+  // Prosody runs the password login after a refused token on mod_sasl2's own SASL handler,
+  // which has tls-exporter but not the tls-server-end-point the features advertised: its SSDP
+  // hash does not match the offer. The check stays on: the login is tried once more on a
+  // fresh connection (the token is forgotten), where it matches. (The first stream of this
+  // server, as Prosody 13.0.1 offers "auto" tls-server-end-point on the first stream only.)
+  it('when the password login after the refusal fails the SSDP check, logs in on a fresh connection', async () => {
+    const store = new RecordingStore();
+    await store.set('fast-d#login', {
+      accessToken: 'secret-token:fast-never-issued',
+      tokenType: 'fast',
+      extra: { userAgentId: '5b0e7ad4-0d3c-4f5e-9d53-3a3f1c6c2d11', mechanism: 'HT-SHA-256-EXPR' },
+    });
+    const suite = new Sasl2Suite(() => server, store);
+    suites.push(suite);
+    const alice = suite.account('alice', { id: 'fast-d' });
+    await alice.account.connect();
+
+    expect(alice.account.state).toBe('online');
+    expect(alice.out().filter((t) => t.startsWith('<starttls'))).toHaveLength(2);
+    expect(authenticates(alice).map((t) => /mechanism="([^"]+)"/.exec(t)?.[1])).toEqual([
+      'HT-SHA-256-EXPR',
+      'SCRAM-SHA-256-PLUS',
+      'SCRAM-SHA-256-PLUS',
+    ]);
+    expect(alice.selections.map((s) => s.framing?.reason)).toEqual([
+      'fast-token',
+      'fast-token-refused',
+      'sasl2-offered',
+    ]);
+    expect((await store.get('fast-d#login'))?.accessToken).toBe(
+      store.tokens[store.tokens.length - 1],
+    );
+    expect(store.tokens.length).toBeGreaterThan(1);
+  });
+});
