@@ -1,7 +1,8 @@
 /**
  * A hostile server advertises SCRAM-SHA-256-PLUS and then refuses it: the login ends with the
  * refusal (SB_SASL_FAILURE), never with a second try of a weaker mechanism on the same
- * connection; the same in classic SASL and in SASL2 (XEP-0388). A SASL2 `<continue/>` asking for
+ * connection; the same in classic SASL and in SASL2 (XEP-0388). The gs2 flag follows what the
+ * connection can bind (XEP-0440 list, RFC 5802 §6). A SASL2 `<continue/>` asking for
  * tasks this client cannot run ends the login with SB_SASL_PROTOCOL after an `<abort/>`.
  */
 import {
@@ -65,6 +66,51 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
     expect(authenticate).toHaveLength(1);
     expect(authenticate[0]).toContain('mechanism="SCRAM-SHA-256-PLUS"');
     expect(received).not.toContain('<auth ');
+  });
+
+  it('when no channel binding type is shared, skips -PLUS (no-channel-binding) and sends gs2 flag n', async () => {
+    const onlyUnique = `<sasl-channel-binding xmlns='urn:xmpp:sasl-cb:0'><channel-binding type='tls-unique'/></sasl-channel-binding>`;
+    const { account, server } = await suite.harness.serve(
+      [
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...openStream(DOMAIN, mechanismsFeature(OFFER) + onlyUnique),
+        expectSaslAuth(),
+        sendData(saslFailure('not-authorized')),
+      ],
+      { tls: { ca: suite.certificates.ca } },
+    );
+    const traces: unknown[] = [];
+    account.on('mechanism', (mechanism, trace) => traces.push([mechanism, trace]));
+    const error = await suite.harness.connectToFail(account);
+    expect(error).toMatchObject({ code: 'SB_SASL_FAILURE' });
+    expect(traces).toEqual([
+      [
+        'SCRAM-SHA-256',
+        expect.arrayContaining([
+          { mechanism: 'SCRAM-SHA-256-PLUS', outcome: 'skipped', reason: 'no-channel-binding' },
+          { mechanism: 'SCRAM-SHA-256', outcome: 'selected' },
+        ]),
+      ],
+    ]);
+    const auth = /<auth\b[^>]*mechanism="SCRAM-SHA-256">([^<]+)<\/auth>/.exec(
+      server.received('tls'),
+    );
+    // RFC 5802 §6: the client cannot bind on this connection, so it does not claim to.
+    expect(Buffer.from(auth?.[1] ?? '', 'base64').toString()).toMatch(/^n,,n=alice,r=/);
+  });
+
+  it('when the server offers no -PLUS although the connection could bind, sends gs2 flag y', async () => {
+    const { server } = await suite.failedLogin([
+      ...negotiateTls(suite.certificates.valid, DOMAIN),
+      ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256', 'PLAIN'])),
+      expectSaslAuth(),
+      sendData(saslFailure('not-authorized')),
+    ]);
+    const auth = /<auth\b[^>]*mechanism="SCRAM-SHA-256">([^<]+)<\/auth>/.exec(
+      server.received('tls'),
+    );
+    // The downgrade signal: a server that does support binding refuses this login.
+    expect(Buffer.from(auth?.[1] ?? '', 'base64').toString()).toMatch(/^y,,n=alice,r=/);
   });
 
   it('when SASL2 answers with <continue/> and tasks, aborts and fails with SB_SASL_PROTOCOL', async () => {

@@ -69,6 +69,16 @@ describe('channel binding with SSDP on a real Prosody 13 (TLS 1.3)', () => {
     expect([...(bindings[0] ?? [])].sort()).toEqual(advertised(alice).sort());
   });
 
+  it('when the connection is direct TLS, SCRAM-SHA-256-PLUS binds to tls-exporter in SASL2', async () => {
+    const port = server.directTlsPort;
+    if (port === undefined) throw new Error('the kit starts direct TLS by default');
+    const alice = suite.account('alice', { server: { host: server.host, port, tls: 'direct' } });
+    await alice.account.connect();
+    expect(alice.out().filter((t) => t.startsWith('<starttls'))).toEqual([]);
+    expect(framings(alice)).toEqual(['SCRAM-SHA-256-PLUS sasl2']);
+    expect(bindings[0]?.[0]).toBe('tls-exporter');
+  });
+
   it('when classic SASL is used, SCRAM-SHA-256-PLUS binds to tls-exporter and the SSDP check passes', async () => {
     const alice = suite.account('alice', { parameters: { sasl2: 'off' } });
     await alice.account.connect();
