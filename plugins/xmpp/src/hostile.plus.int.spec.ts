@@ -2,19 +2,21 @@
  * A hostile server advertises SCRAM-SHA-256-PLUS and then refuses it: the login ends with the
  * refusal (SB_SASL_FAILURE), never with a second try of a weaker mechanism on the same
  * connection; the same in classic SASL and in SASL2 (XEP-0388). The gs2 flag follows what the
- * connection can bind (XEP-0440 list, RFC 5802 §6). A SASL2 `<continue/>` asking for
+ * connection can bind (XEP-0440 list, RFC 5802 §6). A SASL2 success with a wrong server
+ * signature fails the login, and a stanza sent right after it never reaches the account. A SASL2 `<continue/>` asking for
  * tasks this client cannot run ends the login with SB_SASL_PROTOCOL after an `<abort/>`.
  */
 import {
   expectData,
   expectSaslAuth,
+  expectSaslResponse,
   mechanismsFeature,
   negotiateTls,
   openStream,
   saslFailure,
   sendData,
 } from '@switchboard/testing';
-import { DOMAIN, hostileSuite } from './hostile.testkit';
+import { clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
 const PASSWORD = 'hostile-plus-secret-81c4';
 const NS_SASL2 = 'urn:xmpp:sasl:2';
@@ -111,6 +113,40 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
     );
     // The downgrade signal: a server that does support binding refuses this login.
     expect(Buffer.from(auth?.[1] ?? '', 'base64').toString()).toMatch(/^y,,n=alice,r=/);
+  });
+
+  it('when a SASL2 success carries a wrong server signature, fails and nothing after it reaches the account', async () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const bind2 = `<inline><bind xmlns='urn:xmpp:bind:0'><inline/></bind></inline>`;
+    const offer = authentication(['SCRAM-SHA-256']).replace(
+      '</authentication>',
+      `${bind2}</authentication>`,
+    );
+    const { account, server } = await suite.harness.serve(
+      [
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...openStream(DOMAIN, offer),
+        expectData(/<initial-response>([^<]+)<\/initial-response>/),
+        sendData(
+          (context) =>
+            `<challenge xmlns='${NS_SASL2}'>${b64(`r=${clientNonce(context)}srv,s=${SALT},i=4096`)}</challenge>`,
+        ),
+        expectSaslResponse(),
+        sendData(
+          `<success xmlns='${NS_SASL2}'><additional-data>${b64(`v=${b64('not the signature')}`)}</additional-data>` +
+            `<bound xmlns='urn:xmpp:bind:0'/><authorization-identifier>alice@${DOMAIN}/x</authorization-identifier></success>` +
+            `<message from='mallory@${DOMAIN}/m' to='alice@${DOMAIN}/x' type='chat'><body>smuggled</body></message>`,
+        ),
+      ],
+      { tls: { ca: suite.certificates.ca } },
+    );
+    const bodies: string[] = [];
+    account.on('message', (m) => bodies.push(m.body));
+    const error = await suite.harness.connectToFail(account);
+    expect(error).toMatchObject({ code: 'SB_SASL_SERVER_VERIFICATION_FAILED' });
+    expect(account.state).toBe('failed');
+    expect(bodies).toEqual([]);
+    expect(server.received('tls')).toMatch(/<response xmlns="urn:xmpp:sasl:2">[^<]+<\/response>/);
   });
 
   it('when SASL2 answers with <continue/> and tasks, aborts and fails with SB_SASL_PROTOCOL', async () => {
