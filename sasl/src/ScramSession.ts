@@ -64,6 +64,8 @@ export class ScramSession implements SaslMechanism {
   #state: State = { step: 'client-first' };
   #cacheUse: ScramCacheUse | undefined;
   #binding: ChannelBindingType | undefined;
+  /** The GS2 flag sent: `p=<type>`, `y` or `n`. */
+  #flag: string | undefined;
 
   constructor(config: ScramConfig, context?: SaslLoginContext) {
     this.#config = config;
@@ -129,12 +131,15 @@ export class ScramSession implements SaslMechanism {
 
   /**
    * Called by the plugin when the server answered `<failure/>`: cached keys used for this
-   * login are dropped, and a -PLUS login says which channel binding it used
-   * (`channelBinding`), so the error shows that a bound login was refused.
+   * login are dropped. A -PLUS login says which channel binding it used (`channelBinding`), so
+   * the error shows that a bound login was refused; a login that sent the GS2 flag `y` says so
+   * (`gs2Flag: 'y'`): a server that refuses it may support binding after all, i.e. -PLUS was
+   * removed from the offer on the way (the plugin's `SB_SASL_DOWNGRADE`).
    */
   failureDetails(): Readonly<Record<string, unknown>> | undefined {
     this.#cacheUse?.failed();
-    return this.#binding === undefined ? undefined : { channelBinding: this.#binding };
+    if (this.#binding !== undefined) return { channelBinding: this.#binding };
+    return this.#flag === 'y' ? { gs2Flag: 'y' } : undefined;
   }
 
   #verify(data: Uint8Array | null, serverSignature: Uint8Array): void {
@@ -173,6 +178,7 @@ export class ScramSession implements SaslMechanism {
     }
     const { flag, binding } = chooseGs2Flag(name, this.#config.channelBindings, this.#context);
     this.#binding = binding?.type;
+    this.#flag = flag;
     const authz =
       authzid === undefined ? '' : `a=${escapeSaslName(await saslPrep(authzid, 'authzid', name))}`;
     const gs2Header = `${flag},${authz},`;

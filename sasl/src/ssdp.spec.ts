@@ -109,20 +109,6 @@ describe('SCRAM with XEP-0474 h=', () => {
     expect(error.code).toBe('SB_SASL_DOWNGRADE');
   });
 
-  it('hashes ssdpMechanisms instead of offered when the context names them (SASL2 on Prosody)', async () => {
-    const server = scramServer({
-      algorithm: 'sha256',
-      password: 'pencil',
-      extension: h('sha256', expected),
-    });
-    const context = contextWith({
-      offered: ['SCRAM-SHA-256'],
-      ssdpMechanisms: PROSODY_OFFER,
-      serverChannelBindings: bindings,
-    });
-    await expect(runLogin(scramSha256, server, pencil, context)).resolves.toBeDefined();
-  });
-
   it('without a context (no offer known), h= is not checked', async () => {
     const server = scramServer({ algorithm: 'sha256', password: 'pencil', extension: 'h=AAAA' });
     await expect(runLogin(scramSha256, server, pencil)).resolves.toBeDefined();
