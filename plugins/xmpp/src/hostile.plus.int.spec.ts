@@ -102,7 +102,7 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
   });
 
   it('when the server offers no -PLUS although the connection could bind, sends gs2 flag y', async () => {
-    const { server } = await suite.failedLogin([
+    const { error, server } = await suite.failedLogin([
       ...negotiateTls(suite.certificates.valid, DOMAIN),
       ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256', 'PLAIN'])),
       expectSaslAuth(),
@@ -113,6 +113,29 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
     );
     // The downgrade signal: a server that does support binding refuses this login.
     expect(Buffer.from(auth?.[1] ?? '', 'base64').toString()).toMatch(/^y,,n=alice,r=/);
+    // Refused as a credential: the plain refusal.
+    expect(error).toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized' },
+    });
+  });
+
+  it('when the server refuses the y flag at once (it binds after all), fails with SB_SASL_DOWNGRADE', async () => {
+    const { error, server } = await suite.failedLogin([
+      ...negotiateTls(suite.certificates.valid, DOMAIN),
+      ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256', 'PLAIN'])),
+      expectSaslAuth(),
+      sendData(saslFailure('malformed-request')),
+    ]);
+    expect(error).toMatchObject({
+      code: 'SB_SASL_DOWNGRADE',
+      details: {
+        mechanism: 'SCRAM-SHA-256',
+        reason: 'gs2-y-refused',
+        condition: 'malformed-request',
+      },
+    });
+    expect(server.received('tls').match(/<auth\b/g)).toHaveLength(1);
   });
 
   it('when a SASL2 success carries a wrong server signature, fails and nothing after it reaches the account', async () => {

@@ -17,7 +17,6 @@ import {
 import type { Client } from '@xmpp/client-core';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import type { Element } from '@xmpp/xml';
-import { NS_SASL } from './exchange';
 import { fastOffer, tokenMechanism } from './fastTokens';
 import { finishSasl2 } from './finishSasl2';
 import { loginContext } from './loginContext';
@@ -111,14 +110,10 @@ export function sasl2Feature(options: Sasl2FeatureOptions): void {
     started = true;
     const offered = feature.getChildren('mechanism').map((m) => m.text().trim());
     const inline = feature.getChild('inline');
-    // Prosody's SSDP (XEP-0474) hashes the list of the SASL handler behind the classic
-    // <mechanisms/> of the same features, also when the exchange runs in SASL2.
-    const classic = ctx.stanza.getChild('mechanisms', NS_SASL);
     const context = loginContext(ctx.entity, {
       server: options.server,
       features: ctx.stanza,
       offered,
-      ssdpMechanisms: classic?.getChildren('mechanism').map((m) => m.text().trim()),
       scramKeys: login.memory?.scramKeys,
     });
     const offer: Offer = { offered, inline: inlineOffer(inline), fast: fastOffer(inline), context };
