@@ -117,7 +117,9 @@ export function sasl2Feature(options: Sasl2FeatureOptions): void {
       scramKeys: login.memory?.scramKeys,
     });
     const offer: Offer = { offered, inline: inlineOffer(inline), fast: fastOffer(inline), context };
-    const agent = userAgentElement(await login.userAgent());
+    const userAgent = await login.userAgent();
+    // A fresh element for each <authenticate/> (a FAST refusal is followed by a second one).
+    const agent = (): Element => userAgentElement(userAgent);
     const success = await authenticate(options, offer, agent, answers);
     await finishSasl2(ctx.entity, success.element, {
       gate: options.gate,
@@ -134,7 +136,7 @@ export function sasl2Feature(options: Sasl2FeatureOptions): void {
 async function authenticate(
   options: Sasl2FeatureOptions,
   offer: Offer,
-  agent: Element,
+  agent: () => Element,
   answers: SaslAnswers,
 ): Promise<{ element: Element; tokenMechanism: string | undefined }> {
   const { entity, login, registry } = options;
@@ -157,7 +159,7 @@ async function authenticate(
     if (mechanism !== undefined) {
       options.onSelected(mechanism.name, trace, framing(true, false, 'fast-token'));
       const credentials = { ...options.credentials, fastToken: token.token };
-      const extras = [agent, ...inlineRequests(options, offer), fastElement()];
+      const extras = [agent(), ...inlineRequests(options, offer), fastElement()];
       try {
         const element = await run(
           options,
@@ -183,7 +185,7 @@ async function authenticate(
       : tokenMechanism(offer.fast ?? [], offer.context.channelBindings, registry);
   options.onSelected(mechanism.name, trace, framing(false, requested !== undefined, reason));
   const extras = [
-    agent,
+    agent(),
     ...inlineRequests(options, offer),
     ...(requested === undefined ? [] : [requestTokenElement(requested)]),
   ];
