@@ -201,8 +201,10 @@ export class ScramSession implements SaslMechanism {
       'password',
       this.name,
     );
-    // XEP-0474: a list altered on the way stops the login before any proof is sent.
-    if (serverFirst.ssdp !== undefined && this.#context !== undefined) {
+    // XEP-0474: a list altered on the way stops the login before any proof is sent. Without a
+    // known offer (no context, or a server that listed nothing) there is nothing to compare.
+    const offered = this.#context?.offered ?? [];
+    if (serverFirst.ssdp !== undefined && this.#context !== undefined && offered.length > 0) {
       await verifySsdp(serverFirst.ssdp, hash, this.#context, this.name);
     }
     const c = channelBindingInput(start.gs2Header, start.binding);
