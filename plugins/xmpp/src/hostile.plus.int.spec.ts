@@ -7,6 +7,9 @@
  * tasks this client cannot run ends the login with SB_SASL_PROTOCOL after an `<abort/>`.
  */
 import {
+  answerStreamClose,
+  bindFeature,
+  bindResource,
   expectData,
   expectSaslAuth,
   expectSaslResponse,
@@ -15,6 +18,7 @@ import {
   openStream,
   saslFailure,
   sendData,
+  streamFeatures,
 } from '@switchboard/testing';
 import { clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
@@ -190,5 +194,30 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
       details: { reason: 'tasks-unsupported', tasks: ['HOTP-EXAMPLE'] },
     });
     expect(server.received('tls')).toMatch(/<abort xmlns="urn:xmpp:sasl:2"\/>/);
+  });
+
+  it('when SASL2 has no Bind2, binds with the features that follow the success (no stream restart)', async () => {
+    const { account, server } = await suite.harness.serve(
+      [
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...openStream(DOMAIN, authentication(['PLAIN'])),
+        expectData(/<authenticate\b[^>]*mechanism="PLAIN"[\s\S]*?<\/authenticate>/),
+        sendData(
+          `<success xmlns='${NS_SASL2}'><authorization-identifier>alice@${DOMAIN}</authorization-identifier></success>` +
+            streamFeatures(bindFeature),
+        ),
+        ...bindResource(`alice@${DOMAIN}/plain-bind`),
+        ...answerStreamClose(),
+      ],
+      { tls: { ca: suite.certificates.ca }, mechanisms: ['PLAIN'] },
+    );
+    await account.connect();
+    expect(account.state).toBe('online');
+    expect(account.address).toBe(`alice@${DOMAIN}/plain-bind`);
+    const received = server.received('tls');
+    expect(received).not.toContain('<bind xmlns="urn:xmpp:bind:0"');
+    // One stream header after TLS: no restart.
+    expect(received.match(/<stream:stream\b/g)).toHaveLength(1);
+    await account.disconnect();
   });
 });
