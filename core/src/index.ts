@@ -162,6 +162,7 @@ export type { TokenSet } from './oauth/TokenSet';
 export { expiresWithin } from './oauth/TokenSet';
 export type { ModuleImporter } from './plugins/importModule';
 export { importModule } from './plugins/importModule';
+export type { LoginFraming, LoginFramingReason } from './plugins/LoginFraming';
 export type { LoadableModule } from './plugins/loadModules';
 export { loadModules } from './plugins/loadModules';
 export type {
