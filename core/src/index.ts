@@ -42,7 +42,7 @@ export type {
 } from './accounts/AccountEvents';
 export type { AccountState } from './accounts/AccountState';
 export { assertTransition, canTransition } from './accounts/AccountState';
-export type { ConnectOptions } from './accounts/abortable';
+export type { ConnectOptions, DisconnectOptions } from './accounts/abortable';
 export { validateAccountConfig } from './accounts/accountConfigSchema';
 export type { OptionalSessionMethod } from './accounts/OperationGate';
 export type { CredentialContext } from './accounts/openWithCredentials';
@@ -61,6 +61,12 @@ export type {
 } from './capabilities/CapabilitySet';
 export { capabilityNames, mergeCapabilities } from './capabilities/CapabilitySet';
 export { asRefusal, requireCapability, requireMessageType } from './capabilities/requireCapability';
+export type { AccountLoginMemoryOptions } from './credentials/AccountLoginMemory';
+export {
+  AccountLoginMemory,
+  LOGIN_MEMORY_TOKEN_TYPE,
+  loginMemoryKey,
+} from './credentials/AccountLoginMemory';
 export type {
   CertificateCredential,
   ConfiguredCredential,
@@ -83,6 +89,8 @@ export type {
 } from './credentials/CredentialService';
 export { CredentialService } from './credentials/CredentialService';
 export type { FastToken, LoginMemory } from './credentials/LoginMemory';
+export type { MemoryScramKeyCacheOptions } from './credentials/MemoryScramKeyCache';
+export { MemoryScramKeyCache } from './credentials/MemoryScramKeyCache';
 export { MemoryTokenStore } from './credentials/MemoryTokenStore';
 export { isProtectedCredential, protectCredential } from './credentials/protectCredential';
 export { scrubSecrets } from './credentials/scrubSecrets';
@@ -154,6 +162,7 @@ export type { TokenSet } from './oauth/TokenSet';
 export { expiresWithin } from './oauth/TokenSet';
 export type { ModuleImporter } from './plugins/importModule';
 export { importModule } from './plugins/importModule';
+export type { LoginFraming, LoginFramingReason } from './plugins/LoginFraming';
 export type { LoadableModule } from './plugins/loadModules';
 export { loadModules } from './plugins/loadModules';
 export type {

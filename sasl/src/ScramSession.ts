@@ -1,13 +1,23 @@
 /**
- * The per-login state machine of SCRAM (RFC 5802 §5, RFC 7677) used by {@link createScram}.
+ * The per-login state machine of SCRAM (RFC 5802 §5, RFC 7677) used by {@link createScram},
+ * with channel binding for -PLUS (RFC 5802 §6, RFC 5929, RFC 9266), XEP-0474 downgrade
+ * protection and the account's SCRAM key cache.
  */
-import type { SaslCredentials, SaslMechanism } from '@switchboard/core';
-import { SwitchboardError, saslOutOfOrder, toBase64, toBytes } from '@switchboard/core';
+import type {
+  ChannelBindingType,
+  SaslCredentials,
+  SaslLoginContext,
+  SaslMechanism,
+} from '@switchboard/core';
+import { SwitchboardError, saslOutOfOrder, toBase64 } from '@switchboard/core';
 import { parseServerFirst, type ServerFirst } from './parseServerFirst';
 import { readCredential } from './readCredential';
 import { saslPrep } from './saslPrep';
 import { escapeSaslName, isScramNonce } from './scramAttributes';
-import { computeScramKeys, type ScramHash } from './scramKeys';
+import { ScramCacheUse } from './scramCacheUse';
+import { channelBindingInput, chooseGs2Flag, type ScramBinding } from './scramGs2';
+import { type ScramHash, scramProof } from './scramKeys';
+import { verifySsdp } from './ssdp';
 import { verifyServerFinal } from './verifyServerFinal';
 
 /** The fixed settings of one SCRAM variant. */
@@ -17,22 +27,23 @@ export interface ScramConfig {
   readonly nonce: () => string;
   readonly minIterations: number;
   readonly maxIterations: number;
+  /** Set for -PLUS: the channel binding types it can use. */
+  readonly channelBindings?: readonly ChannelBindingType[];
+}
+
+/** What client-first fixed for the rest of the login. */
+interface Start {
+  readonly gs2Header: string;
+  readonly bare: string;
+  readonly nonce: string;
+  readonly username: string;
+  readonly binding?: ScramBinding;
 }
 
 type State =
   | { readonly step: 'client-first' }
-  | {
-      readonly step: 'server-first';
-      readonly gs2Header: string;
-      readonly bare: string;
-      readonly nonce: string;
-    }
-  | {
-      readonly step: 'client-final';
-      readonly gs2Header: string;
-      readonly bare: string;
-      readonly serverFirst: ServerFirst;
-    }
+  | { readonly step: 'server-first'; readonly start: Start }
+  | { readonly step: 'client-final'; readonly start: Start; readonly serverFirst: ServerFirst }
   | {
       readonly step: 'server-final' | 'empty-response' | 'verified';
       readonly serverSignature: Uint8Array;
@@ -42,15 +53,21 @@ type State =
 /**
  * One SCRAM login (RFC 5802 §5): client-first, server-first, client-final, then the server's
  * `v=` with `<success/>` or as a last challenge (answered with an empty response). Any error
- * leaves the session failed; later calls fail with SB_SASL_PROTOCOL.
+ * leaves the session failed; later calls fail with SB_SASL_PROTOCOL. Keys from the cache are
+ * dropped from it when the login fails: on `e=`, a wrong `v=`, or when the plugin asks for
+ * {@link failureDetails} after the server's `<failure/>`.
  */
 export class ScramSession implements SaslMechanism {
   readonly clientFirst = true;
   readonly #config: ScramConfig;
+  readonly #context: SaslLoginContext | undefined;
   #state: State = { step: 'client-first' };
+  #cacheUse: ScramCacheUse | undefined;
+  #binding: ChannelBindingType | undefined;
 
-  constructor(config: ScramConfig) {
+  constructor(config: ScramConfig, context?: SaslLoginContext) {
     this.#config = config;
+    this.#context = context;
   }
 
   get name(): string {
@@ -76,20 +93,15 @@ export class ScramSession implements SaslMechanism {
     if (state.step === 'server-first') {
       const serverFirst = parseServerFirst(data, {
         mechanism: this.name,
-        clientNonce: state.nonce,
+        clientNonce: state.start.nonce,
         minIterations: this.#config.minIterations,
         maxIterations: this.#config.maxIterations,
       });
-      this.#state = {
-        step: 'client-final',
-        gs2Header: state.gs2Header,
-        bare: state.bare,
-        serverFirst,
-      };
+      this.#state = { step: 'client-final', start: state.start, serverFirst };
       return;
     }
     if (state.step === 'server-final') {
-      verifyServerFinal(data, state.serverSignature, this.name);
+      this.#verify(data, state.serverSignature);
       this.#state = { step: 'empty-response', serverSignature: state.serverSignature };
       return;
     }
@@ -100,12 +112,12 @@ export class ScramSession implements SaslMechanism {
     const state = this.#state;
     this.#state = { step: 'failed' };
     if (state.step === 'server-final') {
-      verifyServerFinal(data, state.serverSignature, this.name);
+      this.#verify(data, state.serverSignature);
     } else if (state.step === 'verified' || state.step === 'empty-response') {
       // Already verified from a challenge; data repeated with <success/> must match too.
-      if (data !== null && data.length > 0)
-        verifyServerFinal(data, state.serverSignature, this.name);
+      if (data !== null && data.length > 0) this.#verify(data, state.serverSignature);
     } else {
+      this.#cacheUse?.failed();
       throw new SwitchboardError(
         'SB_SASL_SERVER_VERIFICATION_FAILED',
         `The server reported ${this.name} success before proving it knows the credential. Do not trust this connection.`,
@@ -113,6 +125,32 @@ export class ScramSession implements SaslMechanism {
       );
     }
     this.#state = { step: 'verified', serverSignature: state.serverSignature };
+  }
+
+  /**
+   * Called by the plugin when the server answered `<failure/>`: cached keys used for this
+   * login are dropped, and a -PLUS login says which channel binding it used
+   * (`channelBinding`), so the error shows that a bound login was refused.
+   */
+  failureDetails(): Readonly<Record<string, unknown>> | undefined {
+    this.#cacheUse?.failed();
+    return this.#binding === undefined ? undefined : { channelBinding: this.#binding };
+  }
+
+  #verify(data: Uint8Array | null, serverSignature: Uint8Array): void {
+    try {
+      verifyServerFinal(data, serverSignature, this.name);
+    } catch (error) {
+      this.#cacheUse?.failed();
+      const binding = this.#binding;
+      if (binding === undefined || !SwitchboardError.is(error, 'SB_SASL_FAILURE')) throw error;
+      throw new SwitchboardError(
+        'SB_SASL_FAILURE',
+        `${error.message} The login was bound to the TLS channel (${binding}); nothing weaker was tried.`,
+        { details: { ...error.details, channelBinding: binding } },
+      );
+    }
+    this.#cacheUse?.verified();
   }
 
   async #clientFirst(credentials: SaslCredentials): Promise<string> {
@@ -130,17 +168,19 @@ export class ScramSession implements SaslMechanism {
       throw new SwitchboardError(
         'SB_CONFIG_INVALID',
         `The ${name} nonce must be visible ASCII without ",".`,
-        {
-          details: { mechanism: name, field: 'nonce' },
-        },
+        { details: { mechanism: name, field: 'nonce' } },
       );
     }
-    const gs2Header =
-      authzid === undefined
-        ? 'n,,'
-        : `n,a=${escapeSaslName(await saslPrep(authzid, 'authzid', name))},`;
+    const { flag, binding } = chooseGs2Flag(name, this.#config.channelBindings, this.#context);
+    this.#binding = binding?.type;
+    const authz =
+      authzid === undefined ? '' : `a=${escapeSaslName(await saslPrep(authzid, 'authzid', name))}`;
+    const gs2Header = `${flag},${authz},`;
     const bare = `n=${escapeSaslName(username)},r=${nonce}`;
-    this.#state = { step: 'server-first', gs2Header, bare, nonce };
+    this.#state = {
+      step: 'server-first',
+      start: { gs2Header, bare, nonce, username, ...(binding === undefined ? {} : { binding }) },
+    };
     return gs2Header + bare;
   }
 
@@ -148,21 +188,34 @@ export class ScramSession implements SaslMechanism {
     state: Extract<State, { step: 'client-final' }>,
     credentials: SaslCredentials,
   ): Promise<string> {
-    const { serverFirst } = state;
+    const { serverFirst, start } = state;
+    const { hash } = this.#config;
     const password = await saslPrep(
       readCredential(credentials, 'password', this.name, true),
       'password',
       this.name,
     );
-    const withoutProof = `c=${toBase64(toBytes(state.gs2Header))},r=${serverFirst.nonce}`;
-    const keys = await computeScramKeys({
-      hash: this.#config.hash,
+    // XEP-0474: a list altered on the way stops the login before any proof is sent.
+    if (serverFirst.ssdp !== undefined && this.#context !== undefined) {
+      await verifySsdp(serverFirst.ssdp, hash, this.#context, this.name);
+    }
+    const c = channelBindingInput(start.gs2Header, start.binding);
+    const withoutProof = `c=${c},r=${serverFirst.nonce}`;
+    const use = await ScramCacheUse.open(
+      this.#context,
+      hash,
+      start.username,
       password,
-      salt: serverFirst.salt,
-      iterations: serverFirst.iterations,
-      authMessage: `${state.bare},${serverFirst.text},${withoutProof}`,
-    });
-    this.#state = { step: 'server-final', serverSignature: keys.serverSignature };
-    return `${withoutProof},p=${toBase64(keys.clientProof)}`;
+      serverFirst,
+    );
+    this.#cacheUse = use;
+    const { clientProof, serverSignature } = await scramProof(
+      hash,
+      use.keys,
+      `${start.bare},${serverFirst.text},${withoutProof}`,
+    );
+    use.release();
+    this.#state = { step: 'server-final', serverSignature };
+    return `${withoutProof},p=${toBase64(clientProof)}`;
   }
 }

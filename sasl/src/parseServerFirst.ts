@@ -15,7 +15,11 @@ export interface ServerFirst {
   /** The combined nonce (client nonce followed by the server's part). */
   readonly nonce: string;
   readonly salt: Uint8Array;
+  /** The salt as the server sent it (base64): part of the SCRAM key cache's key. */
+  readonly saltText: string;
   readonly iterations: number;
+  /** The XEP-0474 (SSDP) `h=` extension, when the server sent one. */
+  readonly ssdp?: string;
 }
 
 /** What the client expects of the server-first-message. */
@@ -41,7 +45,7 @@ function malformed(mechanism: string, reason: string, problem: string): Switchbo
  * extension `m=`, lacks `r`, `s` or `i` in that order, when `r` does not extend the client
  * nonce, when `s` is not non-empty base64, or when `i` is not an integer within
  * [`minIterations`, `maxIterations`] (and at most 2^32 - 1, the most PBKDF2 on WebCrypto takes).
- * Optional extensions after `i` are ignored.
+ * Optional extensions after `i` are ignored, but for XEP-0474's `h=`, returned as `ssdp`.
  */
 export function parseServerFirst(data: Uint8Array, expected: ServerFirstExpectations): ServerFirst {
   const { mechanism } = expected;
@@ -97,5 +101,13 @@ export function parseServerFirst(data: Uint8Array, expected: ServerFirstExpectat
       `its iteration count ${iterations} is above the maximum ${maxIterations}; register createScram() with a higher maxIterations if that is intended`,
     );
   }
-  return { text: message.text, nonce, salt, iterations };
+  const ssdp = extensions.find((e) => e.name === 'h')?.value;
+  return {
+    text: message.text,
+    nonce,
+    salt,
+    saltText: s.value,
+    iterations,
+    ...(ssdp === undefined ? {} : { ssdp }),
+  };
 }

@@ -1,11 +1,13 @@
 /**
  * SCRAM key derivation and proofs (RFC 5802 §3) on WebCrypto: one native PBKDF2 call for
- * SaltedPassword, then HMAC and digest for the keys and signatures.
+ * SaltedPassword, then HMAC and digest for the keys and signatures. The derivation
+ * ({@link deriveScramKeys}) and the proof ({@link scramProof}) are separate, so a login with
+ * cached ClientKey and ServerKey skips PBKDF2.
  */
-import { SwitchboardError, toBytes } from '@switchboard/core';
+import { type ScramCachedKeys, SwitchboardError, toBytes } from '@switchboard/core';
 
-/** The hash functions SCRAM is registered with here (SCRAM-SHA-1, SCRAM-SHA-256). */
-export type ScramHash = 'SHA-1' | 'SHA-256';
+/** The hash functions SCRAM is registered with here (SCRAM-SHA-1, -256, -512). */
+export type ScramHash = 'SHA-1' | 'SHA-256' | 'SHA-512';
 
 /** What a SCRAM exchange needs from the keys: the proof to send and the signature to expect. */
 export interface ScramKeys {
@@ -24,7 +26,7 @@ export interface ScramKeyInput {
   readonly authMessage: string;
 }
 
-const OUTPUT_BITS: Record<ScramHash, number> = { 'SHA-1': 160, 'SHA-256': 256 };
+const OUTPUT_BITS: Record<ScramHash, number> = { 'SHA-1': 160, 'SHA-256': 256, 'SHA-512': 512 };
 
 function subtle(): SubtleCrypto {
   const api = globalThis.crypto?.subtle;
@@ -46,38 +48,70 @@ async function hmac(
   api: SubtleCrypto,
   hash: ScramHash,
   key: Uint8Array,
-  text: string,
+  data: string | Uint8Array,
 ): Promise<Uint8Array> {
   const hmacKey = await api.importKey('raw', own(key), { name: 'HMAC', hash }, false, ['sign']);
-  return new Uint8Array(await api.sign('HMAC', hmacKey, own(toBytes(text))));
+  return new Uint8Array(await api.sign('HMAC', hmacKey, own(toBytes(data))));
+}
+
+/** H(data) with a SCRAM hash (used by XEP-0474 SSDP). */
+export async function scramDigest(hash: ScramHash, data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest(hash, own(data)));
 }
 
 /**
- * Computes ClientProof and ServerSignature:
  * SaltedPassword = PBKDF2(password, salt, i) in one native `deriveBits` call;
- * ClientKey = HMAC(SaltedPassword, "Client Key"); StoredKey = H(ClientKey);
- * ClientProof = ClientKey XOR HMAC(StoredKey, AuthMessage);
- * ServerSignature = HMAC(HMAC(SaltedPassword, "Server Key"), AuthMessage).
+ * ClientKey = HMAC(SaltedPassword, "Client Key"); ServerKey = HMAC(SaltedPassword, "Server Key").
+ * The two keys are what a SCRAM key cache keeps; SaltedPassword is wiped.
  */
-export async function computeScramKeys(input: ScramKeyInput): Promise<ScramKeys> {
+export async function deriveScramKeys(
+  hash: ScramHash,
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<ScramCachedKeys> {
   const api = subtle();
-  const { hash, authMessage } = input;
-  const passwordKey = await api.importKey('raw', own(toBytes(input.password)), 'PBKDF2', false, [
+  const passwordKey = await api.importKey('raw', own(toBytes(password)), 'PBKDF2', false, [
     'deriveBits',
   ]);
   const saltedPassword = new Uint8Array(
     await api.deriveBits(
-      { name: 'PBKDF2', hash, salt: own(input.salt), iterations: input.iterations },
+      { name: 'PBKDF2', hash, salt: own(salt), iterations },
       passwordKey,
       OUTPUT_BITS[hash],
     ),
   );
   const clientKey = await hmac(api, hash, saltedPassword, 'Client Key');
-  const storedKey = new Uint8Array(await api.digest(hash, own(clientKey)));
-  const clientSignature = await hmac(api, hash, storedKey, authMessage);
-  const clientProof = clientKey.map((byte, i) => byte ^ (clientSignature[i] ?? 0));
   const serverKey = await hmac(api, hash, saltedPassword, 'Server Key');
-  const serverSignature = await hmac(api, hash, serverKey, authMessage);
-  for (const secret of [saltedPassword, clientKey, storedKey, serverKey]) secret.fill(0);
+  saltedPassword.fill(0);
+  return { clientKey, serverKey };
+}
+
+/**
+ * StoredKey = H(ClientKey); ClientProof = ClientKey XOR HMAC(StoredKey, AuthMessage);
+ * ServerSignature = HMAC(ServerKey, AuthMessage).
+ */
+export async function scramProof(
+  hash: ScramHash,
+  keys: ScramCachedKeys,
+  authMessage: string,
+): Promise<ScramKeys> {
+  const api = subtle();
+  const storedKey = new Uint8Array(await api.digest(hash, own(keys.clientKey)));
+  const clientSignature = await hmac(api, hash, storedKey, authMessage);
+  const clientProof = keys.clientKey.map((byte, i) => byte ^ (clientSignature[i] ?? 0));
+  const serverSignature = await hmac(api, hash, keys.serverKey, authMessage);
+  storedKey.fill(0);
   return { clientProof, serverSignature };
+}
+
+/** Computes ClientProof and ServerSignature from the password (derivation, then proof). */
+export async function computeScramKeys(input: ScramKeyInput): Promise<ScramKeys> {
+  const keys = await deriveScramKeys(input.hash, input.password, input.salt, input.iterations);
+  try {
+    return await scramProof(input.hash, keys, input.authMessage);
+  } finally {
+    keys.clientKey.fill(0);
+    keys.serverKey.fill(0);
+  }
 }

@@ -10,6 +10,7 @@ import type {
   RosterItem,
   SubscriptionUpdate,
 } from '../im/types';
+import type { LoginFraming } from '../plugins/LoginFraming';
 import type { SelectionTraceEntry } from '../sasl/selection';
 import type { AccountState } from './AccountState';
 
@@ -52,8 +53,15 @@ export interface AccountEvents {
   state: (change: StateChange) => void;
   /** The account is online with the address the server assigned. */
   online: (address: string) => void;
-  /** The SASL mechanism chosen for this login, with why each other offered one was skipped. */
-  mechanism: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
+  /**
+   * The SASL mechanism chosen for this login, with why each other offered one was skipped, and
+   * (XMPP) the framing: SASL2 or classic SASL, a FAST token or not, and why.
+   */
+  mechanism: (
+    mechanism: string,
+    trace: readonly SelectionTraceEntry[],
+    framing?: LoginFraming,
+  ) => void;
   /** A message arrived. */
   message: (message: InboundMessage) => void;
   /** A contact is typing, paused, left, ... (XEP-0085), without a message body. */

@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'eventemitter3';
+import { AccountLoginMemory } from '../credentials/AccountLoginMemory';
 import { loginAborted } from '../credentials/askPassword';
 import type { ReauthReason } from '../credentials/CredentialService';
 import { SwitchboardError } from '../errors/SwitchboardError';
@@ -59,6 +60,8 @@ export class AccountLifecycle {
   #monitor: LivenessMonitor | undefined;
   /** Sends the account's messages in order, on this session or the next. */
   readonly sender: MessageSender;
+  /** What the account remembers between logins (FAST token, user-agent id, SCRAM keys). */
+  readonly memory: AccountLoginMemory;
   /**
    * Features the server announced for the current session: what it announced at login
    * (`ProtocolSession.features`), or what it answered when asked.
@@ -78,6 +81,7 @@ export class AccountLifecycle {
     this.#account = account;
     this.#opener = opener;
     this.#context = context;
+    this.memory = new AccountLoginMemory(context.credentials.store, account.id);
     const { config } = account;
     this.#recovery = new Recovery(resolveReconnect(config.reconnect));
     this.#liveness = resolveLiveness(plugin.profile.liveness, config.liveness);
@@ -167,6 +171,7 @@ export class AccountLifecycle {
         },
         continuation: () => this.#recovery.continuation,
         signal: attempt.signal,
+        memory: this.memory,
       });
       if (generation !== this.#generation) {
         // disconnect() was called while this login was under way: do not keep its session.

@@ -10,6 +10,15 @@ export interface ConnectOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Options of `Account.disconnect`. */
+export interface DisconnectOptions {
+  /**
+   * Also forget the FAST token (XEP-0484) and the cached SCRAM keys, so the next login is a
+   * full password login (e.g. the user signed out, or the credential changed). Default false.
+   */
+  readonly signOut?: boolean;
+}
+
 /**
  * `promise`, unless `signal` aborts first: then it rejects with `aborted(signal.reason)` and
  * `onAbort` runs. The listener is removed as `promise` settles.

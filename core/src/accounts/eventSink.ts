@@ -27,7 +27,8 @@ export type EventSink = Pick<
 /** Reports of any of the account's sessions, as events of `account` (and settled sends). */
 export function eventSink(account: EventEmitter<AccountEvents>, sender: MessageSender): EventSink {
   return {
-    mechanismSelected: (mechanism, trace) => account.emit('mechanism', mechanism, trace),
+    mechanismSelected: (mechanism, trace, framing) =>
+      account.emit('mechanism', mechanism, trace, framing),
     message: (message) => account.emit('message', message),
     presence: (presence) => account.emit('presence', presence),
     subscription: (update) => account.emit('subscription', update),

@@ -1,6 +1,7 @@
 import { askPassword, loginAborted } from '../credentials/askPassword';
 import { type Credential, isPasswordProvider } from '../credentials/Credential';
 import { type CredentialService, reauthRequired } from '../credentials/CredentialService';
+import type { LoginMemory } from '../credentials/LoginMemory';
 import { scrubSecrets } from '../credentials/scrubSecrets';
 import { secretsOf } from '../credentials/secretsOf';
 import type { StanzaLogger } from '../debug/StanzaLog';
@@ -47,6 +48,29 @@ export interface LoginRequest {
   readonly continuation: () => SessionContinuation | undefined;
   /** Aborted when the login is given up: the plugin closes the connection wherever it is. */
   readonly signal: AbortSignal;
+  /** What the account remembers between logins, handed to the plugin (`SessionRequest.memory`). */
+  readonly memory?: LoginMemory;
+}
+
+/**
+ * `memory` as one login hands it to the plugin: every FAST token that passes through it (read
+ * or saved) joins the secrets scrubbed from this login's errors.
+ */
+function scrubbingMemory(memory: LoginMemory, secrets: string[]): LoginMemory {
+  return {
+    userAgentId: () => memory.userAgentId(),
+    fastToken: async () => {
+      const token = await memory.fastToken();
+      if (token !== undefined && token.token !== '') secrets.push(token.token);
+      return token;
+    },
+    saveFastToken: (token) => {
+      if (token.token !== '') secrets.push(token.token);
+      return memory.saveFastToken(token);
+    },
+    forgetFastToken: () => memory.forgetFastToken(),
+    scramKeys: memory.scramKeys,
+  };
 }
 
 /**
@@ -59,8 +83,8 @@ export interface LoginRequest {
  *
  * Every error on its way to the account (the rejection, what the session's methods throw, what
  * it reports to the sink) has the account's secrets taken out: those of the configured
- * credential and of every credential sent, refreshed tokens and provided passwords included
- * (see `scrubSecrets`).
+ * credential and of every credential sent, refreshed tokens and provided passwords included,
+ * and every FAST token the plugin read from or saved to `memory` (see `scrubSecrets`).
  */
 export async function openWithCredentials(login: LoginRequest): Promise<ProtocolSession> {
   const { accountId, config, plugin, sink, context, signal } = login;
@@ -72,11 +96,18 @@ export async function openWithCredentials(login: LoginRequest): Promise<Protocol
           log: (direction: 'in' | 'out', text: string) =>
             stanzaLog({ account: accountId, direction, text, at: Date.now() }),
         };
+  const secrets = isPasswordProvider(config.credential) ? [] : secretsOf(config.credential);
+  const memory =
+    login.memory === undefined ? {} : { memory: scrubbingMemory(login.memory, secrets) };
   const extra = (): Omit<SessionRequest, 'config' | 'credential' | 'sink'> => {
     const current = login.continuation();
-    return { ...log, signal, ...(current === undefined ? {} : { continuation: current }) };
+    return {
+      ...log,
+      signal,
+      ...memory,
+      ...(current === undefined ? {} : { continuation: current }),
+    };
   };
-  const secrets = isPasswordProvider(config.credential) ? [] : secretsOf(config.credential);
   const scrub = (error: unknown): unknown => scrubSecrets(error, secrets);
   const scrubbing = scrubbedSink(sink, scrub);
   const send: Send = (credential) => {

@@ -29,6 +29,8 @@ export const ErrorCodes = {
   SB_SASL_SERVER_VERIFICATION_FAILED:
     'The server could not prove it knows the credential; the server may be an impostor.',
   SB_SASL_PROTOCOL: 'The SASL exchange broke protocol rules (unexpected or missing data).',
+  SB_SASL_DOWNGRADE:
+    'A login downgrade was detected (the offered mechanisms or channel bindings were altered on the way, or a channel-bound login was refused); nothing weaker was tried. Check the network path to the server.',
 
   // Transport and security
   SB_CONNECTION_FAILED: 'The server could not be reached; check host, port and network.',

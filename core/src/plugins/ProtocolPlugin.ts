@@ -26,6 +26,7 @@ import type {
   VCard,
 } from '../im/types';
 import type { SelectionTraceEntry } from '../sasl/selection';
+import type { LoginFraming } from './LoginFraming';
 import type { ProfileDescriptor } from './ProfileDescriptor';
 import type { SessionExtension } from './SessionExtension';
 
@@ -67,8 +68,16 @@ export interface SessionBounce {
 export interface SessionSink {
   /** The transport is up (and secured); authentication starts. */
   authenticating(): void;
-  /** Which SASL mechanism was chosen and why the others were not. */
-  mechanismSelected(mechanism: string, trace: readonly SelectionTraceEntry[]): void;
+  /**
+   * Which SASL mechanism was chosen and why the others were not; `framing` (when the protocol
+   * has more than one way to carry SASL) says which one this exchange uses and why. Called
+   * again for a second exchange on the same connection (a refused FAST token).
+   */
+  mechanismSelected(
+    mechanism: string,
+    trace: readonly SelectionTraceEntry[],
+    framing?: LoginFraming,
+  ): void;
   message(message: InboundMessage): void;
   presence(presence: PresenceUpdate): void;
   subscription(update: SubscriptionUpdate): void;

@@ -20,6 +20,12 @@ export interface SaslCredentials {
   readonly password?: string;
   readonly accessToken?: string;
   readonly token?: string;
+  /**
+   * A FAST token (XEP-0484) for the HT-* mechanisms: the secret the server issued at an
+   * earlier login (`LoginMemory.fastToken()`), used as the HMAC key. Never logged; scrubbed
+   * from errors like the account's credential.
+   */
+  readonly fastToken?: string;
   /** The account's full address (e.g. `user@example.org`). */
   readonly address?: string;
   /** The service domain (XMPP domain). */

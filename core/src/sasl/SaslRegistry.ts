@@ -7,6 +7,26 @@ import type {
   SkipReason,
 } from './selection';
 
+/** A mechanism's place: its rank, then 1 for a `-PLUS` mechanism over its twin. */
+type Rank = readonly [number, number];
+
+function compareRanks(a: Rank, b: Rank): number {
+  if (a[0] !== b[0]) return a[0] > b[0] ? 1 : -1;
+  return a[1] - b[1];
+}
+
+/** The twin of a channel-binding mechanism: `SCRAM-SHA-256` for `SCRAM-SHA-256-PLUS`. */
+function plusTwin(name: string): string | undefined {
+  return name.endsWith('-PLUS') && name.length > 5 ? name.slice(0, -5) : undefined;
+}
+
+/** Whether a profile or account list allows `name` (a `-PLUS` mechanism by its twin too). */
+function allows(list: readonly string[] | undefined, name: string): boolean {
+  if (list === undefined || list.includes(name)) return true;
+  const twin = plusTwin(name);
+  return twin !== undefined && list.includes(twin);
+}
+
 /** Options for {@link SaslRegistry.register}. */
 export interface RegisterOptions {
   /** Higher wins when no profile or account order applies. Default 0. */
@@ -83,6 +103,14 @@ export class SaslRegistry {
    * Chooses one of the server's offered mechanisms. The account's order, else the profile's
    * order, else the registry's priorities decide among the eligible ones. The trace says for
    * every offered mechanism whether it was selected or why it was skipped.
+   *
+   * Channel binding: a mechanism that declares `channelBindings` is skipped
+   * (`no-channel-binding`) unless `policy.channelBindings` shares a type with it. A `-PLUS`
+   * mechanism (e.g. `SCRAM-SHA-256-PLUS`) always ranks just above its twin without `-PLUS`:
+   * an account or profile list that names `SCRAM-SHA-256` allows `SCRAM-SHA-256-PLUS` too, at
+   * the same place, ahead of it. So when the server offers both and the connection can bind,
+   * the bound one is chosen, never the twin. To refuse channel binding, disable the `-PLUS`
+   * mechanism in the registry (or give the policy no `channelBindings`).
    */
   select(offered: readonly string[], policy: SelectionPolicy): SelectionResult {
     const eligible: string[] = [];
@@ -93,7 +121,9 @@ export class SaslRegistry {
       else skipped.set(name, reason);
     }
 
-    const ranked = eligible.sort((a, b) => this.#rank(b, policy) - this.#rank(a, policy));
+    const ranked = eligible.sort((a, b) =>
+      compareRanks(this.#rank(b, policy), this.#rank(a, policy)),
+    );
     const chosen = ranked[0];
     const trace: SelectionTraceEntry[] = [...new Set(offered)].map((name) => {
       if (name === chosen) return { mechanism: name, outcome: 'selected' };
@@ -110,10 +140,7 @@ export class SaslRegistry {
     const entry = this.#entries.get(name);
     if (entry === undefined) return 'not-registered';
     if (this.#disabled.has(name)) return 'disabled';
-    if (policy.profileMechanisms !== undefined && !policy.profileMechanisms.includes(name)) {
-      return 'not-allowed';
-    }
-    if (policy.accountMechanisms !== undefined && !policy.accountMechanisms.includes(name)) {
+    if (!allows(policy.profileMechanisms, name) || !allows(policy.accountMechanisms, name)) {
       return 'not-allowed';
     }
     const { mechanism } = entry;
@@ -124,13 +151,33 @@ export class SaslRegistry {
     if (needs.length > 0 && !needs.some((kind) => policy.credentialKinds.includes(kind))) {
       return 'missing-credential';
     }
+    const bindings = mechanism.channelBindings;
+    if (
+      bindings !== undefined &&
+      !bindings.some((type) => policy.channelBindings?.includes(type) === true)
+    ) {
+      return 'no-channel-binding';
+    }
     return undefined;
   }
 
-  /** Larger is better. An explicit order beats priority; earlier in the list ranks higher. */
-  #rank(name: string, policy: SelectionPolicy): number {
+  /**
+   * Larger is better. An explicit order beats priority; earlier in the list ranks higher. A
+   * `-PLUS` mechanism ranks at least as high as its twin, and wins the tie.
+   */
+  #rank(name: string, policy: SelectionPolicy): Rank {
+    const own = this.#ownRank(name, policy);
+    const twin = plusTwin(name);
+    if (twin === undefined) return [own, 0];
+    return [Math.max(own, this.#ownRank(twin, policy)), 1];
+  }
+
+  #ownRank(name: string, policy: SelectionPolicy): number {
     const order = policy.accountMechanisms ?? policy.profileMechanisms;
-    if (order !== undefined) return order.length - order.indexOf(name);
+    if (order !== undefined) {
+      const index = order.indexOf(name);
+      return index < 0 ? Number.NEGATIVE_INFINITY : order.length - index;
+    }
     return this.#entries.get(name)?.priority ?? Number.NEGATIVE_INFINITY;
   }
 

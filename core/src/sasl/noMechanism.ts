@@ -11,7 +11,7 @@ function list(names: readonly string[]): string {
  * SB_SASL_NO_MECHANISM for a server whose offer has nothing the account can use, saying what
  * would have worked: which mechanisms the account's credential kinds need (among those
  * registered, enabled and allowed for the account), that the server offered none of them, or
- * which offered ones needed TLS or another kind of credential. `details` carries `offered`,
+ * which offered ones needed TLS, channel binding or another kind of credential. `details` carries `offered`,
  * `trace`, `credentialKinds`, `usable` (the mechanisms the account could have used) and `needs`
  * (for each offered mechanism skipped for want of a credential, the kinds it takes).
  */
@@ -39,6 +39,9 @@ export function noMechanismError(
   const needTls = trace
     .filter((entry) => entry.outcome === 'skipped' && entry.reason === 'insecure-stream')
     .map((entry) => entry.mechanism);
+  const needBinding = trace
+    .filter((entry) => entry.outcome === 'skipped' && entry.reason === 'no-channel-binding')
+    .map((entry) => entry.mechanism);
   const [only] = kinds;
   const article = /^[aeiou]/i.test(only ?? '') ? 'an' : 'a';
   const credential = `${kinds.length === 1 ? `${article} ${only}` : `the ${kinds.join(', ')}`} credential`;
@@ -55,6 +58,11 @@ export function noMechanismError(
     reasons.push(`${name} takes a credential of kind ${list(takes)}`);
   }
   if (needTls.length > 0) reasons.push(`${list(needTls)} need TLS, and the stream is not secure`);
+  if (needBinding.length > 0) {
+    reasons.push(
+      `${list(needBinding)} need channel binding, and this connection has no binding type the server accepts`,
+    );
+  }
   const why = offered.length === 0 ? reasons : [...reasons, `(${formatTrace(trace)})`];
   return new SwitchboardError(
     'SB_SASL_NO_MECHANISM',

@@ -137,6 +137,7 @@ export class IrcPlugin implements ProfilePlugin {
       continuation: asIrcContinuation(request.continuation),
       initialPresence: config.initialPresence ?? {},
       watch: request.watch ?? [],
+      scramKeys: request.memory?.scramKeys,
     });
     return session;
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   type AccountConfig,
   type CapabilityFeatures,
@@ -15,8 +17,10 @@ import {
   SaslRegistryToken,
   type SessionExtension,
   type SessionRequest,
+  type SessionSink,
 } from '@switchboard/core';
 import { openXmppSession } from './connection/openXmppSession';
+import type { Endpoint } from './connection/resolveEndpoint';
 import { resolveEndpoint } from './connection/resolveEndpoint';
 import { connectInOrder } from './discovery/connectInOrder';
 import { createDnsResolver } from './discovery/createDnsResolver';
@@ -28,6 +32,7 @@ import { checkMessage, MAX_MESSAGE_BYTES } from './im/checkMessage';
 import { type DeliveryRequests, deliveryRequests } from './im/deliveryRequests';
 import { discoFeatures } from './im/disco';
 import { checkRoomJid } from './im/muc/checkRoomJid';
+import { downgradeAfterFastRefusal, type XmppLoginOptions } from './sasl/sasl2Feature';
 import { asXmppContinuation } from './sm/XmppContinuation';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -86,6 +91,8 @@ export class XmppPlugin implements ProfilePlugin {
   protected readonly registry: SaslRegistry;
   /** DNS for server discovery: the container's {@link DnsResolverToken}, else the system's. */
   protected readonly resolver: DnsResolver;
+  /** The SASL2 user-agent id of accounts without login memory: one per plugin instance. */
+  readonly #userAgentId = randomUUID();
 
   constructor(
     @inject(SaslRegistryToken) registry: SaslRegistry,
@@ -107,7 +114,7 @@ export class XmppPlugin implements ProfilePlugin {
     );
     const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const options = { plan, resolver: this.resolver, timeoutMs, sink, signal: request.signal };
-    return connectInOrder(options, (endpoint, attemptSink) =>
+    const attempt = (endpoint: Endpoint, attemptSink: SessionSink) =>
       openXmppSession({
         endpoint,
         registry: this.registry,
@@ -118,6 +125,7 @@ export class XmppPlugin implements ProfilePlugin {
         resource: config.resource,
         initialPresence: config.initialPresence ?? {},
         timeoutMs,
+        login: this.loginOptions(request),
         sink: attemptSink,
         log: request.log,
         continuation: asXmppContinuation(request.continuation),
@@ -129,6 +137,17 @@ export class XmppPlugin implements ProfilePlugin {
           requests: this.deliveryRequests(),
           answerReceipts: config.answerReceipts ?? true,
         },
+      });
+    // See downgradeAfterFastRefusal: one more login, on a fresh connection, without the token.
+    return connectInOrder(options, (endpoint, attemptSink) =>
+      attempt(endpoint, attemptSink).catch((error: unknown) => {
+        if (!downgradeAfterFastRefusal(error)) throw error;
+        // The account is authenticating already: the second connection does not say it again.
+        const again = new Proxy(attemptSink, {
+          get: (target, key, receiver) =>
+            key === 'authenticating' ? () => undefined : Reflect.get(target, key, receiver),
+        });
+        return attempt(endpoint, again);
       }),
     );
   }
@@ -152,6 +171,27 @@ export class XmppPlugin implements ProfilePlugin {
       config.maxMessageBytes,
       deliveryRequests(message, this.deliveryRequests()),
     );
+  }
+
+  /**
+   * SASL2 and FAST for one login: on unless the account's `parameters.sasl2` / `parameters.fast`
+   * is `'off'`; the user agent's id from the account's login memory (stable per account), else
+   * one per plugin instance; `parameters.device` names the device (default: the host name).
+   */
+  protected loginOptions(request: SessionRequest): XmppLoginOptions {
+    const parameters = request.config.parameters ?? {};
+    const memory = request.memory;
+    const device = parameters.device ?? hostname();
+    return {
+      sasl2: parameters.sasl2 !== 'off',
+      fast: parameters.fast !== 'off',
+      memory,
+      userAgent: async () => ({
+        id: memory === undefined ? this.#userAgentId : await memory.userAgentId(),
+        software: 'Switchboard',
+        device,
+      }),
+    };
   }
 
   /** The receipt and marker requests outbound messages carry (`receipts`, `readMarkers`). */

@@ -25,6 +25,14 @@ describe('jabberModule', () => {
   it('when loaded, the registry holds the standard mechanisms by priority', () => {
     const { registry } = Switchboard.create({ modules: [xmppModule, jabberModule] });
     expect(registry.list().map((e) => [e.mechanism.name, e.priority])).toEqual([
+      ['HT-SHA-256-EXPR', 540],
+      ['HT-SHA-256-ENDP', 530],
+      ['HT-SHA-256-UNIQ', 520],
+      ['HT-SHA-256-NONE', 500],
+      ['SCRAM-SHA-512-PLUS', 420],
+      ['SCRAM-SHA-256-PLUS', 410],
+      ['SCRAM-SHA-1-PLUS', 400],
+      ['SCRAM-SHA-512', 320],
       ['SCRAM-SHA-256', 300],
       ['SCRAM-SHA-1', 200],
       ['PLAIN', 100],

@@ -49,6 +49,7 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_SASL_MALFORMED_CHALLENGE: ExitCode.auth,
   SB_SASL_SERVER_VERIFICATION_FAILED: ExitCode.auth,
   SB_SASL_PROTOCOL: ExitCode.auth,
+  SB_SASL_DOWNGRADE: ExitCode.auth,
   SB_REAUTH_REQUIRED: ExitCode.auth,
   SB_OAUTH_REDIRECT_ERROR: ExitCode.auth,
   SB_OAUTH_STATE_MISMATCH: ExitCode.auth,

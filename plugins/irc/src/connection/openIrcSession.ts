@@ -6,6 +6,7 @@ import type {
   OutboundPresence,
   SaslCredentials,
   SaslRegistry,
+  ScramKeyCache,
   SelectionPolicy,
   SessionRequest,
   SessionSink,
@@ -38,6 +39,8 @@ export interface OpenIrcOptions {
   readonly initialPresence: OutboundPresence | false;
   /** The account's watch list, sent as the session's MONITOR list. */
   readonly watch: readonly string[];
+  /** The account's SCRAM key cache (`SessionRequest.memory`), so a reconnect skips PBKDF2. */
+  readonly scramKeys: ScramKeyCache | undefined;
 }
 
 /** Connects, registers and returns the live session; throws a coded error otherwise. */
@@ -75,6 +78,8 @@ export async function openIrcSession(options: OpenIrcOptions): Promise<IrcSessio
         sink: options.sink,
         timeoutMs: options.timeoutMs,
         signal: options.signal,
+        saslServer: endpoint.host,
+        scramKeys: options.scramKeys,
       });
       if (result.kind === 'upgrade') {
         // Only a plain connection is sent on: the next one is TLS, and registers or fails.

@@ -6,7 +6,9 @@
 import {
   noMechanismError,
   type SaslCredentials,
+  type SaslLoginContext,
   type SaslRegistry,
+  type ScramKeyCache,
   type SelectionPolicy,
   type SessionSink,
   SwitchboardError,
@@ -39,6 +41,10 @@ export interface RegistrationOptions {
   readonly signal?: AbortSignal | undefined;
   /** How many other nicks to try when the wanted one is taken. Default 5. */
   readonly nickAttempts?: number;
+  /** The server's name for the SASL login context (the SCRAM key cache's key). */
+  readonly saslServer?: string;
+  /** The account's SCRAM key cache, handed to the mechanism. */
+  readonly scramKeys?: ScramKeyCache | undefined;
 }
 
 /** A registered connection. */
@@ -258,6 +264,14 @@ async function saslLogin(
   };
   const redact = mechanism.redaction !== 'none';
   options.connection.redactIncoming = (m) => redact && m.command === 'AUTHENTICATE';
-  const result = await authenticate(io, mechanism, options.credentials);
+  // IRC SASL has no channel binding here: -PLUS mechanisms are never eligible (no policy types).
+  const context: SaslLoginContext = {
+    channelBindings: [],
+    channelBindingData: () => undefined,
+    offered: mechanisms,
+    ...(options.saslServer === undefined ? {} : { server: options.saslServer }),
+    ...(options.scramKeys === undefined ? {} : { scramKeys: options.scramKeys }),
+  };
+  const result = await authenticate(io, mechanism, options.credentials, context);
   return result.account;
 }

@@ -7,6 +7,7 @@
 import {
   type SaslCredentials,
   type SaslData,
+  type SaslLoginContext,
   type SaslMechanismDefinition,
   SwitchboardError,
 } from '@switchboard/core';
@@ -47,13 +48,19 @@ function base64Of(data: SaslData | null | undefined): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-/** Runs the exchange to 903; throws SB_SASL_FAILURE / SB_SASL_PROTOCOL / the mechanism's error. */
+/**
+ * Runs the exchange to 903; throws SB_SASL_FAILURE / SB_SASL_PROTOCOL / the mechanism's error.
+ * `context` reaches the mechanism (`SaslMechanismDefinition.create`): the server name and the
+ * account's SCRAM key cache; a failure numeric asks the mechanism's `failureDetails`, which
+ * drops cached keys that did not work.
+ */
 export async function authenticate(
   io: AuthenticateIo,
   definition: SaslMechanismDefinition,
   credentials: SaslCredentials,
+  context?: SaslLoginContext,
 ): Promise<Authenticated> {
-  const mechanism = definition.create();
+  const mechanism = definition.create(context);
   const redact = definition.redaction !== 'none';
   const assembler = new AuthenticateAssembler();
   const send = async (data: SaslData | null | undefined): Promise<void> => {

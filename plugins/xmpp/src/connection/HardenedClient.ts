@@ -55,6 +55,7 @@ const ignore = (): void => undefined;
  */
 export class HardenedClient extends Client {
   readonly #lookup: LookupFunction | undefined;
+  readonly #from: string | undefined;
   #abortedWith: SwitchboardError | undefined;
   #streamError: SwitchboardError | undefined;
   #failStart: ((error: SwitchboardError) => void) | undefined;
@@ -63,12 +64,34 @@ export class HardenedClient extends Client {
 
   /**
    * xmpp.js's options, and `lookup`: the target's addresses (e.g. from DNS discovery), which
-   * the socket then tries IPv6 and IPv4 side by side (Node's `autoSelectFamily`, RFC 8305).
+   * the socket then tries IPv6 and IPv4 side by side (Node's `autoSelectFamily`, RFC 8305);
+   * `from`: the account's bare JID, named in the stream header once the stream is encrypted.
    */
-  constructor(options: Record<string, unknown> & { readonly lookup?: LookupFunction | undefined }) {
-    const { lookup, ...rest } = options;
+  constructor(
+    options: Record<string, unknown> & {
+      readonly lookup?: LookupFunction | undefined;
+      readonly from?: string | undefined;
+    },
+  ) {
+    const { lookup, from, ...rest } = options;
     super(rest);
     this.#lookup = lookup;
+    this.#from = from;
+  }
+
+  /**
+   * The stream header: on an encrypted stream it names the account (`from`, RFC 6120 §4.7.1,
+   * XEP-0388 §2.1) before the JID is bound, as the server needs it to offer FAST (XEP-0484).
+   */
+  header(headerElement: Element, ...rest: unknown[]): string {
+    if (this.#from !== undefined && this.isSecure() && this.jid === null) {
+      headerElement.attrs.from = this.#from;
+    }
+    return (Client.prototype as unknown as { header: (...a: unknown[]) => string }).header.call(
+      this,
+      headerElement,
+      ...rest,
+    );
   }
 
   /** The transport's socket options, with the target's `lookup` and Happy Eyeballs. */

@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { type ConnectionOptions, connect, type TLSSocket } from 'node:tls';
+import type { ChannelBindingType } from '@switchboard/core';
 import { secureContextFor } from '@switchboard/core/transport';
+import { channelBindingData, channelBindingTypes } from './channelBinding';
 
 /** TLS settings passed to node:tls; certificate verification is never turned off. */
 export interface TlsSettings {
@@ -59,6 +61,16 @@ export class TlsSocket extends EventEmitter {
   /** The negotiated TLS protocol version, e.g. `TLSv1.3`. */
   get protocol(): string | null {
     return this.#socket?.getProtocol() ?? null;
+  }
+
+  /** The channel binding types this connection can produce, best first. */
+  channelBindings(): ChannelBindingType[] {
+    return this.#socket === undefined ? [] : channelBindingTypes(this.#socket);
+  }
+
+  /** The channel binding data of `type`, or undefined when this connection cannot produce it. */
+  channelBinding(type: ChannelBindingType): Uint8Array | undefined {
+    return this.#socket === undefined ? undefined : channelBindingData(this.#socket, type);
   }
 
   /** Wraps an already connected plain socket (STARTTLS upgrade). */

@@ -1,5 +1,6 @@
 import {
   type CredentialKind,
+  type LoginFraming,
   type OutboundPresence,
   type SaslCredentials,
   type SaslRegistry,
@@ -18,6 +19,8 @@ import type { DeliveryRequests } from '../im/deliveryRequests';
 import { MessageTracking } from '../im/MessageTracking';
 import { withDeferred } from '../im/muc/DeferredSends';
 import { routeInbound } from '../im/routeInbound';
+import { Sasl2Gate } from '../sasl/Sasl2Gate';
+import { sasl2Feature, type XmppLoginOptions } from '../sasl/sasl2Feature';
 import { saslFeature } from '../sasl/saslFeature';
 import { RecentMessages } from '../sm/RecentMessages';
 import { resendPrevious } from '../sm/resendPrevious';
@@ -47,6 +50,8 @@ export interface OpenXmppSessionOptions {
   readonly resource: string | undefined;
   readonly initialPresence: OutboundPresence | false;
   readonly timeoutMs: number;
+  /** SASL2 and FAST switches, the account's login memory and user agent. */
+  readonly login: XmppLoginOptions;
   readonly sink: SessionSink;
   /** The host's stanza log, if on; entries are redacted here. */
   readonly log: ((direction: 'in' | 'out', text: string) => void) | undefined;
@@ -97,9 +102,12 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     domain: endpoint.domain,
     timeout: timeoutMs,
     lookup: endpoint.lookup,
+    from: options.credentials.address,
   });
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });
+  // First: what follows a SASL2 success waits until it is verified and applied.
+  const gate = new Sasl2Gate(middleware);
   const streamFeatures = createStreamFeatures({ middleware });
   const reports = deliveryReports(sink, where);
   // First: it must count every inbound stanza, and resume before resource binding.
@@ -163,9 +171,19 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     allowInsecure: endpoint.allowInsecure,
     timeoutMs,
   });
-  saslFeature({
-    entity,
-    streamFeatures,
+  let framing: LoginFraming['reason'] = 'sasl2-not-offered';
+  let announced = false;
+  const selected = (
+    mechanism: string,
+    trace: Parameters<SessionSink['mechanismSelected']>[1],
+    how: LoginFraming,
+  ): void => {
+    saslIsSecret = options.registry.get(mechanism)?.redaction !== 'none';
+    if (!announced) sink.authenticating();
+    announced = true;
+    sink.mechanismSelected(mechanism, trace, how);
+  };
+  const selection = {
     registry: options.registry,
     credentials: options.credentials,
     credentialKinds: options.credentialKinds,
@@ -173,11 +191,29 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     accountMechanisms: options.accountMechanisms,
     allowInsecure: endpoint.allowInsecure,
     timeoutMs,
-    onSelected: (mechanism, trace) => {
-      saslIsSecret = options.registry.get(mechanism)?.redaction !== 'none';
-      sink.authenticating();
-      sink.mechanismSelected(mechanism, trace);
+    server: endpoint.domain,
+    onSelected: selected,
+  };
+  sasl2Feature({
+    ...selection,
+    entity,
+    streamFeatures,
+    gate,
+    login: options.login,
+    tag: options.resource ?? 'Switchboard',
+    sm,
+    carbons: options.tracking.carbons,
+    onCarbons: () => tracking.enabledInline(),
+    onDeclined: (reason) => {
+      framing = reason;
     },
+  });
+  saslFeature({
+    ...selection,
+    entity,
+    streamFeatures,
+    scramKeys: options.login.memory?.scramKeys,
+    framing: () => framing,
   });
   bindResource(streamFeatures, iq, options.resource, timeoutMs);
 

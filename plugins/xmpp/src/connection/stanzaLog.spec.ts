@@ -1,5 +1,6 @@
 import xml from '@xmpp/xml';
 import { NS_SASL } from '../sasl/exchange';
+import { NS_BIND2, NS_FAST, NS_SASL2 } from '../sasl/sasl2Names';
 import { redactedText } from './stanzaLog';
 
 describe(redactedText, () => {
@@ -16,6 +17,51 @@ describe(redactedText, () => {
   it('when the mechanism carries no secret (redaction none), shows the payload', () => {
     const auth = xml('auth', { xmlns: NS_SASL, mechanism: 'ANONYMOUS' }, 'Z3Vlc3Q=');
     expect(redactedText(auth, false)).toContain('Z3Vlc3Q=');
+  });
+
+  it('when SASL2 carries a payload, redacts it and keeps what rides along', () => {
+    const authenticate = xml(
+      'authenticate',
+      { xmlns: NS_SASL2, mechanism: 'HT-SHA-256-EXPR' },
+      xml('initial-response', {}, 'YWxpY2UAc2VjcmV0aG1hYw=='),
+      xml('user-agent', { id: 'ua-1' }, xml('software', {}, 'Switchboard')),
+      xml('bind', { xmlns: NS_BIND2 }, xml('tag', {}, 'phone')),
+      xml('fast', { xmlns: NS_FAST }),
+    );
+    const text = redactedText(authenticate, true);
+    expect(text).not.toContain('YWxpY2UAc2VjcmV0aG1hYw==');
+    expect(text).toContain('<initial-response>[redacted]</initial-response>');
+    expect(text).toContain('<software>Switchboard</software>');
+    expect(text).toContain('<tag>phone</tag>');
+    expect(redactedText(xml('challenge', { xmlns: NS_SASL2 }, 'cj1meWtv'), true)).toBe(
+      `<challenge xmlns="${NS_SASL2}">[redacted]</challenge>`,
+    );
+    expect(redactedText(xml('response', { xmlns: NS_SASL2 }, 'Yz1iaXdz'), true)).toBe(
+      `<response xmlns="${NS_SASL2}">[redacted]</response>`,
+    );
+  });
+
+  it('when a SASL2 success carries a FAST token, redacts the token even without a secret payload', () => {
+    const success = xml(
+      'success',
+      { xmlns: NS_SASL2 },
+      xml('additional-data', {}, 'dj1zZXJ2ZXJzaWc='),
+      xml('token', {
+        xmlns: NS_FAST,
+        token: 'secret-token:fast-abc',
+        expiry: '2027-01-01T00:00:00Z',
+      }),
+      xml('authorization-identifier', {}, 'alice@example.test/phone~x'),
+    );
+    const secret = redactedText(success, true);
+    expect(secret).not.toContain('secret-token:fast-abc');
+    expect(secret).not.toContain('dj1zZXJ2ZXJzaWc=');
+    expect(secret).toContain('token="[redacted]"');
+    expect(secret).toContain('expiry="2027-01-01T00:00:00Z"');
+    expect(secret).toContain('alice@example.test/phone~x');
+    const open = redactedText(success, false);
+    expect(open).toContain('dj1zZXJ2ZXJzaWc=');
+    expect(open).not.toContain('secret-token:fast-abc');
   });
 
   it('leaves empty SASL elements and ordinary stanzas as they are', () => {

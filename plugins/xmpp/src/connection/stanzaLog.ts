@@ -5,6 +5,7 @@
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
 import { NS_SASL } from '../sasl/exchange';
+import { NS_FAST, NS_SASL2 } from '../sasl/sasl2Names';
 
 const SASL_PAYLOADS = new Set(['auth', 'response', 'challenge', 'success']);
 /** Where a room password travels: the join (muc), invitations (muc#user, XEP-0249). */
@@ -47,10 +48,36 @@ function withoutRoomPasswords(element: Element): Element {
   return xml(element.name, attrs, ...children);
 }
 
+/** SASL2 elements whose own text is a SASL payload. */
+const SASL2_PAYLOADS = new Set(['response', 'challenge']);
+/** Children of SASL2 elements that carry a SASL payload. */
+const SASL2_PAYLOAD_CHILDREN = new Set(['initial-response', 'additional-data']);
+
+/**
+ * A copy of a SASL2 element (XEP-0388) with its payloads (`<initial-response/>`,
+ * `<additional-data/>`, the text of `<response/>` and `<challenge/>`) redacted when
+ * `saslIsSecret`, and a FAST token (XEP-0484 `<token token=…/>`) always.
+ */
+function withoutSasl2Secrets(element: Element, saslIsSecret: boolean, top = true): Element {
+  const attrs = { ...element.attrs };
+  if (element.name === 'token' && element.getNS() === NS_FAST && attrs.token !== undefined) {
+    attrs.token = '[redacted]';
+  }
+  const payload =
+    (top && SASL2_PAYLOADS.has(element.name)) || SASL2_PAYLOAD_CHILDREN.has(element.name);
+  if (saslIsSecret && payload && element.text() !== '') {
+    return xml(element.name, attrs, '[redacted]');
+  }
+  const children = element.children.map((c) =>
+    typeof c === 'string' ? c : withoutSasl2Secrets(c, saslIsSecret, false),
+  );
+  return xml(element.name, attrs, ...children);
+}
+
 /**
  * The element as log text. The text of SASL `<auth/>`, `<response/>`, `<challenge/>` and
  * `<success/>` becomes `[redacted]` unless `saslIsSecret` is false (a mechanism declared
- * `redaction: 'none'`, such as ANONYMOUS). Room passwords (a join's `<password/>`, an
+ * `redaction: 'none'`, such as ANONYMOUS); so do SASL2's payloads, and a FAST token always. Room passwords (a join's `<password/>`, an
  * invitation's, the `roomsecret` of a room configuration) become `[redacted]` too.
  */
 export function redactedText(element: Element, saslIsSecret: boolean): string {
@@ -62,6 +89,7 @@ export function redactedText(element: Element, saslIsSecret: boolean): string {
   ) {
     return xml(element.name, { ...element.attrs }, '[redacted]').toString();
   }
+  if (element.getNS() === NS_SASL2) return withoutSasl2Secrets(element, saslIsSecret).toString();
   if (element.name !== 'iq' && element.name !== 'presence' && element.name !== 'message') {
     return element.toString();
   }

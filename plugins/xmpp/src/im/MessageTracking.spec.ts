@@ -180,4 +180,41 @@ describe(MessageTracking, () => {
       expect(reports).toEqual([]);
     });
   });
+
+  describe('.online', () => {
+    /** An IQ client answering disco#info with `features`, recording each request. */
+    function iqAnswering(features: string[]) {
+      const asked: string[] = [];
+      const iq = {
+        request: async (type: string, child: Element) => {
+          asked.push(`${type} ${child.attrs.xmlns}`);
+          return xml(
+            'query',
+            { xmlns: 'http://jabber.org/protocol/disco#info' },
+            ...features.map((v) => xml('feature', { var: v })),
+          );
+        },
+      };
+      return { iq: iq as never, asked };
+    }
+
+    it('when carbons were enabled inside the login (Bind2), asks the features but does not enable again', async () => {
+      const { tracked } = tracking();
+      tracked.enabledInline();
+      const { iq, asked } = iqAnswering([CARBONS, RECEIPTS]);
+      await tracked.online(iq, 'x.test', false, 1000, 'alice@x.test');
+      expect(asked.filter((a) => a.startsWith('set'))).toEqual([]);
+      expect(asked.filter((a) => a.startsWith('get'))).toHaveLength(2);
+      expect(tracked.carbons).toBe(true);
+      expect(tracked.features).toContain(CARBONS);
+    });
+
+    it('when carbons were not enabled inline, enables them where the server has them', async () => {
+      const { tracked } = tracking();
+      const { iq, asked } = iqAnswering([CARBONS]);
+      await tracked.online(iq, 'x.test', false, 1000, 'alice@x.test');
+      expect(asked.filter((a) => a.startsWith('set'))).toEqual([`set ${CARBONS}`]);
+      expect(tracked.carbons).toBe(true);
+    });
+  });
 });

@@ -73,6 +73,11 @@ export class MessageTracking {
     return this.#carbons;
   }
 
+  /** Carbons were enabled inside the login (Bind2, XEP-0386): {@link online} does not ask again. */
+  enabledInline(): void {
+    this.#carbons = true;
+  }
+
   /** Connects the tracking to its connection (before it opens). */
   attach(connection: TrackedConnection): void {
     this.#connection = connection;
@@ -80,7 +85,8 @@ export class MessageTracking {
 
   /**
    * After binding: a resumed stream keeps what the previous connection learned and enabled; a
-   * new one asks the server's features (XEP-0030) and enables carbons where offered. Never
+   * new one asks the server's features (XEP-0030) and enables carbons where offered (unless the
+   * login already did, {@link enabledInline}). Never
    * rejects: without an answer, the session goes on without carbons.
    */
   async online(
@@ -109,7 +115,7 @@ export class MessageTracking {
         ...parseFeatures(server),
         ...accountFeatures(own === undefined ? [] : parseFeatures(own)),
       ];
-      if (features.includes(NS_CARBONS)) {
+      if (!this.#carbons && features.includes(NS_CARBONS)) {
         try {
           await iq.request('set', enableCarbons(), undefined, timeoutMs);
           this.#carbons = true;

@@ -18,13 +18,21 @@ import { NS_SASL } from './exchange';
 export class SaslAnswers {
   readonly #entity: Client;
   readonly #timeoutMs: number;
+  readonly #ns: string;
   #waiting = false;
 
-  constructor(entity: Client, timeoutMs: number, onUnexpected: (error: SwitchboardError) => void) {
+  /** `ns`: the SASL namespace watched, classic SASL's by default (SASL2: `urn:xmpp:sasl:2`). */
+  constructor(
+    entity: Client,
+    timeoutMs: number,
+    onUnexpected: (error: SwitchboardError) => void,
+    ns: string = NS_SASL,
+  ) {
     this.#entity = entity;
     this.#timeoutMs = timeoutMs;
+    this.#ns = ns;
     entity.on('nonza', (element: Element) => {
-      if (element.getNS() !== NS_SASL) return;
+      if (element.getNS() !== ns) return;
       if (this.#waiting) {
         // The answer: next()'s own listener, registered after this one, takes it.
         this.#waiting = false;
@@ -47,7 +55,7 @@ export class SaslAnswers {
    */
   next(): Promise<Element> {
     this.#waiting = true;
-    const answer = nextNonza(this.#entity, NS_SASL, this.#timeoutMs, 'the SASL exchange');
+    const answer = nextNonza(this.#entity, this.#ns, this.#timeoutMs, 'the SASL exchange');
     answer.catch(() => {
       this.#waiting = false;
     });

@@ -5,6 +5,7 @@
  */
 import {
   type SaslCredentials,
+  type SaslLoginContext,
   type SaslMechanism,
   type SaslMechanismDefinition,
   SwitchboardError,
@@ -18,7 +19,8 @@ import { decodePayload, encodeInitial, encodeResponse } from './wire';
 /** The SASL namespace. */
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
-function failureError(
+/** SB_SASL_FAILURE for a `<failure/>` (classic or SASL2): the condition and text in `details`. */
+export function failureError(
   element: Element,
   mechanism: string,
   learned: Readonly<Record<string, unknown>> = {},
@@ -44,8 +46,9 @@ export async function exchange(
   definition: SaslMechanismDefinition,
   credentials: SaslCredentials,
   answers: SaslAnswers,
+  context?: SaslLoginContext,
 ): Promise<void> {
-  const mechanism: SaslMechanism = definition.create();
+  const mechanism: SaslMechanism = definition.create(context);
   const attrs = {
     xmlns: NS_SASL,
     mechanism: definition.name,

@@ -1,9 +1,10 @@
 import {
   type CredentialKind,
+  type LoginFraming,
   noMechanismError,
   type SaslCredentials,
   type SaslRegistry,
-  type SelectionPolicy,
+  type ScramKeyCache,
   type SelectionTraceEntry,
   SwitchboardError,
 } from '@switchboard/core';
@@ -11,7 +12,9 @@ import type { Client } from '@xmpp/client-core';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import { HardenedClient } from '../connection/HardenedClient';
 import { exchange, NS_SASL } from './exchange';
+import { loginContext } from './loginContext';
 import { SaslAnswers } from './SaslAnswers';
+import { selectionPolicy } from './selectionPolicy';
 
 /** Everything the SASL step needs for one login. */
 export interface SaslFeatureOptions {
@@ -23,8 +26,18 @@ export interface SaslFeatureOptions {
   readonly accountMechanisms: readonly string[] | undefined;
   readonly allowInsecure: boolean;
   readonly timeoutMs: number;
-  /** Called with the choice and the trace before the exchange starts. */
-  readonly onSelected: (mechanism: string, trace: readonly SelectionTraceEntry[]) => void;
+  /** The XMPP domain (the SCRAM key cache's server). */
+  readonly server?: string;
+  /** The account's SCRAM key cache, if it keeps one. */
+  readonly scramKeys?: ScramKeyCache | undefined;
+  /** Why classic SASL (not SASL2) carries this login; default: SASL2 was not offered. */
+  readonly framing?: () => LoginFraming['reason'];
+  /** Called with the choice, the trace and the framing before the exchange starts. */
+  readonly onSelected: (
+    mechanism: string,
+    trace: readonly SelectionTraceEntry[],
+    framing: LoginFraming,
+  ) => void;
   /**
    * The connection, when known at setup: SASL elements out of turn are then caught from the
    * stream's first byte. Without it, from the moment the mechanisms are offered.
@@ -33,7 +46,7 @@ export interface SaslFeatureOptions {
 }
 
 /** Drops the connection: {@link HardenedClient.abort}, which also fails a pending login. */
-function abortConnection(entity: Client, error: SwitchboardError): void {
+export function abortConnection(entity: Client, error: SwitchboardError): void {
   if (entity instanceof HardenedClient) {
     entity.abort(error);
     return;
@@ -57,7 +70,7 @@ export function saslFeature(options: SaslFeatureOptions): void {
   const watch = (entity: Client): SaslAnswers =>
     new SaslAnswers(entity, options.timeoutMs, (error) => abortConnection(entity, error));
   let answers = options.entity === undefined ? undefined : watch(options.entity);
-  options.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
+  options.streamFeatures.use('mechanisms', NS_SASL, async ({ entity, stanza }, _next, feature) => {
     if (started) {
       throw new SwitchboardError(
         'SB_SASL_PROTOCOL',
@@ -69,21 +82,22 @@ export function saslFeature(options: SaslFeatureOptions): void {
     // First, before anything is awaited: the server's next element may already be parsed.
     answers ??= watch(entity);
     const offered = feature.getChildren('mechanism', NS_SASL).map((m) => m.text().trim());
-    const policy: SelectionPolicy = {
-      secure: entity.isSecure(),
-      allowInsecure: options.allowInsecure,
-      credentialKinds: options.credentialKinds,
-      ...(options.profileMechanisms === undefined
-        ? {}
-        : { profileMechanisms: options.profileMechanisms }),
-      ...(options.accountMechanisms === undefined
-        ? {}
-        : { accountMechanisms: options.accountMechanisms }),
-    };
+    const context = loginContext(entity, {
+      server: options.server,
+      features: stanza,
+      offered,
+      scramKeys: options.scramKeys,
+    });
+    const policy = selectionPolicy(options, entity.isSecure(), context.channelBindings);
     const { mechanism, trace } = options.registry.select(offered, policy);
     if (mechanism === undefined) throw noMechanismError(options.registry, offered, trace, policy);
-    options.onSelected(mechanism.name, trace);
-    await exchange(entity, mechanism, options.credentials, answers);
+    options.onSelected(mechanism.name, trace, {
+      framing: 'sasl',
+      fast: false,
+      tokenRequested: false,
+      reason: options.framing?.() ?? 'sasl2-not-offered',
+    });
+    await exchange(entity, mechanism, options.credentials, answers, context);
     await entity.restart();
   });
 }

@@ -5,13 +5,14 @@
  */
 import { SwitchboardError } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
-import type { Middleware } from '@xmpp/middleware';
-import type { StreamFeatures } from '@xmpp/stream-features';
 import xml, { type Element } from '@xmpp/xml';
 import { streamCondition } from '../connection/blamesStanza';
 import { nextNonza } from '../connection/nextNonza';
 import { AckRequests } from './AckRequests';
 import { AckWaiters } from './AckWaiters';
+import { inlineAnswers } from './inlineAnswers';
+import type { HandledListener, StreamManagementOptions } from './StreamManagementOptions';
+import { worthResending } from './worthResending';
 import type { ResumableStream, Unacked, XmppContinuation } from './XmppContinuation';
 
 export const NS_SM = 'urn:xmpp:sm:3';
@@ -20,26 +21,6 @@ export const NS_SM = 'urn:xmpp:sm:3';
 const CLOSE_ACK_WAIT_MS = 2_000;
 
 const STANZAS = new Set(['message', 'presence', 'iq']);
-
-/** What the server confirmed: reported as it happens. */
-export type HandledListener = (stanzas: readonly Element[]) => void;
-
-export interface StreamManagementOptions {
-  readonly entity: Client;
-  readonly middleware: Middleware;
-  readonly streamFeatures: StreamFeatures;
-  /** What the account's lost session left, if anything. */
-  readonly previous: XmppContinuation | undefined;
-  readonly timeoutMs: number;
-  /** Outbound stanzas the server acknowledged (or, on resumption, said it had handled). */
-  readonly onHandled: HandledListener;
-  /**
-   * The server left a request for acknowledgement unanswered for `timeoutMs` while stanzas were
-   * outstanding: the link is dead or the server is stuck (the caller drops the connection, and
-   * the next session resumes or resends).
-   */
-  readonly onStalled?: (waitedMs: number, unacknowledged: number) => void;
-}
 
 /**
  * One per connection. Construct it before any other middleware so it counts every inbound
@@ -233,6 +214,27 @@ export class StreamManagement {
     return { protocol: 'xmpp', stream, unacked: [...sent, ...this.#pending], seen };
   }
 
+  /** SASL2: the `<resume/>` for `<authenticate/>` if the previous stream can be resumed. */
+  inlineResume(): Element | undefined {
+    const previous = this.#previous?.stream;
+    if (previous === undefined) return undefined;
+    this.#resuming = true;
+    return xml('resume', { xmlns: NS_SM, h: String(previous.inbound), previd: previous.id });
+  }
+
+  /** Bind2 (XEP-0386): the `<enable/>` to put in `<bind/>`; its answer: {@link inline}. */
+  inlineEnable(): Element {
+    this.#enabling = true;
+    return xml('enable', { xmlns: NS_SM, resume: 'true' });
+  }
+
+  /** The answers to the inline requests, from a verified SASL2 `<success/>`. */
+  inline(success: Element): void {
+    for (const answer of inlineAnswers(success)) this.#inboundElement(answer);
+    this.#resuming = false;
+    this.#enabling = false;
+  }
+
   async #negotiate(next: () => Promise<unknown>): Promise<void> {
     const previous = this.#previous?.stream;
     if (previous !== undefined && (await this.#resume(previous))) return;
@@ -284,6 +286,7 @@ export class StreamManagement {
         if (!this.#enabling) return;
         this.#enabling = false;
         this.#enabled = true;
+        this.#counting = true; // Not yet so when <enable/> went inside SASL2.
         this.#inbound = 0;
         this.#stream = {
           id: element.attrs.id ?? '',
@@ -312,6 +315,9 @@ export class StreamManagement {
           this.#resuming = false;
           this.#refused = true;
           this.#handledBefore(Number(element.attrs.h), previous);
+        } else if (this.#enabling) {
+          this.#enabling = false; // An inline <enable/> refused: no stream management.
+          this.#stopCounting();
         }
         break;
       }
@@ -389,12 +395,4 @@ export class StreamManagement {
       .send(xml('a', { xmlns: NS_SM, h: String(this.#inbound) }))
       .catch(() => undefined);
   }
-}
-
-const SUBSCRIPTION_TYPES = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
-
-/** Stanzas worth sending again on a fresh stream: messages with a body and subscription changes. */
-function worthResending({ stanza }: Unacked): boolean {
-  if (stanza.name === 'message') return stanza.getChild('body') !== undefined;
-  return stanza.name === 'presence' && SUBSCRIPTION_TYPES.has(stanza.attrs.type ?? '');
 }
