@@ -151,8 +151,8 @@ async function timeLogin(
   const connection = (tap?.connections() ?? 0) + 1;
   const start = performance.now();
   const session = await peer.open(request).catch((error: unknown) => {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Error(`${variant.id}, ${peer.id}${tap === undefined ? '' : ', delayed'}: ${reason}`);
+    if (!(error instanceof Error)) throw new Error(String(error));
+    throw new Error(error.message === '' ? error.name : `${error.name}: ${error.message}`);
   });
   const end = performance.now();
   const roundTrips =
