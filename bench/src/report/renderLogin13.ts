@@ -133,7 +133,7 @@ export function renderLogin13(results: Login13Results): string {
     '`mod_sasl2`, `mod_sasl2_bind2`, `mod_sasl2_sm` and `mod_sasl2_fast`; both with Prosody’s',
     'default `internal_hashed` backend (SCRAM-SHA-256 keys stored, 10,000 iterations). A reconnect logs the',
     'same account in again (its FAST token, user-agent id and SCRAM keys kept); every other login',
-    'starts from nothing. — where a peer cannot log in that way.',
+    'starts from nothing. A dash (—) marks a peer that cannot log in that way.',
     '',
     '#### Targets',
     '',
