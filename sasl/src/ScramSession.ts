@@ -64,6 +64,8 @@ export class ScramSession implements SaslMechanism {
   #state: State = { step: 'client-first' };
   #cacheUse: ScramCacheUse | undefined;
   #binding: ChannelBindingType | undefined;
+  /** The GS2 flag sent: `p=<type>`, `y` or `n`. */
+  #flag: string | undefined;
 
   constructor(config: ScramConfig, context?: SaslLoginContext) {
     this.#config = config;
@@ -129,12 +131,15 @@ export class ScramSession implements SaslMechanism {
 
   /**
    * Called by the plugin when the server answered `<failure/>`: cached keys used for this
-   * login are dropped, and a -PLUS login says which channel binding it used
-   * (`channelBinding`), so the error shows that a bound login was refused.
+   * login are dropped. A -PLUS login says which channel binding it used (`channelBinding`), so
+   * the error shows that a bound login was refused; a login that sent the GS2 flag `y` says so
+   * (`gs2Flag: 'y'`): a server that refuses it may support binding after all, i.e. -PLUS was
+   * removed from the offer on the way (the plugin's `SB_SASL_DOWNGRADE`).
    */
   failureDetails(): Readonly<Record<string, unknown>> | undefined {
     this.#cacheUse?.failed();
-    return this.#binding === undefined ? undefined : { channelBinding: this.#binding };
+    if (this.#binding !== undefined) return { channelBinding: this.#binding };
+    return this.#flag === 'y' ? { gs2Flag: 'y' } : undefined;
   }
 
   #verify(data: Uint8Array | null, serverSignature: Uint8Array): void {
@@ -173,6 +178,7 @@ export class ScramSession implements SaslMechanism {
     }
     const { flag, binding } = chooseGs2Flag(name, this.#config.channelBindings, this.#context);
     this.#binding = binding?.type;
+    this.#flag = flag;
     const authz =
       authzid === undefined ? '' : `a=${escapeSaslName(await saslPrep(authzid, 'authzid', name))}`;
     const gs2Header = `${flag},${authz},`;
@@ -195,8 +201,10 @@ export class ScramSession implements SaslMechanism {
       'password',
       this.name,
     );
-    // XEP-0474: a list altered on the way stops the login before any proof is sent.
-    if (serverFirst.ssdp !== undefined && this.#context !== undefined) {
+    // XEP-0474: a list altered on the way stops the login before any proof is sent. Without a
+    // known offer (no context, or a server that listed nothing) there is nothing to compare.
+    const offered = this.#context?.offered ?? [];
+    if (serverFirst.ssdp !== undefined && this.#context !== undefined && offered.length > 0) {
       await verifySsdp(serverFirst.ssdp, hash, this.#context, this.name);
     }
     const c = channelBindingInput(start.gs2Header, start.binding);

@@ -91,10 +91,11 @@ class HashedTokenSession implements SaslMechanism {
     if (sent && expected !== undefined && data !== null && constantTimeEqual(data, expected)) {
       return;
     }
+    const missing = data === null || data.length === 0;
     throw new SwitchboardError(
       'SB_SASL_SERVER_VERIFICATION_FAILED',
-      `The server did not prove it knows the ${this.name} token: ${data === null || data.length === 0 ? 'its success carries no answer' : 'its answer is wrong'}. Do not trust this connection; check that you reach the right server.`,
-      { details: { mechanism: this.name, reason: data === null ? 'missing' : 'mismatch' } },
+      `The server did not prove it knows the ${this.name} token: ${missing ? 'its success carries no answer' : 'its answer is wrong'}. Do not trust this connection; check that you reach the right server.`,
+      { details: { mechanism: this.name, reason: missing ? 'missing' : 'mismatch' } },
     );
   }
 

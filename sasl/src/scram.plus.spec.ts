@@ -168,8 +168,15 @@ describe('SCRAM without -PLUS', () => {
     }
   });
 
-  it('has no failure details to add', () => {
-    expect(scramSha256.create().failureDetails?.()).toBeUndefined();
+  it('after n,, has no failure details to add; after y,, says it sent y', async () => {
+    const plain = scramSha256.create(contextWith({ offered: ['SCRAM-SHA-256'] }));
+    await plain.response(pencil);
+    expect(plain.failureDetails?.()).toBeUndefined();
+    const signalled = scramSha256.create(
+      contextWith({ data: { 'tls-exporter': EXPORTER }, offered: ['SCRAM-SHA-256'] }),
+    );
+    await signalled.response(pencil);
+    expect(signalled.failureDetails?.()).toEqual({ gs2Flag: 'y' });
   });
 });
 

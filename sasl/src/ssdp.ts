@@ -50,10 +50,16 @@ export async function ssdpHash(
 }
 
 /**
- * Checks the server's `h=` against what this client saw offered (`context.offered`, or
- * `context.ssdpMechanisms` where the server hashes another list, and
+ * Checks the server's `h=` against what this client saw offered (`context.offered` and
  * `context.serverChannelBindings`). Throws SB_SASL_DOWNGRADE (`details.reason: 'ssdp-mismatch'`)
  * when they differ: the exchange must stop before the client sends its proof.
+ *
+ * Prosody 13's mod_sasl_ssdp hashes the mechanisms of the SASL handler that runs the exchange,
+ * filtered as its offer is, and the binding types of that handler. For SASL2 that handler is
+ * mod_saslauth's (it replaces mod_sasl2's at stream features), which also advertises the XEP-0440
+ * list; its mechanism list is the SASL2 offer (SCRAM -PLUS appears in both exactly when
+ * tls-exporter or tls-unique is available). So `offered` is the list of the exchange's own
+ * offer, classic or SASL2, and `serverChannelBindings` the stream's XEP-0440 list.
  */
 export async function verifySsdp(
   h: string,
@@ -61,7 +67,7 @@ export async function verifySsdp(
   context: SaslLoginContext,
   mechanism: string,
 ): Promise<void> {
-  const mechanisms = context.ssdpMechanisms ?? context.offered;
+  const mechanisms = context.offered;
   const expected = await ssdpHash(hash, mechanisms, context.serverChannelBindings);
   if (constantTimeEqual(encoder.encode(h), encoder.encode(expected))) return;
   throw new SwitchboardError(

@@ -199,6 +199,7 @@ describe('switchboard account', () => {
         tokens,
         JSON.stringify({
           mark: { accessToken: 'a', tokenType: 'bearer' },
+          'mark#login': { accessToken: 'f', tokenType: 'fast', extra: { userAgentId: 'u' } },
           other: { accessToken: 'b', tokenType: 'bearer' },
         }),
       );

@@ -139,11 +139,13 @@ describe('switchboard send', () => {
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(
-      / alice >> <auth [^>]*mechanism="SCRAM-SHA-256"[^>]*>\[redacted\]<\/auth>/,
+      / alice >> <auth [^>]*mechanism="SCRAM-SHA-256-PLUS"[^>]*>\[redacted\]<\/auth>/,
     );
     expect(stderr).toMatch(/ alice << <challenge [^>]*>\[redacted\]<\/challenge>/);
     expect(stderr).toMatch(/ alice >> <message [^>]*><body>debugged<\/body>/);
-    expect(stderr).toContain('[debug] SASL mechanism SCRAM-SHA-256');
+    expect(stderr).toContain(
+      '[debug] SASL mechanism SCRAM-SHA-256-PLUS via sasl (sasl2-not-offered) (',
+    );
     for (const secret of [
       PASSWORD,
       Buffer.from(PASSWORD).toString('base64'),

@@ -206,13 +206,13 @@ describe('switchboard demo', () => {
         /^Messenger +mark@messenger\.test +X-MESSENGER-OAUTH2 +2 +1 +sees 2 of 2 +1 sent, 1 seen$/m,
       );
       expect(run.stdout).toMatch(
-        /^Jabber +jack@jabber\.test +SCRAM-SHA-256 +3 +5 +sees 2 of 2 +2 sent, 2 seen$/m,
+        /^Jabber +jack@jabber\.test +SCRAM-SHA-256-PLUS +3 +5 +sees 2 of 2 +2 sent, 2 seen$/m,
       );
       expect(run.stdout).toMatch(
         /^IRC +iris@127\.0\.0\.1 +SCRAM-SHA-256 +4 +2 .* +1 sent, 1 seen$/m,
       );
       expect(run.stdout).toMatch(/^IRC bridge +relay@127\.0\.0\.1 +SCRAM-SHA-256 +2 +4 /m);
-      expect(run.stdout).toMatch(/^Jabber bridge +relay@jabber\.test +SCRAM-SHA-256 +4 +2 /m);
+      expect(run.stdout).toMatch(/^Jabber bridge +relay@jabber\.test +SCRAM-SHA-256-PLUS +4 +2 /m);
       expect(run.stdout).toMatch(/^Facebook +fiona@facebook\.test +X-FACEBOOK-PLATFORM +1 +2 /m);
       expect(run.stdout).toMatch(/^Google Talk +greg@gmail\.test +X-OAUTH2 +1 +1 /m);
       expect(run.stdout).toMatch(/^refusal +Messenger: add contact → SB_CAPABILITY_UNSUPPORTED/m);

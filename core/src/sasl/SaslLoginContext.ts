@@ -61,13 +61,6 @@ export interface SaslLoginContext {
   /** Every mechanism the server offered in this exchange's list, in its order. */
   readonly offered: readonly string[];
   /**
-   * The mechanism list the server hashes for XEP-0474 (SSDP) when it is not {@link offered}.
-   * Prosody's mod_sasl_ssdp hashes the list of the SASL handler that runs the exchange: with
-   * SASL2 (XEP-0388) that is the handler behind the classic `<mechanisms/>` of the same
-   * stream features, so an SASL2 login passes that list here. Default: {@link offered}.
-   */
-  readonly ssdpMechanisms?: readonly string[];
-  /**
    * The channel binding types the server advertised (XEP-0440), or `undefined` when it did
    * not say. XEP-0474 hashes them together with {@link offered}.
    */

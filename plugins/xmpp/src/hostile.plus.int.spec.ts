@@ -2,19 +2,25 @@
  * A hostile server advertises SCRAM-SHA-256-PLUS and then refuses it: the login ends with the
  * refusal (SB_SASL_FAILURE), never with a second try of a weaker mechanism on the same
  * connection; the same in classic SASL and in SASL2 (XEP-0388). The gs2 flag follows what the
- * connection can bind (XEP-0440 list, RFC 5802 §6). A SASL2 `<continue/>` asking for
+ * connection can bind (XEP-0440 list, RFC 5802 §6). A SASL2 success with a wrong server
+ * signature fails the login, and a stanza sent right after it never reaches the account. A SASL2 `<continue/>` asking for
  * tasks this client cannot run ends the login with SB_SASL_PROTOCOL after an `<abort/>`.
  */
 import {
+  answerStreamClose,
+  bindFeature,
+  bindResource,
   expectData,
   expectSaslAuth,
+  expectSaslResponse,
   mechanismsFeature,
   negotiateTls,
   openStream,
   saslFailure,
   sendData,
+  streamFeatures,
 } from '@switchboard/testing';
-import { DOMAIN, hostileSuite } from './hostile.testkit';
+import { clientNonce, DOMAIN, hostileSuite, SALT } from './hostile.testkit';
 
 const PASSWORD = 'hostile-plus-secret-81c4';
 const NS_SASL2 = 'urn:xmpp:sasl:2';
@@ -100,7 +106,7 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
   });
 
   it('when the server offers no -PLUS although the connection could bind, sends gs2 flag y', async () => {
-    const { server } = await suite.failedLogin([
+    const { error, server } = await suite.failedLogin([
       ...negotiateTls(suite.certificates.valid, DOMAIN),
       ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256', 'PLAIN'])),
       expectSaslAuth(),
@@ -111,6 +117,63 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
     );
     // The downgrade signal: a server that does support binding refuses this login.
     expect(Buffer.from(auth?.[1] ?? '', 'base64').toString()).toMatch(/^y,,n=alice,r=/);
+    // Refused as a credential: the plain refusal.
+    expect(error).toMatchObject({
+      code: 'SB_SASL_FAILURE',
+      details: { condition: 'not-authorized' },
+    });
+  });
+
+  it('when the server refuses the y flag at once (it binds after all), fails with SB_SASL_DOWNGRADE', async () => {
+    const { error, server } = await suite.failedLogin([
+      ...negotiateTls(suite.certificates.valid, DOMAIN),
+      ...openStream(DOMAIN, mechanismsFeature(['SCRAM-SHA-256', 'PLAIN'])),
+      expectSaslAuth(),
+      sendData(saslFailure('malformed-request')),
+    ]);
+    expect(error).toMatchObject({
+      code: 'SB_SASL_DOWNGRADE',
+      details: {
+        mechanism: 'SCRAM-SHA-256',
+        reason: 'gs2-y-refused',
+        condition: 'malformed-request',
+      },
+    });
+    expect(server.received('tls').match(/<auth\b/g)).toHaveLength(1);
+  });
+
+  it('when a SASL2 success carries a wrong server signature, fails and nothing after it reaches the account', async () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const bind2 = `<inline><bind xmlns='urn:xmpp:bind:0'><inline/></bind></inline>`;
+    const offer = authentication(['SCRAM-SHA-256']).replace(
+      '</authentication>',
+      `${bind2}</authentication>`,
+    );
+    const { account, server } = await suite.harness.serve(
+      [
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...openStream(DOMAIN, offer),
+        expectData(/<initial-response>([^<]+)<\/initial-response>/),
+        sendData(
+          (context) =>
+            `<challenge xmlns='${NS_SASL2}'>${b64(`r=${clientNonce(context)}srv,s=${SALT},i=4096`)}</challenge>`,
+        ),
+        expectSaslResponse(),
+        sendData(
+          `<success xmlns='${NS_SASL2}'><additional-data>${b64(`v=${b64('not the signature')}`)}</additional-data>` +
+            `<bound xmlns='urn:xmpp:bind:0'/><authorization-identifier>alice@${DOMAIN}/x</authorization-identifier></success>` +
+            `<message from='mallory@${DOMAIN}/m' to='alice@${DOMAIN}/x' type='chat'><body>smuggled</body></message>`,
+        ),
+      ],
+      { tls: { ca: suite.certificates.ca } },
+    );
+    const bodies: string[] = [];
+    account.on('message', (m) => bodies.push(m.body));
+    const error = await suite.harness.connectToFail(account);
+    expect(error).toMatchObject({ code: 'SB_SASL_SERVER_VERIFICATION_FAILED' });
+    expect(account.state).toBe('failed');
+    expect(bodies).toEqual([]);
+    expect(server.received('tls')).toMatch(/<response xmlns="urn:xmpp:sasl:2">[^<]+<\/response>/);
   });
 
   it('when SASL2 answers with <continue/> and tasks, aborts and fails with SB_SASL_PROTOCOL', async () => {
@@ -131,5 +194,30 @@ describe('XmppPlugin against a hostile server: a refused -PLUS mechanism', () =>
       details: { reason: 'tasks-unsupported', tasks: ['HOTP-EXAMPLE'] },
     });
     expect(server.received('tls')).toMatch(/<abort xmlns="urn:xmpp:sasl:2"\/>/);
+  });
+
+  it('when SASL2 has no Bind2, binds with the features that follow the success (no stream restart)', async () => {
+    const { account, server } = await suite.harness.serve(
+      [
+        ...negotiateTls(suite.certificates.valid, DOMAIN),
+        ...openStream(DOMAIN, authentication(['PLAIN'])),
+        expectData(/<authenticate\b[^>]*mechanism="PLAIN"[\s\S]*?<\/authenticate>/),
+        sendData(
+          `<success xmlns='${NS_SASL2}'><authorization-identifier>alice@${DOMAIN}</authorization-identifier></success>` +
+            streamFeatures(bindFeature),
+        ),
+        ...bindResource(`alice@${DOMAIN}/plain-bind`),
+        ...answerStreamClose(),
+      ],
+      { tls: { ca: suite.certificates.ca }, mechanisms: ['PLAIN'] },
+    );
+    await account.connect();
+    expect(account.state).toBe('online');
+    expect(account.address).toBe(`alice@${DOMAIN}/plain-bind`);
+    const received = server.received('tls');
+    expect(received).not.toContain('<bind xmlns="urn:xmpp:bind:0"');
+    // One stream header after TLS: no restart.
+    expect(received.match(/<stream:stream\b/g)).toHaveLength(1);
+    await account.disconnect();
   });
 });

@@ -53,5 +53,7 @@ export { defineXmppExtension } from './extensions/XmppExtension';
 export type { XmlChild, XmlElement } from './extensions/xmlElement';
 export { xml } from './extensions/xmlElement';
 export { discoFeatures } from './im/disco';
+export type { UserAgent } from './sasl/sasl2Extras';
+export type { XmppLoginOptions } from './sasl/sasl2Feature';
 export { XmppPlugin, xmppDefaults } from './XmppPlugin';
 export { default, dnsResolverModule, xmppBindings, xmppModule } from './xmppModule';

@@ -54,9 +54,13 @@ export async function openAccount(
     await buildAccountConfig(entry, credential, options.defaults),
   );
   if (context.debug) {
-    account.on('mechanism', (mechanism, trace) => {
+    account.on('mechanism', (mechanism, trace, framing) => {
+      const how =
+        framing === undefined
+          ? ''
+          : ` via ${framing.framing}${framing.fast ? ' with a FAST token' : ''} (${framing.reason})`;
       context.note(
-        `${clock(Date.now())} [debug] SASL mechanism ${mechanism} (${formatTrace(trace)})`,
+        `${clock(Date.now())} [debug] SASL mechanism ${mechanism}${how} (${formatTrace(trace)})`,
       );
     });
     account.on('state', ({ from, to, error }) => {

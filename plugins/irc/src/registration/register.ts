@@ -268,7 +268,8 @@ async function saslLogin(
   const context: SaslLoginContext = {
     channelBindings: [],
     channelBindingData: () => undefined,
-    offered: mechanisms,
+    // Only what the server listed: an account's own order is no offer to check XEP-0474 against.
+    offered: listed,
     ...(options.saslServer === undefined ? {} : { server: options.saslServer }),
     ...(options.scramKeys === undefined ? {} : { scramKeys: options.scramKeys }),
   };

@@ -102,7 +102,8 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
     domain: endpoint.domain,
     timeout: timeoutMs,
     lookup: endpoint.lookup,
-    from: options.credentials.address,
+    // An account's own bare JID; not a bare domain (an anonymous login has no account yet).
+    from: options.credentials.address?.includes('@') ? options.credentials.address : undefined,
   });
   entity.transports.push(...createTransports({ servername: endpoint.servername, ca: endpoint.ca }));
   const middleware = createMiddleware({ entity });

@@ -11,27 +11,13 @@ import {
   SwitchboardError,
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
-import xml, { type Element } from '@xmpp/xml';
-import { readCondition } from '../connection/readCondition';
+import xml from '@xmpp/xml';
+import { refusalError } from './refusal';
 import type { SaslAnswers } from './SaslAnswers';
 import { decodePayload, encodeInitial, encodeResponse } from './wire';
 
 /** The SASL namespace. */
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
-
-/** SB_SASL_FAILURE for a `<failure/>` (classic or SASL2): the condition and text in `details`. */
-export function failureError(
-  element: Element,
-  mechanism: string,
-  learned: Readonly<Record<string, unknown>> = {},
-): SwitchboardError {
-  const { condition, text } = readCondition(element);
-  return new SwitchboardError(
-    'SB_SASL_FAILURE',
-    `The server rejected ${mechanism} authentication: ${condition}${text ? ` (${text})` : ''}.`,
-    { details: { ...learned, condition, ...(text === undefined ? {} : { text }), mechanism } },
-  );
-}
 
 async function abort(entity: Client): Promise<void> {
   await entity.send(xml('abort', { xmlns: NS_SASL })).catch(() => undefined);
@@ -60,10 +46,11 @@ export async function exchange(
 
   let answer = answers.next();
   await entity.send(xml('auth', attrs, text));
+  let challenged = false;
   for (;;) {
     const element = await answer;
     if (element.name === 'failure') {
-      throw failureError(element, definition.name, mechanism.failureDetails?.());
+      throw refusalError(element, definition.name, mechanism.failureDetails?.(), challenged);
     }
     try {
       if (element.name === 'success') {
@@ -80,6 +67,7 @@ export async function exchange(
           },
         );
       }
+      challenged = true;
       await mechanism.challenge(decodePayload(element.text(), 'challenge') ?? new Uint8Array(0));
       const reply = encodeResponse(await mechanism.response(credentials));
       answer = answers.next();

@@ -26,8 +26,6 @@ export interface LoginContextFacts {
   /** The stream features that offered the mechanisms (for XEP-0440). */
   readonly features: Element | undefined;
   readonly offered: readonly string[];
-  /** What the server hashes for SSDP (XEP-0474) when it is not `offered`. */
-  readonly ssdpMechanisms?: readonly string[] | undefined;
   readonly scramKeys: ScramKeyCache | undefined;
 }
 
@@ -48,7 +46,6 @@ export function loginContext(entity: Client, facts: LoginContextFacts): SaslLogi
     channelBindingData: (type: ChannelBindingType) =>
       bindings.includes(type) ? tls?.channelBinding(type) : undefined,
     offered: facts.offered,
-    ...(facts.ssdpMechanisms === undefined ? {} : { ssdpMechanisms: facts.ssdpMechanisms }),
     ...(accepted === undefined ? {} : { serverChannelBindings: accepted }),
     ...(facts.scramKeys === undefined ? {} : { scramKeys: facts.scramKeys }),
   };

@@ -13,7 +13,7 @@ import {
 } from '@switchboard/core';
 import type { Client } from '@xmpp/client-core';
 import xml, { type Element } from '@xmpp/xml';
-import { failureError } from './exchange';
+import { refusalError } from './refusal';
 import type { SaslAnswers } from './SaslAnswers';
 import { NS_SASL2 } from './sasl2Names';
 import { decodePayload, encodeInitial, encodeResponse } from './wire';
@@ -68,11 +68,11 @@ export async function sasl2Exchange(
       ...attempt.extras,
     ),
   );
+  let challenged = false;
   for (;;) {
     const element = await answer;
     if (element.name === 'failure') {
-      const error = failureError(element, definition.name, mechanism.failureDetails?.());
-      throw error;
+      throw refusalError(element, definition.name, mechanism.failureDetails?.(), challenged);
     }
     try {
       if (element.name === 'success') {
@@ -88,6 +88,7 @@ export async function sasl2Exchange(
           { details: { element: element.name } },
         );
       }
+      challenged = true;
       await mechanism.challenge(decodePayload(element.text(), 'challenge') ?? new Uint8Array(0));
       const reply = encodeResponse(await mechanism.response(credentials));
       answer = answers.next();

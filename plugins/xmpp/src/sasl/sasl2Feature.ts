@@ -17,7 +17,6 @@ import {
 import type { Client } from '@xmpp/client-core';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import type { Element } from '@xmpp/xml';
-import { NS_SASL } from './exchange';
 import { fastOffer, tokenMechanism } from './fastTokens';
 import { finishSasl2 } from './finishSasl2';
 import { loginContext } from './loginContext';
@@ -111,18 +110,16 @@ export function sasl2Feature(options: Sasl2FeatureOptions): void {
     started = true;
     const offered = feature.getChildren('mechanism').map((m) => m.text().trim());
     const inline = feature.getChild('inline');
-    // Prosody's SSDP (XEP-0474) hashes the list of the SASL handler behind the classic
-    // <mechanisms/> of the same features, also when the exchange runs in SASL2.
-    const classic = ctx.stanza.getChild('mechanisms', NS_SASL);
     const context = loginContext(ctx.entity, {
       server: options.server,
       features: ctx.stanza,
       offered,
-      ssdpMechanisms: classic?.getChildren('mechanism').map((m) => m.text().trim()),
       scramKeys: login.memory?.scramKeys,
     });
     const offer: Offer = { offered, inline: inlineOffer(inline), fast: fastOffer(inline), context };
-    const agent = userAgentElement(await login.userAgent());
+    const userAgent = await login.userAgent();
+    // A fresh element for each <authenticate/> (a FAST refusal is followed by a second one).
+    const agent = (): Element => userAgentElement(userAgent);
     const success = await authenticate(options, offer, agent, answers);
     await finishSasl2(ctx.entity, success.element, {
       gate: options.gate,
@@ -139,7 +136,7 @@ export function sasl2Feature(options: Sasl2FeatureOptions): void {
 async function authenticate(
   options: Sasl2FeatureOptions,
   offer: Offer,
-  agent: Element,
+  agent: () => Element,
   answers: SaslAnswers,
 ): Promise<{ element: Element; tokenMechanism: string | undefined }> {
   const { entity, login, registry } = options;
@@ -162,7 +159,7 @@ async function authenticate(
     if (mechanism !== undefined) {
       options.onSelected(mechanism.name, trace, framing(true, false, 'fast-token'));
       const credentials = { ...options.credentials, fastToken: token.token };
-      const extras = [agent, ...inlineRequests(options, offer), fastElement()];
+      const extras = [agent(), ...inlineRequests(options, offer), fastElement()];
       try {
         const element = await run(
           options,
@@ -188,7 +185,7 @@ async function authenticate(
       : tokenMechanism(offer.fast ?? [], offer.context.channelBindings, registry);
   options.onSelected(mechanism.name, trace, framing(false, requested !== undefined, reason));
   const extras = [
-    agent,
+    agent(),
     ...inlineRequests(options, offer),
     ...(requested === undefined ? [] : [requestTokenElement(requested)]),
   ];

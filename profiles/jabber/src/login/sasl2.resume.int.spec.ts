@@ -55,6 +55,9 @@ describe('SASL2 inline resumption on a real Prosody 13', () => {
     const authenticate = out.filter((t) => t.startsWith('<authenticate'));
     expect(authenticate).toHaveLength(2);
     expect(authenticate[1]).toMatch(/<resume xmlns="urn:xmpp:sm:3" h="\d+" previd="[^"]+"\/>/);
+    // The reconnect logs in with the FAST token the first login got: one round trip for all.
+    expect(authenticate[1]).toContain('mechanism="HT-SHA-256-EXPR"');
+    expect(authenticate[1]).toContain('<fast xmlns="urn:xmpp:fast:0"/>');
     expect(out.filter((t) => t.startsWith('<resume'))).toEqual([]);
     expect(out.filter((t) => t.startsWith('<enable'))).toEqual([]);
     const success = alice.in().filter((t) => t.startsWith('<success xmlns="urn:xmpp:sasl:2"'));
