@@ -40,9 +40,9 @@ describe('pnpm bench --quick', () => {
       out,
       '# Kept above\n\n<!-- bench:results:begin (written by `pnpm bench`; edit the text around it) -->\nold\n<!-- bench:results:end -->\n\nKept below\n',
     );
-    await run('bash', [script, '--quick', '--out', out], { timeout: 240_000, maxBuffer: 8 << 20 });
+    await run('bash', [script, '--quick', '--out', out], { timeout: 330_000, maxBuffer: 8 << 20 });
     page = await readFile(out, 'utf8');
-  }, 300_000);
+  }, 400_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
@@ -103,6 +103,42 @@ describe('pnpm bench --quick', () => {
       else expect(switchboard).toMatch(/^[\d,]+(\.\d+)?$/);
     }
     expect(page).toContain(`- ${scram}: logins of the stand-in mechanism`);
+  });
+
+  it('when the Prosody 13 logins are read, Switchboard has a time on every row and round trips on the delayed link', () => {
+    expect(page).toContain(
+      '### Logins on Prosody 13: classic, SASL2 + Bind2, FAST, SCRAM key cache',
+    );
+    const section = page.slice(page.indexOf('#### Straight to Prosody on loopback'));
+    const delayedAt = section.indexOf('#### Through a link with 25 ms each way');
+    expect(delayedAt).toBeGreaterThan(0);
+    const rows = (text: string): string[][] =>
+      text
+        .split('\n')
+        .filter((l) => /^\| (classic|SASL2|FAST)/.test(l))
+        .map((l) =>
+          l
+            .split('|')
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        );
+    const straight = rows(section.slice(0, delayedAt));
+    const delayed = rows(section.slice(delayedAt));
+    expect(straight).toHaveLength(9);
+    expect(delayed).toHaveLength(9);
+    const time = /^[\d,]+(\.\d+)? \/ [\d,]+(\.\d+)?$/;
+    for (const cells of straight) expect(cells[1]).toMatch(time);
+    for (const [, switchboard, trips] of delayed) {
+      expect(switchboard).toMatch(time);
+      expect(trips).toMatch(/^\d+$/);
+    }
+    // A FAST reconnect costs fewer round trips than a classic login, on the wire.
+    const tripsOf = (prefix: string): number =>
+      Number(delayed.find((c) => c[0]?.startsWith(prefix))?.[2]);
+    expect(tripsOf('FAST reconnect (')).toBeLessThan(tripsOf('classic SASL, SCRAM-SHA-256'));
+    expect(page).toContain(
+      '| SASL2 + Bind2, SCRAM-SHA-256-PLUS (@xmpp/client: none, it has no -PLUS) |',
+    );
   });
 
   it('when the ratios are read, each is a factor against the peer', () => {

@@ -2,6 +2,7 @@ import type { BenchServer, PeerId } from './peers';
 import type { IrcBenchServer, IrcPeerId } from './peers/ircPeers';
 import type { IrcThroughputPlan } from './scenarios/ircThroughput';
 import type { LoginPlan } from './scenarios/login';
+import type { Login13Plan } from './scenarios/login13';
 import type { ScalePlan } from './scenarios/scale';
 import type { ThroughputPlan } from './scenarios/throughput';
 
@@ -12,6 +13,13 @@ export type Job =
       readonly server: BenchServer;
       readonly peers: readonly PeerId[];
       readonly plans: readonly LoginPlan[];
+    }
+  | {
+      readonly kind: 'login13';
+      /** A Prosody 13 without SASL2 and one with SASL2, Bind2 and FAST. */
+      readonly servers: { readonly classic: BenchServer; readonly sasl2: BenchServer };
+      readonly peers: readonly PeerId[];
+      readonly plan: Login13Plan;
     }
   | {
       readonly kind: 'throughput';

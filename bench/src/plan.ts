@@ -1,10 +1,13 @@
 import type { IrcThroughputPlan } from './scenarios/ircThroughput';
 import type { LoginPlan } from './scenarios/login';
+import type { Login13Plan } from './scenarios/login13';
 import type { ThroughputPlan } from './scenarios/throughput';
 
 /** How much each scenario runs. */
 export interface BenchPlan {
   readonly login: readonly LoginPlan[];
+  /** The Prosody 13 login rows (classic, SASL2, FAST, key cache), plain and delayed. */
+  readonly login13: Login13Plan;
   readonly throughput: ThroughputPlan;
   /** Account counts of the scale scenario. */
   readonly scale: readonly number[];
@@ -26,6 +29,7 @@ export const FULL_PLAN: BenchPlan = {
     { mechanism: 'SCRAM-SHA-256', runs: 30 },
     { mechanism: 'OAUTHBEARER', runs: 200 },
   ],
+  login13: { runs: 40, delayedRuns: 10, delayMs: 25, warmUp: 3 },
   throughput: { messages: 5000, rounds: 6, pings: 200 },
   scale: [1000, 5000],
   scaleConcurrency: 50,
@@ -43,6 +47,7 @@ export const FULL_PLAN: BenchPlan = {
 /** `--quick`: every scenario once over, small, to check the benchmark itself works. */
 export const QUICK_PLAN: BenchPlan = {
   login: FULL_PLAN.login.map(({ mechanism }) => ({ mechanism, runs: 3 })),
+  login13: { runs: 3, delayedRuns: 1, delayMs: 25, warmUp: 1 },
   throughput: { messages: 200, rounds: 2, pings: 20 },
   scale: [50],
   scaleConcurrency: 10,

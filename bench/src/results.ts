@@ -5,6 +5,7 @@ import type { ColdStartSubject } from './scenarios/coldStart';
 import type { IrcLoginRow } from './scenarios/ircLogin';
 import type { IrcThroughputResult } from './scenarios/ircThroughput';
 import type { LoginRow } from './scenarios/login';
+import type { Login13Results } from './scenarios/login13';
 import type { ScaleResult } from './scenarios/scale';
 import type { ThroughputResult } from './scenarios/throughput';
 import type { Summary } from './stats';
@@ -20,6 +21,8 @@ export interface BenchResults {
   readonly command: string;
   readonly machine: Machine;
   readonly login: readonly LoginRow[];
+  /** The Prosody 13 login rows (`login13`), when they ran. */
+  readonly login13?: Login13Results;
   readonly throughput: Partial<Record<PeerId, ThroughputResult>>;
   readonly scale: readonly {
     readonly accounts: number;

@@ -2,13 +2,14 @@
  * Switchboard against raw @xmpp/client and StanzaJS on one Prosody, and against irc-framework on
  * one ergo, in one run:
  *
- *   pnpm bench [--quick] [--only login,throughput,scale,coldstart,irc] [--scale 1000,5000]
+ *   pnpm bench [--quick] [--only login,login13,throughput,scale,coldstart,irc] [--scale 1000,5000]
  *              [--out FILE | --out -]
  *
  * Starts its own Prosody (loopback, Nagle off) for the XMPP scenarios and its own ergo for the
  * IRC ones (`irc`, or one of `irc-login`, `irc-throughput`, `irc-scale`), runs each scenario in
  * worker processes, prints the result tables and writes them into docs/performance.md between
- * its result markers (`--out -` only prints). `--quick` runs every scenario small, to check the benchmark works;
+ * its result markers (`--out -` only prints). `login13` is the Prosody 13 login rows (classic,
+ * SASL2 + Bind2, FAST, SCRAM key cache, plain and through a delayed link), on their own servers. `--quick` runs every scenario small, to check the benchmark works;
  * `--only` and `--scale` pick scenarios and account counts (for profiling one of them).
  */
 import { resolve } from 'node:path';
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
   });
   const base = values.quick === true ? QUICK_PLAN : FULL_PLAN;
   const plan = { ...base, scale: values.scale === undefined ? base.scale : counts(values.scale) };
-  const wanted = new Set((values.only ?? 'login,throughput,scale,coldstart,irc').split(','));
+  const wanted = new Set(
+    (values.only ?? 'login,login13,throughput,scale,coldstart,irc').split(','),
+  );
   for (const name of wanted) {
     if (!SCENARIOS.includes(name)) {
       throw new Error(`--only takes ${SCENARIOS.join(', ')}, not "${name}"`);

@@ -17,9 +17,15 @@ export interface RunningBench {
  * `internal_plain` (PLAIN, SCRAM-SHA-1 and SCRAM-SHA-256, SCRAM keys derived with Prosody's
  * default 10,000 iterations) and the users `bench`, `u0`…; `token.bench` with OAUTHBEARER
  * against a token table; STARTTLS on c2s and a `wss://` listener for the WebSocket peers;
- * stream management on, as in Prosody's default configuration.
+ * stream management on, as in Prosody's default configuration; a direct TLS (XEP-0368) port.
+ * With `sasl2`, also SASL2 (XEP-0388), Bind2, inline stream management and FAST (XEP-0484).
+ * With `hashed`, Prosody's default backend instead, `internal_hashed` with SCRAM-SHA-256 keys
+ * stored (PLAIN and SCRAM-SHA-256 offered; the server derives keys for PLAIN logins only).
  */
-export async function startBenchServer(scaleUsers: number): Promise<RunningBench> {
+export async function startBenchServer(
+  scaleUsers: number,
+  options: { readonly sasl2?: boolean; readonly hashed?: boolean } = {},
+): Promise<RunningBench> {
   const passwordDomain = 'bench.test';
   const tokenDomain = 'token.bench';
   const users = [
@@ -34,8 +40,11 @@ export async function startBenchServer(scaleUsers: number): Promise<RunningBench
     const prosody = await startProsody(
       withProviders(
         {
-          authentication: 'internal_plain',
+          ...(options.hashed === true
+            ? { authentication: 'internal_hashed', extraConfig: 'password_hash = "SHA-256"' }
+            : { authentication: 'internal_plain' }),
           websocket: true,
+          ...(options.sasl2 === true ? { sasl2: true } : {}),
           hosts: [{ domain: passwordDomain, users }],
         },
         { tokenFile: tokens.file, oauthbearer: { domain: tokenDomain } },
@@ -52,6 +61,7 @@ export async function startBenchServer(scaleUsers: number): Promise<RunningBench
         passwordDomain,
         tokenDomain,
         ca: prosody.ca,
+        ...(prosody.directTlsPort === undefined ? {} : { directTlsPort: prosody.directTlsPort }),
       },
       caFile,
       stop: async () => {

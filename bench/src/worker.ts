@@ -15,6 +15,7 @@ import { measureIrcLogins } from './scenarios/ircLogin';
 import { measureIrcScale } from './scenarios/ircScale';
 import { measureIrcThroughput } from './scenarios/ircThroughput';
 import { measureLogins } from './scenarios/login';
+import { measureLogins13 } from './scenarios/login13';
 import { measureScale } from './scenarios/scale';
 import { measureThroughput } from './scenarios/throughput';
 
@@ -34,6 +35,19 @@ async function runJob(job: Job): Promise<unknown> {
         job.server,
         job.plans,
       );
+    case 'login13': {
+      const { classic, sasl2 } = job.servers;
+      return measureLogins13(
+        {
+          servers: job.servers,
+          peers: {
+            classic: job.peers.map((id) => createPeer(id, classic)),
+            sasl2: job.peers.map((id) => createPeer(id, sasl2)),
+          },
+        },
+        job.plan,
+      );
+    }
     case 'throughput':
       return measureThroughput(
         job.peers.map((id) => createPeer(id, job.server)),

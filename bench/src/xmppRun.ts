@@ -1,15 +1,18 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FD_HEADROOM } from './machine';
 import { PEER_IDS, type PeerId } from './peers';
 import type { BenchPlan } from './plan';
 import type { BenchResults, Skipped } from './results';
 import { runWorker, WorkerFailed } from './runWorker';
 import type { LoginRow } from './scenarios/login';
+import type { Login13Results } from './scenarios/login13';
 import type { ScaleResult } from './scenarios/scale';
 import type { ThroughputResult } from './scenarios/throughput';
 import { startBenchServer } from './server';
 
 /** The XMPP scenarios `--only` can pick. */
-export const XMPP_SCENARIOS = ['login', 'throughput', 'scale'] as const;
+export const XMPP_SCENARIOS = ['login', 'login13', 'throughput', 'scale'] as const;
 export type XmppScenario = (typeof XMPP_SCENARIOS)[number];
 
 export interface XmppRunOptions {
@@ -21,7 +24,39 @@ export interface XmppRunOptions {
 }
 
 /** What the XMPP scenarios measured. */
-export type XmppResults = Pick<BenchResults, 'login' | 'throughput' | 'scale'>;
+export type XmppResults = Pick<BenchResults, 'login' | 'login13' | 'throughput' | 'scale'>;
+
+/** The peers of the Prosody 13 login rows: the two with SASL2 and FAST, over TCP. */
+const LOGIN13_PEERS: readonly PeerId[] = ['switchboard', 'xmppjs'];
+
+/**
+ * The Prosody 13 login rows: a server without SASL2 and one with SASL2, Bind2 and FAST, both
+ * trusted by the worker (one CA file with both CAs).
+ */
+async function runLogin13(plan: BenchPlan, say: (text: string) => void): Promise<Login13Results> {
+  say('Prosody 13 logins: classic, SASL2 + Bind2, FAST, key cache; plain and delayed link');
+  const classic = await startBenchServer(0, { hashed: true });
+  try {
+    const sasl2 = await startBenchServer(0, { sasl2: true, hashed: true });
+    try {
+      const caFile = join(classic.caFile, '..', 'login13-ca.pem');
+      await writeFile(caFile, `${classic.server.ca}\n${sasl2.server.ca}\n`);
+      return await runWorker<Login13Results>(
+        {
+          kind: 'login13',
+          servers: { classic: classic.server, sasl2: sasl2.server },
+          peers: LOGIN13_PEERS,
+          plan: plan.login13,
+        },
+        caFile,
+      );
+    } finally {
+      await sasl2.stop();
+    }
+  } finally {
+    await classic.stop();
+  }
+}
 
 /**
  * Starts the benchmark's Prosody and runs the chosen XMPP scenarios in worker processes, every
@@ -29,7 +64,11 @@ export type XmppResults = Pick<BenchResults, 'login' | 'throughput' | 'scale'>;
  */
 export async function runXmppScenarios(options: XmppRunOptions): Promise<XmppResults> {
   const { scenarios, plan, fdLimit, say } = options;
-  if (scenarios.size === 0) return { login: [], throughput: {}, scale: [] };
+  const login13 = scenarios.has('login13') ? await runLogin13(plan, say) : undefined;
+  const rest = { ...(login13 === undefined ? {} : { login13 }) };
+  if (!['login', 'throughput', 'scale'].some((name) => scenarios.has(name as XmppScenario))) {
+    return { login: [], throughput: {}, scale: [], ...rest };
+  }
   say(`starting Prosody with ${Math.max(...plan.scale)} users`);
   const bench = await startBenchServer(Math.max(...plan.scale));
   try {
@@ -76,7 +115,7 @@ export async function runXmppScenarios(options: XmppRunOptions): Promise<XmppRes
       }
       scale.push({ accounts, peers });
     }
-    return { login, throughput, scale };
+    return { login, throughput, scale, ...rest };
   } finally {
     await bench.stop();
   }

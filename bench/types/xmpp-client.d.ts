@@ -24,6 +24,12 @@ declare module '@xmpp/client' {
     readonly jid: { toString(): string } | null;
     readonly reconnect: { stop(): void };
     readonly saslFactory: { use(mechanism: SaslMechanismClass): void };
+    /** FAST (XEP-0484): where the client keeps its token; replaced to keep it across clients. */
+    readonly fast: {
+      fetchToken(): Promise<unknown>;
+      saveToken(token: unknown): Promise<void>;
+      deleteToken(): Promise<void>;
+    };
     readonly iqCaller: { request(iq: XmlElement, timeout?: number): Promise<XmlElement> };
     start(): Promise<unknown>;
     stop(): Promise<unknown>;

@@ -3,7 +3,7 @@
  * authors, provider emulation (Prosody modules for Live Messenger, Facebook, Google Talk and
  * OAUTHBEARER logins, with a token table), a local OAuth2 authorization server that issues into
  * that table, an authoritative DNS server on loopback (SRV, A and AAAA records), a wire tap that
- * records what crossed the socket, a fault proxy that resets, freezes and thaws connections one
+ * records what crossed the socket (with added latency and a round-trip count, if asked), a fault proxy that resets, freezes and thaws connections one
  * by one, and a message ledger that counts what was lost, duplicated or reordered end to end;
  * a real ergo IRC server on loopback (SASL PLAIN, EXTERNAL, SCRAM-SHA-256) with a raw IRC client.
  * Arbitraries for property tests (fast-check) of SASL mechanisms are in
@@ -152,5 +152,11 @@ export { TokenTable } from './providers/TokenTable';
 export { withProviders } from './providers/withProviders';
 export type { TokenEntry } from './providers/writeTokenTable';
 export { writeTokenTable } from './providers/writeTokenTable';
+export type {
+  Flight,
+  RoundTripOptions,
+  TimedChunk,
+} from './wire/countRoundTrips';
+export { clientFlights, countRoundTrips } from './wire/countRoundTrips';
 export type { WireChunk, WireTap, WireTapOptions } from './wire/startWireTap';
 export { startWireTap } from './wire/startWireTap';

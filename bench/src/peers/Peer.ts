@@ -11,6 +11,8 @@ export interface BenchServer {
   readonly tokenDomain: string;
   /** PEM of the CA that signed the server certificate. */
   readonly ca: string;
+  /** Direct TLS (XEP-0368) port, when the server has one. */
+  readonly directTlsPort?: number;
 }
 
 /** One login: who, with which mechanism and secret (a password, or a bearer token). */
@@ -20,12 +22,24 @@ export interface LoginRequest {
   /** `passwordDomain` or `tokenDomain`. */
   readonly domain: string;
   readonly secret: string;
+  /** Where to connect instead of the server's own port (a wire tap in front of it). */
+  readonly port?: number;
+  /** TLS from the first byte (XEP-0368) instead of STARTTLS; `port` is then a direct TLS port. */
+  readonly directTls?: boolean;
+  /**
+   * Log in as a reconnect: the library keeps what it remembers between logins of this user (its
+   * user-agent id, FAST token, SCRAM keys), as an application reconnecting would. Default: every
+   * login starts from nothing.
+   */
+  readonly reconnect?: 'fast' | 'password';
 }
 
 /** An online connection, reduced to what the scenarios measure. */
 export interface PeerSession {
   /** The full JID the server bound. */
   readonly jid: string;
+  /** The SASL mechanism the login used, where the library tells. */
+  readonly mechanism?: string;
   /** Sends a chat message; does not wait for anything but the library's own send. */
   send(to: string, body: string): void;
   /** Calls `listener` with the body of every inbound chat message. */
@@ -42,7 +56,10 @@ export interface Peer {
   /** Name and version as shown in the report. */
   readonly label: string;
   readonly transport: 'TCP + STARTTLS' | 'WebSocket (wss)';
-  /** Whether the library can log in with `mechanism` at all. */
+  /**
+   * Whether the library can log in with `mechanism` at all (`FAST`: a FAST token login,
+   * XEP-0484, with whichever HT mechanism it prefers).
+   */
   supports(mechanism: string): boolean;
   /** Connect → online (bound and stream management enabled). */
   open(request: LoginRequest): Promise<PeerSession>;

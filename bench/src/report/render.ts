@@ -3,6 +3,7 @@ import type { BenchResults } from '../results';
 import type { Summary } from '../stats';
 import { advantage, num, ratio, table } from './format';
 import { renderIrc } from './renderIrc';
+import { renderLogin13 } from './renderLogin13';
 import { metricRows } from './rows';
 import { checkTargets } from './targets';
 
@@ -125,7 +126,10 @@ function machineLine(results: BenchResults): string {
   ].join(' ');
 }
 
-/** Whether any XMPP scenario or the cold start ran (an IRC-only run shows the IRC part alone). */
+/**
+ * Whether any XMPP scenario but `login13`, or the cold start, ran (an IRC-only or login13-only run
+ * shows its part alone).
+ */
 function xmppRan(results: BenchResults): boolean {
   return (
     results.login.length > 0 ||
@@ -169,7 +173,9 @@ export function renderResults(results: BenchResults): string {
   const sections = [
     `Measured ${results.date} with \`${results.command}\` on: ${machineLine(results)}`,
   ];
-  if (xmppRan(results) || results.irc === undefined) sections.push(xmppSections(results));
+  const alone = results.irc === undefined && results.login13 === undefined;
+  if (xmppRan(results) || alone) sections.push(xmppSections(results));
+  if (results.login13 !== undefined) sections.push(renderLogin13(results.login13));
   if (results.irc !== undefined) sections.push(renderIrc(results.irc));
   return sections.join('\n\n');
 }
