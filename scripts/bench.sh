@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark command: installs what is missing (pnpm, Debian's prosody, ergochat and openssl),
+# The benchmark command: installs what is missing (pnpm, Debian's prosody 13 with prosody-modules, ergochat and openssl),
 # installs the workspace's dependencies, builds it, and runs bench/ (Switchboard against raw
 # @xmpp/client and StanzaJS on one Prosody, and against irc-framework on one ergo), which writes
 # its tables into docs/performance.md. Arguments go

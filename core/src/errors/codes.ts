@@ -115,8 +115,11 @@ export const ErrorCodes = {
     "The account's password provider failed or gave no password; see the cause.",
 
   // Test kit
-  SB_PROSODY_MISSING: 'Prosody is not installed: run `apt-get install -y prosody` (Debian/Ubuntu).',
+  SB_PROSODY_MISSING:
+    'Prosody is not installed: run `apt-get install -y prosody prosody-modules` (Debian trixie or newer; on bookworm `-t bookworm-backports`, as scripts/lib/ensure.sh does).',
   SB_PROSODY_FAILED: 'Prosody did not start; see the log excerpt in the error details.',
+  SB_PROSODY_UNSUPPORTED:
+    'The test server option needs Prosody 13 and prosody-modules: run `apt-get install -y prosody prosody-modules` (on Debian bookworm `-t bookworm-backports`, as scripts/lib/ensure.sh does).',
   SB_ERGO_MISSING:
     'ergo (Debian package ergochat) is not installed: run `apt-get install -y ergochat` (Debian trixie or newer; on bookworm add trixie as an apt source, as scripts/lib/ensure.sh does).',
   SB_ERGO_FAILED:

@@ -133,7 +133,12 @@ export class XmppSession implements ProtocolSession {
       sm.continuation(recent.keys(), { suspect }),
       conversations.deferred(),
     );
-    return { ...continued, rooms: conversations.memo(), tracking: tracking.continuation() };
+    return {
+      ...continued,
+      rooms: conversations.memo(),
+      echoes: conversations.echoes(),
+      tracking: tracking.continuation(),
+    };
   }
 
   /**

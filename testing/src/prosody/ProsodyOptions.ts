@@ -31,13 +31,15 @@ export type ProsodyTls =
   | 'none';
 
 /**
- * The auth backend of the non-anonymous hosts. What Prosody 0.12.3 offers after TLS 1.3:
- * - `internal_plain`: SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN (SCRAM keys derived per login with
- *   10,000 iterations, a fixed value in this version).
- * - `internal_hashed`: SCRAM-SHA-1 and PLAIN only (SCRAM-SHA-256 instead of SCRAM-SHA-1 with
- *   `password_hash = "SHA-256"` in `extraConfig`); 10,000 iterations (`default_iteration_count`).
+ * The auth backend of the non-anonymous hosts. What Prosody 13.0 offers after TLS 1.3:
+ * - `internal_plain`: SCRAM-SHA-256, SCRAM-SHA-1, both also `-PLUS`, and PLAIN (SCRAM keys
+ *   derived per login with 10,000 iterations, a fixed value).
+ * - `internal_hashed`: SCRAM-SHA-1(-PLUS), PLAIN and OAUTHBEARER (Prosody's own tokens);
+ *   SCRAM-SHA-256 instead of SCRAM-SHA-1 with `password_hash = "SHA-256"` in `extraConfig`;
+ *   10,000 iterations (`default_iteration_count`).
  *
- * Over TLS 1.2 both also offer the `-PLUS` variants (tls-unique channel binding).
+ * The `-PLUS` variants are bound with `tls-exporter` over TLS 1.3 (also `tls-server-end-point`
+ * with {@link ProsodyOptions.tlsServerEndPoint}), with `tls-unique` over TLS 1.2.
  */
 export type ProsodyAuthentication = 'internal_plain' | 'internal_hashed';
 
@@ -63,7 +65,7 @@ export interface ProsodyOptions {
    */
   readonly websocket?: boolean;
   /**
-   * Stream management (XEP-0198, `mod_smacks`, on in Prosody 0.12's default configuration).
+   * Stream management (XEP-0198, `mod_smacks`, on in Prosody's default configuration).
    * `hibernationSeconds` is how long the server keeps a lost session for resumption
    * (`smacks_hibernation_time`, Prosody's default 600). Default on, with Prosody's default;
    * `false` turns it off.
@@ -85,8 +87,8 @@ export interface ProsodyOptions {
   /**
    * SASL2 (XEP-0388, `mod_sasl2`) with Bind2 (XEP-0386, `mod_sasl2_bind2`), inline stream
    * management (`mod_sasl2_sm`, unless `streamManagement: false`) and FAST token logins
-   * (XEP-0484, `mod_sasl2_fast`), from Debian's `prosody-modules`; needs Prosody 13. `fast:
-   * false` leaves FAST out. Default off: classic SASL only.
+   * (XEP-0484, `mod_sasl2_fast`), from Debian's `prosody-modules`; needs Prosody 13 (else
+   * `SB_PROSODY_UNSUPPORTED`). `fast: false` leaves FAST out. Default off: classic SASL only.
    */
   readonly sasl2?: boolean | { readonly fast?: boolean };
   /** SCRAM downgrade protection (XEP-0474, `mod_sasl_ssdp`). Default off. */

@@ -11,6 +11,11 @@ export interface ProsodyServer {
    * (subprotocol `xmpp`; trust {@link ProsodyServer.ca}); otherwise undefined.
    */
   readonly websocketUrl: string | undefined;
+  /**
+   * The Prosody release that runs, e.g. `13.0.1` (its `prosody.version`), or undefined where
+   * the install does not say (a source build without that file).
+   */
+  readonly version: string | undefined;
   /** The virtual host domains, in the order given. */
   readonly domains: readonly string[];
   /** The multi-user chat service's domain (`rooms` option), else undefined. */

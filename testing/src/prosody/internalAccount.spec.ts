@@ -1,18 +1,28 @@
 import { encodeStorageName, internalAccount, luaString } from './internalAccount';
 
 describe(internalAccount, () => {
-  // Paths and texts as `prosodyctl register` (Prosody 0.12.3) wrote them.
+  // Paths and texts as `prosodyctl register` (Prosody 13.0) writes them (its key order varies).
   it.each([
     ['alice', 'pw', 'alice.dat', '"pw"'],
     ['a.b-c_d', 'q"uo\\te\'s $x', 'a%2eb%2dc%5fd.dat', '"q\\"uo\\\\te\\\'s $x"'],
     ['x~!$%*+=?^{}|', 'p', 'x%7e%21%24%25%2a%2b%3d%3f%5e%7b%7d%7c.dat', '"p"'],
   ])('when the user is %s, writes what prosodyctl writes', (user, password, file, literal) => {
-    expect(internalAccount('example.test', user, password)).toEqual({
+    expect(internalAccount('example.test', user, password, 1796342814)).toEqual({
       domain: 'example.test',
       username: user,
       file: `example%2etest/accounts/${file}`,
-      text: `return {\n\t["password"] = ${literal};\n};\n`,
+      text: `return {\n\t["password"] = ${literal};\n\t["created"] = 1796342814;\n\t["updated"] = 1796342814;\n};\n`,
     });
+  });
+
+  it('when no time is given, stamps the account with the current time in seconds', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { text } = internalAccount('example.test', 'alice', 'pw');
+    const after = Math.floor(Date.now() / 1000);
+    const created = Number(/\["created"\] = (\d+);/.exec(text)?.[1]);
+    expect(created).toBeGreaterThanOrEqual(before);
+    expect(created).toBeLessThanOrEqual(after);
+    expect(text).toContain(`["updated"] = ${created};`);
   });
 });
 

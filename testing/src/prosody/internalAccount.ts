@@ -1,7 +1,10 @@
 /**
- * Prosody 0.12's internal storage of an `internal_plain` account, as `prosodyctl register` writes
+ * Prosody 13's internal storage of an `internal_plain` account, as `prosodyctl register` writes
  * it (`util/datamanager.lua`, `util/serialization.lua`, `mod_auth_internal_plain.lua`):
- * `DATA/<host>/accounts/<user>.dat` holding `return {\n\t["password"] = "…";\n};\n`.
+ * `DATA/<host>/accounts/<user>.dat` holding the password and, since Prosody 13, the `created` and
+ * `updated` times in seconds (`return {\n\t["password"] = "…";\n\t["created"] = 1…;\n\t["updated"]
+ * = 1…;\n};\n`; Prosody writes the keys in Lua's table order, which varies). Prosody 0.12 wrote
+ * the password only, and ignores the two times.
  */
 
 /** An account file to write, relative to `data_path`. */
@@ -58,18 +61,25 @@ export function luaString(value: string): string {
 }
 
 /**
- * The file of `username@domain` with `password`. The caller makes sure the names are the ones
- * Prosody uses (nameprep'ed host, nodeprep'ed user) and that SASLprep leaves the password as is.
+ * The file of `username@domain` with `password`, created and updated at `now` (Unix seconds,
+ * default the current time). The caller makes sure the names are the ones Prosody uses
+ * (nameprep'ed host, nodeprep'ed user) and that SASLprep leaves the password as is.
  */
 export function internalAccount(
   domain: string,
   username: string,
   password: string,
+  now: number = Math.floor(Date.now() / 1000),
 ): InternalAccount {
+  const fields = [
+    `["password"] = ${luaString(password)}`,
+    `["created"] = ${now}`,
+    `["updated"] = ${now}`,
+  ];
   return {
     domain,
     username,
     file: `${encodeStorageName(domain)}/accounts/${encodeStorageName(username)}.dat`,
-    text: `return {\n\t["password"] = ${luaString(password)};\n};\n`,
+    text: `return {\n${fields.map((f) => `\t${f};\n`).join('')}};\n`,
   };
 }

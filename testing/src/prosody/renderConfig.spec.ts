@@ -108,4 +108,61 @@ describe(renderConfig, () => {
     expect(rooms).toMatch(/^Component "rooms.a.test" "muc"$/m);
     expect(rooms).not.toContain('mam');
   });
+
+  describe('with the Prosody 13 options', () => {
+    const hosts = [{ domain: 'a.test' }];
+    const modulesOf = (config: string): string[] =>
+      [...(/^modules_enabled = \{ (.*) \}$/m.exec(config)?.[1]?.matchAll(/"([^"]+)"/g) ?? [])].map(
+        (m) => m[1] ?? '',
+      );
+
+    it('when sasl2 is on, enables sasl2 with bind2, inline stream management and FAST', () => {
+      const config = renderConfig({ sasl2: true }, hosts, paths);
+      expect(modulesOf(config)).toEqual(
+        expect.arrayContaining([
+          'saslauth',
+          'smacks',
+          'sasl2',
+          'sasl2_bind2',
+          'sasl2_sm',
+          'sasl2_fast',
+        ]),
+      );
+      expect(modulesOf(config).filter((m) => m.startsWith('sasl2'))).toEqual([
+        'sasl2',
+        'sasl2_bind2',
+        'sasl2_sm',
+        'sasl2_fast',
+      ]);
+    });
+
+    it('when sasl2 has fast: false or stream management is off, leaves those modules out', () => {
+      const noFast = modulesOf(renderConfig({ sasl2: { fast: false } }, hosts, paths));
+      expect(noFast.filter((m) => m.startsWith('sasl2'))).toEqual([
+        'sasl2',
+        'sasl2_bind2',
+        'sasl2_sm',
+      ]);
+      const noSm = modulesOf(renderConfig({ sasl2: true, streamManagement: false }, hosts, paths));
+      expect(noSm.filter((m) => m.startsWith('sasl2') || m === 'smacks')).toEqual([
+        'sasl2',
+        'sasl2_bind2',
+        'sasl2_fast',
+      ]);
+    });
+
+    it('when ssdp and tlsServerEndPoint are on, enables sasl_ssdp and the tls-server-end-point hash', () => {
+      const config = renderConfig({ ssdp: true, tlsServerEndPoint: true }, hosts, paths);
+      expect(modulesOf(config)).toContain('sasl_ssdp');
+      expect(modulesOf(config).filter((m) => m.startsWith('sasl2'))).toEqual([]);
+      const [global = ''] = config.split(/^(?=VirtualHost )/m);
+      expect(global).toMatch(/^tls_server_end_point_hash = "auto"$/m);
+    });
+
+    it('by default, has no SASL2 module, no SSDP and no tls-server-end-point hash', () => {
+      const config = renderConfig({}, hosts, paths);
+      expect(modulesOf(config)).not.toEqual(expect.arrayContaining(['sasl2']));
+      expect(config).not.toMatch(/sasl2|ssdp|tls_server_end_point/);
+    });
+  });
 });

@@ -101,7 +101,7 @@ function roomsSection(domain: string, options: ProsodyOptions): string {
 }
 
 /** `mod_sasl2` and its companions from Debian's `prosody-modules` (Prosody 13). */
-function sasl2Modules(options: ProsodyOptions): string[] {
+export function sasl2Modules(options: ProsodyOptions): string[] {
   const { sasl2 } = options;
   if (sasl2 === undefined || sasl2 === false) return [];
   const fast = sasl2 === true || sasl2.fast !== false;

@@ -11,12 +11,22 @@ import type { ProsodyServer } from './ProsodyServer';
 import { startProsody } from './startProsody';
 import {
   authPlain,
+  channelBindings,
   mechanisms,
   openStream,
   type Probe,
   scramServerFirst,
   startTls,
 } from './xmppProbe.testkit';
+
+/** What Prosody 13's internal_plain offers after STARTTLS (TLS 1.3), sorted. */
+const PLAIN_MECHANISMS = [
+  'PLAIN',
+  'SCRAM-SHA-1',
+  'SCRAM-SHA-1-PLUS',
+  'SCRAM-SHA-256',
+  'SCRAM-SHA-256-PLUS',
+];
 
 const probes: Probe[] = [];
 afterEach(() => {
@@ -94,16 +104,15 @@ describe(startProsody, () => {
     );
 
     it.each(['one.test', 'two.test'])(
-      'when a client does STARTTLS to %s, the certificate verifies and SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN are offered',
+      'when a client does STARTTLS to %s, the certificate verifies and SCRAM-SHA-256, SCRAM-SHA-1 (both also -PLUS, bound with tls-exporter) and PLAIN are offered',
       async (domain) => {
         const probe = await secureStream(server, domain);
         expect((probe.socket as TLSSocket).authorized).toBe(true);
         expect((probe.socket as TLSSocket).getProtocol()).toBe('TLSv1.3');
-        expect(mechanisms(probe.features).sort()).toEqual([
-          'PLAIN',
-          'SCRAM-SHA-1',
-          'SCRAM-SHA-256',
-        ]);
+        expect(mechanisms(probe.features).sort()).toEqual(PLAIN_MECHANISMS);
+        // Prosody 13 on TLS 1.3: RFC 9266's tls-exporter only (tls-unique needs TLS 1.2).
+        expect(channelBindings(probe.features)).toEqual(['tls-exporter']);
+        expect(probe.features).not.toContain('urn:xmpp:sasl:2');
       },
     );
 
@@ -205,9 +214,15 @@ describe(startProsody, () => {
       await server?.stop();
     });
 
-    it('when internal_hashed, SCRAM-SHA-1 and PLAIN are offered but not SCRAM-SHA-256', async () => {
+    it("when internal_hashed, SCRAM-SHA-1(-PLUS), PLAIN and Prosody's own OAUTHBEARER are offered but not SCRAM-SHA-256", async () => {
       const probe = await secureStream(server, 'hashed.test');
-      expect(mechanisms(probe.features).sort()).toEqual(['PLAIN', 'SCRAM-SHA-1']);
+      // Prosody 13's internal_hashed also takes its own OAuth2 tokens (mod_tokenauth).
+      expect(mechanisms(probe.features).sort()).toEqual([
+        'OAUTHBEARER',
+        'PLAIN',
+        'SCRAM-SHA-1',
+        'SCRAM-SHA-1-PLUS',
+      ]);
     });
 
     it('when extraConfig sets the iteration count, the SCRAM challenge carries it', async () => {
@@ -224,7 +239,7 @@ describe(startProsody, () => {
 
     it('when hostConfig overrides a host, only that host changes', async () => {
       const probe = await secureStream(server, 'plain.test');
-      expect(mechanisms(probe.features).sort()).toEqual(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256']);
+      expect(mechanisms(probe.features).sort()).toEqual(PLAIN_MECHANISMS);
     });
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwitchboardError } from '@switchboard/core';
 import { DaemonProcess } from '../process/DaemonProcess';
+import { checkProsodyFeatures } from './checkProsodyFeatures';
 import { removeOnExit } from './exitSafetyNet';
 import { findExecutable } from './findExecutable';
 import { launchProsody, type ServicePort } from './launchProsody';
@@ -12,6 +13,7 @@ import type { ProsodyServer } from './ProsodyServer';
 import { pickPorts } from './pickPorts';
 import { planUsers } from './planUsers';
 import { prosodyMissing } from './prosodyMissing';
+import { readProsodyInstall } from './readProsodyInstall';
 import { registerUser } from './registerUser';
 import { registerUsers } from './registerUsers';
 import { renderConfig, roomsDomain } from './renderConfig';
@@ -50,7 +52,9 @@ function serviceNames(options: ProsodyOptions): string[] {
  *
  * @throws SwitchboardError `SB_CONFIG_INVALID` for `websocket` with `tls: 'none'` or a username
  *   that cannot be stored as given (before anything starts); `SB_PROSODY_MISSING` if `prosody` or
- *   `prosodyctl` is not installed; `SB_PROSODY_FAILED` if Prosody does not start (`details.log`
+ *   `prosodyctl` is not installed; `SB_PROSODY_UNSUPPORTED` if `sasl2`, `ssdp` or
+ *   `tlsServerEndPoint` is asked of a Prosody older than 13 or without the modules of Debian's
+ *   `prosody-modules` (before anything starts); `SB_PROSODY_FAILED` if Prosody does not start (`details.log`
  *   has the last 40 log lines) or a user cannot be registered.
  */
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
@@ -59,6 +63,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   const users = planUsers(options, hosts);
   const binary = await requireBinary(options.prosodyBinary ?? 'prosody');
   const ctl = await requireBinary(options.prosodyctlBinary ?? 'prosodyctl');
+  const install = await readProsodyInstall(binary);
+  await checkProsodyFeatures(options, install);
   const tls = options.tls ?? 'starttls';
   const timeoutMs = options.startTimeoutMs ?? 10_000;
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-prosody-'));
@@ -111,6 +117,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       websocketUrl:
         websocketPort === undefined ? undefined : `wss://127.0.0.1:${websocketPort}/xmpp-websocket`,
       domains,
+      version: install.version,
       roomsDomain: roomsDomain(options, hosts),
       ca: certs?.caPem ?? '',
       dir,

@@ -4,7 +4,7 @@ import type { ProsodyServer } from './ProsodyServer';
 import { scramClient } from './scram.testkit';
 import { startProsody } from './startProsody';
 import { connection, Opcode, upgrade, type WebSocketConnection } from './websocket.testkit';
-import { mechanisms } from './xmppProbe.testkit';
+import { channelBindings, mechanisms } from './xmppProbe.testkit';
 
 const DOMAIN = 'ws.test';
 const FRAMING = 'urn:ietf:params:xml:ns:xmpp-framing';
@@ -72,7 +72,7 @@ describe(startProsody, () => {
       expect(answer.socket).toBeUndefined();
     });
 
-    it('when the client opens the stream, the server answers <open/> and offers SASL PLAIN and SCRAM, no STARTTLS', async () => {
+    it('when the client opens the stream, the server answers <open/> and offers SASL PLAIN and SCRAM (also -PLUS with tls-exporter), no STARTTLS', async () => {
       const ws = await connect(server);
       const answer = await openStream(ws);
       expect(answer.open).toMatch(/^<open [^>]*\/>$/);
@@ -80,7 +80,15 @@ describe(startProsody, () => {
       expect(answer.open).toContain(`from='${DOMAIN}'`);
       expect(answer.features).toMatch(/^<(stream:)?features/);
       expect(answer.features).toContain(`<mechanisms xmlns='${SASL}'>`);
-      expect(mechanisms(answer.features).sort()).toEqual(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256']);
+      expect(mechanisms(answer.features).sort()).toEqual([
+        'PLAIN',
+        'SCRAM-SHA-1',
+        'SCRAM-SHA-1-PLUS',
+        'SCRAM-SHA-256',
+        'SCRAM-SHA-256-PLUS',
+      ]);
+      // Bound to the HTTPS connection's TLS 1.3 session, as on c2s.
+      expect(channelBindings(answer.features)).toEqual(['tls-exporter']);
       expect(answer.features).not.toContain('starttls');
     });
 

@@ -5,9 +5,13 @@
 import { type Socket, connect as tcpConnect } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 
-/** The opening stream header a client sends to `domain`. */
-export function streamHeader(domain: string): string {
-  return `<?xml version='1.0'?><stream:stream to='${domain}' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>`;
+/**
+ * The opening stream header a client sends to `domain`, with `from` (the account's bare JID) when
+ * given: Prosody 13's mod_sasl2_fast offers FAST only to a stream that names its user.
+ */
+export function streamHeader(domain: string, from?: string): string {
+  const sender = from === undefined ? '' : ` from='${from}'`;
+  return `<?xml version='1.0'?><stream:stream${sender} to='${domain}' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>`;
 }
 
 /** Buffers everything a socket receives; `until(marker)` returns and consumes text up to it. */
@@ -57,20 +61,30 @@ export interface Probe {
   readonly features: string;
 }
 
-/** Connects over TCP and opens a stream to `domain`. */
-export async function openStream(host: string, port: number, domain: string): Promise<Probe> {
+/** Connects over TCP and opens a stream to `domain` (`from` as in {@link streamHeader}). */
+export async function openStream(
+  host: string,
+  port: number,
+  domain: string,
+  from?: string,
+): Promise<Probe> {
   const socket = tcpConnect({ host, port });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('error', reject);
   });
   const read = reader(socket);
-  socket.write(streamHeader(domain));
+  socket.write(streamHeader(domain, from));
   return { socket, read, features: await read.until('</stream:features>') };
 }
 
 /** Does STARTTLS on `probe`, verifying the certificate against `ca` for `domain`; reopens the stream. */
-export async function startTls(probe: Probe, domain: string, ca: string): Promise<Probe> {
+export async function startTls(
+  probe: Probe,
+  domain: string,
+  ca: string,
+  from?: string,
+): Promise<Probe> {
   probe.socket.write("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
   await probe.read.until('<proceed');
   probe.read.detach();
@@ -80,13 +94,39 @@ export async function startTls(probe: Probe, domain: string, ca: string): Promis
     socket.once('error', reject);
   });
   const read = reader(socket);
-  socket.write(streamHeader(domain));
+  socket.write(streamHeader(domain, from));
   return { socket, read, features: await read.until('</stream:features>') };
 }
 
-/** The mechanism names in a features element, in order. */
+/**
+ * The mechanism names in a features element, in order: those of classic SASL's `<mechanisms>`
+ * only (not SASL2's `<authentication>` nor FAST's, see {@link sasl2Mechanisms}).
+ */
 export function mechanisms(features: string): string[] {
-  return [...features.matchAll(/<mechanism>([^<]+)<\/mechanism>/g)].map((m) => m[1] ?? '');
+  const list = /<mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>(.*?)<\/mechanisms>/s.exec(
+    features,
+  )?.[1];
+  return [...(list ?? '').matchAll(/<mechanism>([^<]+)<\/mechanism>/g)].map((m) => m[1] ?? '');
+}
+
+/** The SASL2 (XEP-0388) mechanism names in a features element, in order, without FAST's. */
+export function sasl2Mechanisms(features: string): string[] {
+  const element = /<authentication xmlns='urn:xmpp:sasl:2'>(.*?)<\/authentication>/s.exec(
+    features,
+  )?.[1];
+  const own = (element ?? '').replace(/<inline>.*<\/inline>/s, '');
+  return [...own.matchAll(/<mechanism>([^<]+)<\/mechanism>/g)].map((m) => m[1] ?? '');
+}
+
+/** The channel-binding types a features element announces (XEP-0440), in order. */
+export function channelBindings(features: string): string[] {
+  const element =
+    /<sasl-channel-binding xmlns='urn:xmpp:sasl-cb:0'>(.*?)<\/sasl-channel-binding>/s.exec(
+      features,
+    )?.[1];
+  return [...(element ?? '').matchAll(/<channel-binding type='([^']+)'\/>/g)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 /** Sends SASL PLAIN and returns the server's `<success/>` or `<failure>` element. */

@@ -36,7 +36,13 @@ describe(withProviders, () => {
       probe.socket.destroy();
     }
     expect(offered).toEqual({
-      'plain.test': ['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'],
+      'plain.test': [
+        'PLAIN',
+        'SCRAM-SHA-1',
+        'SCRAM-SHA-1-PLUS',
+        'SCRAM-SHA-256',
+        'SCRAM-SHA-256-PLUS',
+      ],
       'messenger.test': ['X-MESSENGER-OAUTH2'],
       'facebook.test': ['X-FACEBOOK-PLATFORM'],
       'gmail.test': ['PLAIN', 'X-GOOGLE-TOKEN', 'X-OAUTH2'],

@@ -74,6 +74,7 @@ export const exitCodes: Readonly<Record<ErrorCode, ExitCode>> = {
   SB_BAD_RESPONSE: ExitCode.failure,
   SB_PROSODY_MISSING: ExitCode.failure,
   SB_PROSODY_FAILED: ExitCode.failure,
+  SB_PROSODY_UNSUPPORTED: ExitCode.failure,
   SB_ERGO_MISSING: ExitCode.failure,
   SB_ERGO_FAILED: ExitCode.failure,
 };

@@ -285,6 +285,7 @@ export async function openXmppSession(options: OpenXmppSessionOptions): Promise<
       const next: XmppContinuation = {
         ...carried,
         tracking: tracking.continuation(),
+        echoes: conversations.echoes(),
         ...(rooms === undefined ? {} : { rooms }),
       };
       sink.carryOver(next);
@@ -312,6 +313,7 @@ function roomsAndArchive(
 ): Conversations {
   const { entity, iq, sm, sink, recent, where, timeoutMs, reports } = parts;
   const rooms = options.continuation?.rooms;
+  const echoes = options.continuation?.echoes;
   return new Conversations({
     sink,
     recent,
@@ -339,6 +341,7 @@ function roomsAndArchive(
       if (!sm.counting) reports.written(item.stanza);
     },
     ...(rooms === undefined ? {} : { previous: rooms }),
+    ...(echoes === undefined ? {} : { previousEchoes: echoes }),
   });
 }
 

@@ -19,7 +19,7 @@ import { type ArchiveCursor, fillPage } from './mam/fillPage';
 import { DeferredSends } from './muc/DeferredSends';
 import { MucRooms } from './muc/MucRooms';
 import { NS_SID } from './muc/mucElements';
-import { OwnEchoes } from './muc/OwnEchoes';
+import { type EchoesMemo, OwnEchoes } from './muc/OwnEchoes';
 import type { RoomMemo } from './muc/RoomEntry';
 
 /** What rooms and history need of the session. */
@@ -35,6 +35,8 @@ export interface ConversationsParts {
   readonly counting: () => boolean;
   /** The rooms the lost session was in (kept if this one resumes its stream). */
   readonly previous?: readonly RoomMemo[];
+  /** The lost session's own room messages whose reflection or acknowledgement is still due. */
+  readonly previousEchoes?: EchoesMemo;
   /** True while the connection is up. */
   readonly online: () => boolean;
   /** Sends again, on this stream, a stanza an earlier session left unacknowledged. */
@@ -54,7 +56,7 @@ export class Conversations {
   constructor(parts: ConversationsParts) {
     this.#parts = parts;
     this.#archive = new ArchiveQueries(parts.iq);
-    this.#echoes = new OwnEchoes(parts.sink, parts.counting);
+    this.#echoes = new OwnEchoes(parts.sink, parts.counting, parts.previousEchoes);
     this.#rooms = new MucRooms({
       ...parts,
       archive: this.#archive,
@@ -119,6 +121,11 @@ export class Conversations {
   /** The rooms a session resuming this one's stream is still in. */
   memo(): RoomMemo[] {
     return this.#rooms.memo();
+  }
+
+  /** Own room messages whose reflection or acknowledgement is still due, for the next session. */
+  echoes(): EchoesMemo {
+    return this.#echoes.memo();
   }
 
   async joinRoom(request: RoomJoinRequest): Promise<RoomState> {

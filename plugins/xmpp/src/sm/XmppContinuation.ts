@@ -1,6 +1,7 @@
 import type { SessionContinuation } from '@switchboard/core';
 import type { Element } from '@xmpp/xml';
 import type { TrackingContinuation } from '../im/MessageTracking';
+import type { EchoesMemo } from '../im/muc/OwnEchoes';
 import type { RoomMemo } from '../im/muc/RoomEntry';
 
 /** An outbound stanza the server has not acknowledged yet, with when it was first sent. */
@@ -42,6 +43,8 @@ export interface XmppContinuation extends SessionContinuation {
   readonly tracking?: TrackingContinuation;
   /** The rooms the lost session was in (XEP-0045): a resumed stream is still in them. */
   readonly rooms?: readonly RoomMemo[];
+  /** The reflections of own room messages, and their acknowledgements, still due. */
+  readonly echoes?: EchoesMemo;
 }
 
 /** The continuation, if `value` is an XMPP one. */

@@ -7,7 +7,7 @@ import { type ProsodyServer, startProsody } from '@switchboard/testing';
 import { bodiesIn, roomsHarness } from '../muc/roomsHarness.testkit';
 
 const DOMAIN = 'history.test';
-const USERS = ['alice', 'bob'].map((u) => ({ username: u, password: `${u}-pw` }));
+const USERS = ['alice', 'bob', 'carol'].map((u) => ({ username: u, password: `${u}-pw` }));
 
 const bodies = (page: HistoryPage): string[] => page.messages.map((m) => m.body);
 
@@ -110,8 +110,10 @@ describe('XMPP history on a real Prosody', () => {
   });
 
   it('rejects a query the archive cannot answer with a coded error', async () => {
-    const alice = await harness.online('alice');
-    const error = await alice.account
+    // carol has no archive yet: a page after an id is item-not-found. (Prosody 13's internal
+    // storage answers an unknown id in an existing archive with an empty, complete page.)
+    const carol = await harness.online('carol');
+    const error = await carol.account
       .history(`bob@${DOMAIN}`, { after: 'no-such-id' })
       .catch((e: unknown) => e);
     expect(SwitchboardError.is(error)).toBe(true);

@@ -17,6 +17,8 @@ export interface ArchivePageRequest {
   readonly before?: string;
   readonly after?: string;
   readonly since?: Date;
+  /** Only the messages with these archive ids (`urn:xmpp:mam:2#extended`'s `ids` field). */
+  readonly ids?: readonly string[];
   readonly limit: number;
 }
 
@@ -33,6 +35,10 @@ export function mamQuery(queryid: string, page: ArchivePageRequest): Element {
   const fields: Element[] = [field('FORM_TYPE', NS_MAM, 'hidden')];
   if (page.with !== undefined) fields.push(field('with', page.with));
   if (page.since !== undefined) fields.push(field('start', page.since.toISOString()));
+  if (page.ids !== undefined) {
+    const values = page.ids.map((id) => xml('value', {}, id));
+    fields.push(xml('field', { var: 'ids' }, ...values));
+  }
   const forwards =
     page.after !== undefined || (page.since !== undefined && page.before === undefined);
   const set = xml(

@@ -195,6 +195,71 @@ describe(MucRooms, () => {
       rooms.claim(groupchat('bob', 'two', `<stanza-id ${SID} by='${ROOM}' id='a2'/>`));
       expect(reports).toHaveLength(3);
     });
+    it('when the archive answers an empty page after an id it no longer has: asks for the id, then replays since the time', async () => {
+      const { rooms, archive, iqs, reports } = harness();
+      const since = new Date('2026-01-01T00:00:00Z');
+      const joined = rooms.join({ room: ROOM, nick: 'alice', after: 'gone', history: { since } });
+      await tick();
+      rooms.claim(occupant('alice', "<status code='110'/>"));
+      rooms.claim(subject(''));
+      const fin = () => xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: 'true' });
+      await tick();
+      expect(iqs[0]?.child.toString()).toContain('<after>gone</after>');
+      iqs[0]?.answer(fin()); // Prosody 13's internal storage: no item-not-found, no items.
+      await tick();
+      const probe = iqs[1]?.child.toString() ?? '';
+      expect(probe).toContain('<field var="ids"><value>gone</value></field>');
+      expect(probe).not.toContain('<after>');
+      iqs[1]?.answer(fin());
+      await tick();
+      const replay = iqs[2]?.child;
+      expect(replay?.toString()).toContain(
+        '<field var="start"><value>2026-01-01T00:00:00.000Z</value></field>',
+      );
+      expect(replay?.toString()).not.toContain('<after>');
+      archive.claim(
+        stanza(
+          `<message from='${ROOM}' to='${OWN}/x'><result xmlns='urn:xmpp:mam:2' queryid='${replay?.attrs.queryid}' id='a9'><forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2026-01-01T00:00:01Z'/><message from='${ROOM}/bob' type='groupchat'><body>missed</body></message></forwarded></result></message>`,
+        ),
+      );
+      iqs[2]?.answer(fin());
+      await joined;
+      expect(reports.map(([, m]) => (m as { body: string }).body)).toEqual(['missed']);
+      expect(iqs).toHaveLength(3);
+    });
+
+    it('when nothing is newer than an id the archive has: one probe for the id, no replay', async () => {
+      const { rooms, archive, iqs, reports } = harness();
+      const since = new Date('2026-01-01T00:00:00Z');
+      const joined = rooms.join({ room: ROOM, nick: 'alice', after: 'a1', history: { since } });
+      await tick();
+      rooms.claim(occupant('alice', "<status code='110'/>"));
+      rooms.claim(subject(''));
+      await tick();
+      iqs[0]?.answer(xml('fin', { xmlns: 'urn:xmpp:mam:2', complete: 'true' }));
+      await tick();
+      const queryid = iqs[1]?.child.attrs.queryid ?? '';
+      archive.claim(
+        stanza(
+          `<message from='${ROOM}' to='${OWN}/x'><result xmlns='urn:xmpp:mam:2' queryid='${queryid}' id='a1'><forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2026-01-01T00:00:00Z'/><message from='${ROOM}/bob' type='groupchat'><body>seen</body></message></forwarded></result></message>`,
+        ),
+      );
+      iqs[1]?.answer(
+        xml(
+          'fin',
+          { xmlns: 'urn:xmpp:mam:2', complete: 'true' },
+          xml(
+            'set',
+            { xmlns: 'http://jabber.org/protocol/rsm' },
+            xml('first', {}, 'a1'),
+            xml('last', {}, 'a1'),
+          ),
+        ),
+      );
+      await joined;
+      expect(iqs).toHaveLength(2);
+      expect(reports).toEqual([]);
+    });
   });
 
   describe('.claim', () => {

@@ -5,7 +5,10 @@
  * the live messages that arrived meanwhile follow, without those the archive had already
  * replayed. A message this account sent itself comes back as a `delivered` receipt, not as a
  * message. When the archive no longer knows the id (it expired), the replay starts at the time
- * of the last message seen instead.
+ * of the last message seen instead: the archive says so with item-not-found, or (Prosody 13's
+ * internal storage) with an empty page after the id, which is then told apart from "nothing new"
+ * by asking the archive for that one id (XEP-0313's `ids`; a server that ignores the field
+ * answers a message, and nothing changes).
  */
 import {
   type HistoryMessage,
@@ -13,6 +16,7 @@ import {
   type RoomJoinRequest,
   SwitchboardError,
 } from '@switchboard/core';
+import type { ArchiveContext } from '../mam/archiveResult';
 import type { ArchivePageRequest } from '../mam/mamQuery';
 import type { MucRoomsParts } from './MucRooms';
 import { firstArchived, type RoomEntry } from './RoomEntry';
@@ -25,6 +29,16 @@ const MAX_PAGES = 200;
 function inbound(message: HistoryMessage): InboundMessage {
   const { outgoing: _outgoing, ...rest } = message;
   return rest;
+}
+
+/** False when the archive has no message with archive id `id` (true when unsure). */
+async function archiveHas(
+  parts: MucRoomsParts,
+  context: ArchiveContext,
+  id: string,
+): Promise<boolean> {
+  const found = await parts.archive.page(context, { ids: [id], limit: 1 }).catch(() => undefined);
+  return found === undefined || found.first !== undefined || found.messages.length > 0;
 }
 
 /** Replays the archive of `entry`'s room after `request.after`; see the module header. */
@@ -54,6 +68,14 @@ export async function catchUp(
         }
         start = { since };
         continue;
+      }
+      const since = request.history?.since;
+      const nothingAfter = cursor === undefined && page.messages.length === 0 && page.complete;
+      if (nothingAfter && start.after !== undefined && since !== undefined) {
+        if (!(await archiveHas(parts, context, start.after))) {
+          start = { since };
+          continue;
+        }
       }
       for (const message of page.messages) {
         if (!firstArchived(entry, message.archiveId)) continue;
