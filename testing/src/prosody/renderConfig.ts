@@ -20,6 +20,11 @@ export interface ConfigPaths {
   readonly certFile: string | undefined;
   /** The server key, absent with `tls: 'none'`. */
   readonly keyFile: string | undefined;
+  /**
+   * With `tlsServerEndPoint`: the certificate's `tls-server-end-point` hash in hex, once the
+   * certificate exists (`"auto"` before: Prosody 13.0 honours that for one connection only).
+   */
+  readonly serverEndPointHash?: string | undefined;
 }
 
 /** A Lua string literal (JSON escapes are valid Lua escapes for these paths and names). */
@@ -159,7 +164,9 @@ export function renderConfig(
     sslLine(paths),
     ...websocketLines(paths),
     hibernation === undefined ? '' : `smacks_hibernation_time = ${hibernation}`,
-    options.tlsServerEndPoint === true ? 'tls_server_end_point_hash = "auto"' : '',
+    options.tlsServerEndPoint === true
+      ? `tls_server_end_point_hash = ${lua(paths.serverEndPointHash ?? 'auto')}`
+      : '',
     ...(options.archive === true
       ? [
           'default_archive_policy = true',

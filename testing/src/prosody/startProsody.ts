@@ -1,3 +1,5 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +59,17 @@ function serviceNames(options: ProsodyOptions): string[] {
  *   `prosody-modules` (before anything starts); `SB_PROSODY_FAILED` if Prosody does not start (`details.log`
  *   has the last 40 log lines) or a user cannot be registered.
  */
+/**
+ * The `tls-server-end-point` binding of the kit's certificate (RFC 5929: SHA-256 of its DER, as
+ * it is signed with SHA-256), once it exists. Prosody 13.0's `"auto"` works for its first
+ * connection only (mod_saslauth clears the option after the first use), so the kit names it.
+ */
+function endPointHash(files: { readonly certFile?: string }): string | undefined {
+  if (files.certFile === undefined || !existsSync(files.certFile)) return undefined;
+  const der = new X509Certificate(readFileSync(files.certFile)).raw;
+  return createHash('sha256').update(der).digest('hex');
+}
+
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
   const hosts: readonly ProsodyHost[] = options.hosts ?? [{ domain: 'example.test' }];
   const names = serviceNames(options);
@@ -95,7 +108,14 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         directTlsPort: portOf('c2s_direct_tls'),
         websocketPort: portOf('https'),
       };
-      const config = { certFile: undefined, keyFile: undefined, ...paths, ...ports, ...files };
+      const config = {
+        certFile: undefined,
+        keyFile: undefined,
+        ...paths,
+        ...ports,
+        ...files,
+        serverEndPointHash: options.tlsServerEndPoint === true ? endPointHash(files) : undefined,
+      };
       await writeFile(configFile, renderConfig(options, hosts, config));
     };
     await writeConfig();
@@ -108,6 +128,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     ]);
     for (const result of settled) if (result.status === 'rejected') throw result.reason;
     const certs = await made;
+    // The certificate's end-point hash goes into the configuration now that it exists.
+    if (options.tlsServerEndPoint === true) await writeConfig();
     await server.start(writeConfig, PORT_ATTEMPTS);
     const websocketPort = portOf('https');
     return {
