@@ -155,7 +155,8 @@ export class ScramSession implements SaslMechanism {
         { details: { ...error.details, channelBinding: binding } },
       );
     }
-    this.#cacheUse?.verified();
+    // Stored in the background; the cache answers a later lookup only after the write.
+    void this.#cacheUse?.verified();
   }
 
   async #clientFirst(credentials: SaslCredentials): Promise<string> {

@@ -55,7 +55,7 @@ describe('SCRAM key cache', () => {
     const server = scramServer({ algorithm: 'sha256', password: 'pencil' });
     await runLogin(scramSha256, server, pencil, cachedContext(cache));
     expect(pbkdf2.calls).toBe(1);
-    expect(cache.get(KEY, 'pencil')).toBeDefined();
+    expect(await cache.get(KEY, 'pencil')).toBeDefined();
     const second = await runLogin(scramSha256, server, pencil, cachedContext(cache));
     expect(pbkdf2.calls).toBe(1);
     expect(second.serverFinal).toMatch(/^v=/);
@@ -70,7 +70,7 @@ describe('SCRAM key cache', () => {
       { username: 'ｕｓｅｒ', password: 'pencil' },
       cachedContext(cache),
     );
-    expect(cache.get(KEY, 'pencil')).toBeDefined();
+    expect(await cache.get(KEY, 'pencil')).toBeDefined();
   });
 
   it('a -PLUS login shares the keys of its twin (same hash, salt and count)', async () => {
@@ -119,7 +119,7 @@ describe('SCRAM key cache', () => {
     const error = await failure(runLogin(scramSha256, changed, pencil, cachedContext(cache)));
     expect(error.details).toMatchObject({ condition: 'invalid-proof' });
     expect(pbkdf2.calls).toBe(1);
-    expect(cache.get(KEY, 'pencil')).toBeUndefined();
+    expect(await cache.get(KEY, 'pencil')).toBeUndefined();
   });
 
   it('when the server answers <failure/> (the plugin asks failureDetails), the entry is dropped', async () => {
@@ -130,9 +130,9 @@ describe('SCRAM key cache', () => {
     const clientFirst = String(await session.response(pencil));
     await session.challenge(toBytes(server.first(clientFirst)));
     await session.response(pencil);
-    expect(cache.get(KEY, 'pencil')).toBeDefined();
+    expect(await cache.get(KEY, 'pencil')).toBeDefined();
     session.failureDetails?.();
-    expect(cache.get(KEY, 'pencil')).toBeUndefined();
+    expect(await cache.get(KEY, 'pencil')).toBeUndefined();
   });
 
   it('when the server signature is wrong, nothing is stored', async () => {

@@ -65,7 +65,7 @@ export class ScramCacheUse {
             salt: serverFirst.saltText,
             iterations: serverFirst.iterations,
           };
-    const cached = key === undefined ? undefined : cache?.get(key, password);
+    const cached = key === undefined ? undefined : await cache?.get(key, password);
     if (cached !== undefined) return new ScramCacheUse(copy(cached), true, cache, key, undefined);
     const keys = await deriveScramKeys(hash, password, serverFirst.salt, serverFirst.iterations);
     return new ScramCacheUse(keys, false, cache, key, key === undefined ? undefined : password);
@@ -76,14 +76,21 @@ export class ScramCacheUse {
     if (this.hit || this.#key === undefined) this.#wipe();
   }
 
-  /** The server proved itself: derived keys go into the cache. Wipes this login's copies. */
-  verified(): void {
+  /**
+   * The server proved itself: derived keys go into the cache (settles once they are in; a cache
+   * that fails to store is only a slower next login). Wipes this login's copies.
+   */
+  async verified(): Promise<void> {
     if (this.#settled) return;
     this.#settled = true;
-    if (!this.hit && this.#key !== undefined && this.#password !== undefined) {
-      this.#cache?.set(this.#key, this.#password, copy(this.keys));
-    }
+    const password = this.#password;
+    const keys = copy(this.keys);
     this.#wipe();
+    if (!this.hit && this.#key !== undefined && password !== undefined) {
+      await this.#cache?.set(this.#key, password, keys).catch(() => undefined);
+    }
+    keys.clientKey.fill(0);
+    keys.serverKey.fill(0);
   }
 
   /** The login failed: cached keys that were used are dropped (they may be stale). */

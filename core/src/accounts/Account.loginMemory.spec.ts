@@ -39,7 +39,7 @@ class FastPlugin extends FakePlugin {
         },
       );
     }
-    memory.scramKeys.set(KEY, 's3cret', KEYS);
+    await memory.scramKeys.set(KEY, 's3cret', KEYS);
     return super.open(request);
   }
 }
@@ -117,10 +117,10 @@ describe('Account login memory', () => {
     const account = accountOn(store, plugin);
     await account.connect();
     const memory = plugin.opens[0]?.request.memory;
-    expect(memory?.scramKeys.get(KEY, 's3cret')).toEqual(KEYS);
+    expect(await memory?.scramKeys.get(KEY, 's3cret')).toEqual(KEYS);
     await account.disconnect({ signOut: true });
     expect(account.state).toBe('offline');
-    expect(memory?.scramKeys.get(KEY, 's3cret')).toBeUndefined();
+    expect(await memory?.scramKeys.get(KEY, 's3cret')).toBeUndefined();
     expect(await memory?.fastToken()).toBeUndefined();
     expect(JSON.stringify(await store.get('acct#login'))).not.toContain(TOKEN);
     plugin.issue = undefined;
@@ -134,7 +134,7 @@ describe('Account login memory', () => {
     await account.connect();
     await account.disconnect();
     const memory = plugin.opens[0]?.request.memory;
-    expect(memory?.scramKeys.get(KEY, 's3cret')).toEqual(KEYS);
+    expect(await memory?.scramKeys.get(KEY, 's3cret')).toEqual(KEYS);
     expect((await memory?.fastToken())?.token).toBe(TOKEN);
   });
 

@@ -70,7 +70,10 @@ describe(AccountLoginMemory, () => {
     const { memory } = memoryAt(1_000);
     await memory.saveFastToken(TOKEN);
     const key = { server: 's', username: 'u', hash: 'SHA-1', salt: 'AA==', iterations: 1 };
-    memory.scramKeys.set(key, 'pw', { clientKey: new Uint8Array(1), serverKey: new Uint8Array(1) });
+    await memory.scramKeys.set(key, 'pw', {
+      clientKey: new Uint8Array(1),
+      serverKey: new Uint8Array(1),
+    });
     await memory.signOut();
     expect(await memory.fastToken()).toBeUndefined();
     expect(memory.scramKeys.size).toBe(0);

@@ -16,23 +16,29 @@ const keys = () => ({
 
 describe(MemoryScramKeyCache, () => {
   describe('.get', () => {
-    it('when the same key and password were stored, returns the keys', () => {
+    it('when the same key and password were stored, returns the keys', async () => {
       const cache = new MemoryScramKeyCache();
-      cache.set(KEY, PASSWORD, keys());
-      expect(cache.get(KEY, PASSWORD)).toEqual(keys());
+      await cache.set(KEY, PASSWORD, keys());
+      expect(await cache.get(KEY, PASSWORD)).toEqual(keys());
     });
 
-    it('when nothing was stored, or another password is given, misses', () => {
+    it('when the write was not awaited (a login stores in the background), a later lookup still finds it', async () => {
       const cache = new MemoryScramKeyCache();
-      expect(cache.get(KEY, PASSWORD)).toBeUndefined();
-      cache.set(KEY, PASSWORD, keys());
-      expect(cache.get(KEY, 'another password')).toBeUndefined();
-      expect(cache.get(KEY, `${PASSWORD} `)).toBeUndefined();
+      void cache.set(KEY, PASSWORD, keys());
+      expect(await cache.get(KEY, PASSWORD)).toEqual(keys());
     });
 
-    it('when any part of the key differs (server, user, hash, salt, count), misses', () => {
+    it('when nothing was stored, or another password is given, misses', async () => {
       const cache = new MemoryScramKeyCache();
-      cache.set(KEY, PASSWORD, keys());
+      expect(await cache.get(KEY, PASSWORD)).toBeUndefined();
+      await cache.set(KEY, PASSWORD, keys());
+      expect(await cache.get(KEY, 'another password')).toBeUndefined();
+      expect(await cache.get(KEY, `${PASSWORD} `)).toBeUndefined();
+    });
+
+    it('when any part of the key differs (server, user, hash, salt, count), misses', async () => {
+      const cache = new MemoryScramKeyCache();
+      await cache.set(KEY, PASSWORD, keys());
       for (const change of [
         { server: 'example.net' },
         { username: 'other' },
@@ -40,46 +46,46 @@ describe(MemoryScramKeyCache, () => {
         { salt: 'c2FsdB==' },
         { iterations: 4097 },
       ]) {
-        expect(cache.get({ ...KEY, ...change }, PASSWORD)).toBeUndefined();
+        expect(await cache.get({ ...KEY, ...change }, PASSWORD)).toBeUndefined();
       }
     });
 
-    it('hands out copies: changing what it returned or what was stored leaves the entry intact', () => {
+    it('hands out copies: changing what it returned or what was stored leaves the entry intact', async () => {
       const cache = new MemoryScramKeyCache();
       const stored = keys();
-      cache.set(KEY, PASSWORD, stored);
+      await cache.set(KEY, PASSWORD, stored);
       stored.clientKey.fill(0);
-      cache.get(KEY, PASSWORD)?.serverKey.fill(0);
-      expect(cache.get(KEY, PASSWORD)).toEqual(keys());
+      (await cache.get(KEY, PASSWORD))?.serverKey.fill(0);
+      expect(await cache.get(KEY, PASSWORD)).toEqual(keys());
     });
   });
 
   describe('.delete and .clear', () => {
-    it('when a login with the keys failed, delete forgets that entry only', () => {
+    it('when a login with the keys failed, delete forgets that entry only', async () => {
       const cache = new MemoryScramKeyCache();
       const other = { ...KEY, server: 'example.net' };
-      cache.set(KEY, PASSWORD, keys());
-      cache.set(other, PASSWORD, keys());
+      await cache.set(KEY, PASSWORD, keys());
+      await cache.set(other, PASSWORD, keys());
       cache.delete(KEY);
-      expect(cache.get(KEY, PASSWORD)).toBeUndefined();
-      expect(cache.get(other, PASSWORD)).toEqual(keys());
+      expect(await cache.get(KEY, PASSWORD)).toBeUndefined();
+      expect(await cache.get(other, PASSWORD)).toEqual(keys());
       cache.clear();
-      expect(cache.get(other, PASSWORD)).toBeUndefined();
+      expect(await cache.get(other, PASSWORD)).toBeUndefined();
       expect(cache.size).toBe(0);
     });
 
-    it('keeps at most maxEntries, dropping the oldest', () => {
+    it('keeps at most maxEntries, dropping the oldest', async () => {
       const cache = new MemoryScramKeyCache({ maxEntries: 2 });
-      for (const iterations of [1, 2, 3]) cache.set({ ...KEY, iterations }, PASSWORD, keys());
+      for (const iterations of [1, 2, 3]) await cache.set({ ...KEY, iterations }, PASSWORD, keys());
       expect(cache.size).toBe(2);
-      expect(cache.get({ ...KEY, iterations: 1 }, PASSWORD)).toBeUndefined();
-      expect(cache.get({ ...KEY, iterations: 3 }, PASSWORD)).toEqual(keys());
+      expect(await cache.get({ ...KEY, iterations: 1 }, PASSWORD)).toBeUndefined();
+      expect(await cache.get({ ...KEY, iterations: 3 }, PASSWORD)).toEqual(keys());
     });
   });
 
-  it('shows nothing secret in util.inspect or JSON: only the number of entries', () => {
+  it('shows nothing secret in util.inspect or JSON: only the number of entries', async () => {
     const cache = new MemoryScramKeyCache();
-    cache.set(KEY, PASSWORD, keys());
+    await cache.set(KEY, PASSWORD, keys());
     const shown = [
       inspect(cache, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
       JSON.stringify(cache),

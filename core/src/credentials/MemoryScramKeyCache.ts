@@ -1,5 +1,4 @@
 import type { ScramCachedKeys, ScramCacheKey, ScramKeyCache } from '../sasl/SaslLoginContext';
-import { hmacSha256 } from './hmacSha256';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const encoder = new TextEncoder();
@@ -37,13 +36,17 @@ export interface MemoryScramKeyCacheOptions {
 /**
  * The in-memory {@link ScramKeyCache} of one account: SCRAM's ClientKey and ServerKey per
  * server, user, hash, salt and iteration count, so a reconnect skips PBKDF2. The password is
- * never kept: each entry holds an HMAC-SHA-256 of it under a random key of this instance, and
- * only the same password finds the entry. Keys go in and come out as copies; `clear()` and
+ * never kept: each entry holds an HMAC-SHA-256 of it (WebCrypto) under a random key of this
+ * instance, and only the same password finds the entry. A lookup waits for the writes started
+ * before it. Keys go in and come out as copies; `clear()` and
  * `delete()` overwrite them. `util.inspect` and `JSON.stringify` show only how many entries
  * there are.
  */
 export class MemoryScramKeyCache implements ScramKeyCache {
-  readonly #secret = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  /** A random HMAC key of this instance, made on first use (WebCrypto, not extractable). */
+  #secret: Promise<CryptoKey> | undefined;
+  /** Writes in order; a lookup waits for the ones started before it. */
+  #writes: Promise<void> = Promise.resolve();
   readonly #entries = new Map<string, Entry>();
   readonly #max: number;
 
@@ -56,24 +59,35 @@ export class MemoryScramKeyCache implements ScramKeyCache {
     return this.#entries.size;
   }
 
-  get(key: ScramCacheKey, password: string): ScramCachedKeys | undefined {
+  async get(key: ScramCacheKey, password: string): Promise<ScramCachedKeys | undefined> {
+    await this.#writes;
+    if (!this.#entries.has(slot(key))) return undefined;
+    const verifier = await this.#verifier(password);
     const entry = this.#entries.get(slot(key));
-    if (entry === undefined || !sameBytes(entry.verifier, this.#verifier(password))) {
-      return undefined;
-    }
+    if (entry === undefined || !sameBytes(entry.verifier, verifier)) return undefined;
     return {
       clientKey: new Uint8Array(entry.clientKey),
       serverKey: new Uint8Array(entry.serverKey),
     };
   }
 
-  set(key: ScramCacheKey, password: string, keys: ScramCachedKeys): void {
+  set(key: ScramCacheKey, password: string, keys: ScramCachedKeys): Promise<void> {
+    const clientKey = new Uint8Array(keys.clientKey);
+    const serverKey = new Uint8Array(keys.serverKey);
+    const write = this.#writes.then(() => this.#store(key, password, clientKey, serverKey));
+    this.#writes = write.catch(() => undefined);
+    return write;
+  }
+
+  async #store(
+    key: ScramCacheKey,
+    password: string,
+    clientKey: Uint8Array,
+    serverKey: Uint8Array,
+  ): Promise<void> {
+    const verifier = await this.#verifier(password);
     this.delete(key);
-    this.#entries.set(slot(key), {
-      verifier: this.#verifier(password),
-      clientKey: new Uint8Array(keys.clientKey),
-      serverKey: new Uint8Array(keys.serverKey),
-    });
+    this.#entries.set(slot(key), { verifier, clientKey, serverKey });
     for (const [name, entry] of this.#entries) {
       if (this.#entries.size <= this.#max) break;
       wipe(entry);
@@ -104,7 +118,10 @@ export class MemoryScramKeyCache implements ScramKeyCache {
     return `MemoryScramKeyCache { entries: ${this.#entries.size} }`;
   }
 
-  #verifier(password: string): Uint8Array {
-    return hmacSha256(this.#secret, encoder.encode(password));
+  async #verifier(password: string): Promise<Uint8Array> {
+    const api = globalThis.crypto.subtle;
+    this.#secret ??= api.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = await api.sign('HMAC', await this.#secret, encoder.encode(password));
+    return new Uint8Array(mac);
   }
 }

@@ -37,8 +37,9 @@ export interface ScramCachedKeys {
  * copies, and forget everything on {@link ScramKeyCache.clear}.
  */
 export interface ScramKeyCache {
-  get(key: ScramCacheKey, password: string): ScramCachedKeys | undefined;
-  set(key: ScramCacheKey, password: string, keys: ScramCachedKeys): void;
+  get(key: ScramCacheKey, password: string): Promise<ScramCachedKeys | undefined>;
+  /** Settles once the keys are stored (the password check may use asynchronous WebCrypto). */
+  set(key: ScramCacheKey, password: string, keys: ScramCachedKeys): Promise<void>;
   /** Forgets one entry (its login failed), or all of them. */
   delete(key: ScramCacheKey): void;
   clear(): void;
